@@ -1,0 +1,27 @@
+package dev.gatehouse.application.port.in;
+
+import dev.gatehouse.domain.token.ClientId;
+
+/** Exchanges a refresh token for new tokens, rotating it (RFC 6749 §6, RFC 9700 §4.14.2). */
+public interface RefreshTokensUseCase {
+
+    RefreshResult refresh(RefreshCommand command);
+
+    record RefreshCommand(String refreshToken, ClientId client) {
+        @Override
+        public String toString() {
+            return "RefreshCommand[client=" + client + ", token redacted]";
+        }
+    }
+
+    sealed interface RefreshResult {
+        record Refreshed(IssuedTokens tokens) implements RefreshResult {
+        }
+
+        /** One answer for every unusable token; {@code reason} is for the log, never for the caller. */
+        record InvalidGrant(Reason reason) implements RefreshResult {
+        }
+    }
+
+    enum Reason { NOT_AUTHENTIC, UNKNOWN_SESSION, EXPIRED, REVOKED, REUSED, OTHER_CLIENT }
+}

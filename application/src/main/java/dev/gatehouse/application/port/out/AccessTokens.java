@@ -1,0 +1,26 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.token.AccessTokenClaims;
+
+/** Signs and verifies access tokens (JWT, RFC 9068 profile, asymmetric signatures only). */
+public interface AccessTokens {
+
+    /** A signed token carrying exactly these claims. */
+    String issue(AccessTokenClaims claims);
+
+    /**
+     * Verifies signature, header ({@code alg}, {@code typ: at+jwt}, {@code kid}), issuer, audience and
+     * validity period. Never fetches anything (no {@code jku}, {@code x5u}, embedded {@code jwk}).
+     */
+    AccessTokenCheck verify(String token);
+
+    /** The result of {@link #verify}. */
+    sealed interface AccessTokenCheck {
+        record Valid(AccessTokenClaims claims) implements AccessTokenCheck {
+        }
+
+        /** @param reason short and safe to log; never shown to the caller */
+        record Invalid(String reason) implements AccessTokenCheck {
+        }
+    }
+}

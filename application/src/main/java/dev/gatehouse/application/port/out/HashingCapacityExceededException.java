@@ -1,0 +1,9 @@
+package dev.gatehouse.application.port.out;
+
+/** Every hashing slot is busy and the wait queue is full: the request is shed, to be retried later. */
+public final class HashingCapacityExceededException extends RuntimeException {
+
+    public HashingCapacityExceededException() {
+        super("password hashing capacity exceeded", null, false, false);
+    }
+}

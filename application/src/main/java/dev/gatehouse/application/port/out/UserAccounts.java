@@ -1,0 +1,26 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.PasswordHash;
+import dev.gatehouse.domain.user.UserAccount;
+import dev.gatehouse.domain.user.UserId;
+import java.util.Optional;
+
+/** The stored user accounts. Email addresses are unique (canonical form). */
+public interface UserAccounts {
+
+    /**
+     * Stores a new account.
+     *
+     * @throws EmailAlreadyRegisteredException when another account has the same email, also when it was
+     *                                         added concurrently
+     */
+    void add(UserAccount account);
+
+    Optional<UserAccount> findByEmail(EmailAddress email);
+
+    Optional<UserAccount> findById(UserId id);
+
+    /** Replaces the hash of the account's password, e.g. after a parameter upgrade. */
+    void updatePasswordHash(UserId id, PasswordHash hash);
+}

@@ -1,0 +1,109 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.out.IdGenerator;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.SecurityEvents;
+import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.domain.event.SecurityEvent;
+import dev.gatehouse.domain.event.SecurityEventType;
+import dev.gatehouse.domain.token.FamilyId;
+import dev.gatehouse.domain.token.RefreshTokenFamily;
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.InvalidValueException;
+import dev.gatehouse.domain.user.Password;
+import dev.gatehouse.domain.user.PasswordHash;
+import dev.gatehouse.domain.user.UserAccount;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Password sign-in. An unknown email costs the same hashing time as a wrong password (a dummy hash is
+ * checked), and both get the same answer; the precise reason goes to the security events only.
+ */
+public final class SignInService implements SignInUseCase {
+
+    private final UserAccounts accounts;
+    private final RefreshTokenFamilies families;
+    private final PasswordHasher hasher;
+    private final SignInThrottle throttle;
+    private final SecurityEvents events;
+    private final TokenMinter minter;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private volatile PasswordHash dummyHash;
+
+    public SignInService(UserAccounts accounts, RefreshTokenFamilies families, PasswordHasher hasher, SignInThrottle throttle,
+            SecurityEvents events, TokenMinter minter, IdGenerator ids, Clock clock) {
+        this.accounts = accounts;
+        this.families = families;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.events = events;
+        this.minter = minter;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public SignInResult signIn(SignInCommand command) {
+        Instant now = Instants.now(clock);
+        Optional<SignInResult.Throttled> addressThrottled = throttle.admitAddress(command.clientAddress(), now);
+        if (addressThrottled.isPresent()) {
+            return addressThrottled.get();
+        }
+        EmailAddress email;
+        Password password;
+        try {
+            email = EmailAddress.of(command.username());
+            password = Password.of(command.password());
+        } catch (InvalidValueException unusable) {
+            return new SignInResult.InvalidCredentials();
+        }
+        Optional<SignInResult.Throttled> accountThrottled = throttle.admitAccount(email, now);
+        if (accountThrottled.isPresent()) {
+            return accountThrottled.get();
+        }
+        Optional<UserAccount> account = accounts.findByEmail(email);
+        boolean matches = hasher.matches(password, account.map(UserAccount::passwordHash).orElseGet(this::dummyHash));
+        if (account.isEmpty() || !matches) {
+            throttle.recordFailure(email, account.map(UserAccount::id).orElse(null), now,
+                    account.isEmpty() ? "unknown_account" : "wrong_password");
+            return new SignInResult.InvalidCredentials();
+        }
+        throttle.recordSuccess(email);
+        return new SignInResult.SignedIn(startSession(upgradeHashIfOutdated(account.get(), password, now), command, now));
+    }
+
+    private UserAccount upgradeHashIfOutdated(UserAccount account, Password password, Instant now) {
+        if (!hasher.needsRehash(account.passwordHash())) {
+            return account;
+        }
+        var upgraded = account.withPasswordHash(hasher.hash(password));
+        accounts.updatePasswordHash(account.id(), upgraded.passwordHash());
+        events.record(new SecurityEvent(SecurityEventType.PASSWORD_HASH_UPGRADED, now, account.id(), null, null, ""));
+        return upgraded;
+    }
+
+    private IssuedTokens startSession(UserAccount account, SignInCommand command, Instant now) {
+        var family = RefreshTokenFamily.start(new FamilyId(ids.next()), account.id(), command.client(),
+                command.userAgent(), now, minter.settings().policy());
+        families.add(family);
+        events.record(new SecurityEvent(SecurityEventType.SIGN_IN_SUCCEEDED, now, account.id(), family.id(),
+                family.clientId(), ""));
+        return minter.mint(family, now);
+    }
+
+    /** A hash of a random password with the current parameters, checked for unknown emails. */
+    private PasswordHash dummyHash() {
+        PasswordHash hash = dummyHash;
+        if (hash == null) {
+            hash = hasher.hash(Password.of(ids.next().toString()));
+            dummyHash = hash;
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.Caller;
+import dev.gatehouse.application.port.in.SignOutUseCase;
+import dev.gatehouse.application.port.out.RefreshTokenCodec;
+import dev.gatehouse.application.port.out.RefreshTokenCodec.RefreshTokenCheck;
+import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.SecurityEvents;
+import dev.gatehouse.domain.event.SecurityEvent;
+import dev.gatehouse.domain.event.SecurityEventType;
+import dev.gatehouse.domain.token.FamilyId;
+import dev.gatehouse.domain.token.RevocationReason;
+import dev.gatehouse.domain.user.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+/** Revokes sessions on the user's request; takes effect at once for refresh and for protected endpoints. */
+public final class SignOutService implements SignOutUseCase {
+
+    private final RefreshTokenCodec codec;
+    private final RefreshTokenFamilies families;
+    private final SecurityEvents events;
+    private final Clock clock;
+
+    public SignOutService(RefreshTokenCodec codec, RefreshTokenFamilies families, SecurityEvents events, Clock clock) {
+        this.codec = codec;
+        this.families = families;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public SignOutResult signOut(String refreshToken) {
+        if (!(codec.check(refreshToken) instanceof RefreshTokenCheck.Authentic authentic)) {
+            return new SignOutResult.NotAuthentic();
+        }
+        families.find(authentic.token().familyId())
+                .ifPresent(family -> revoke(family.id(), family.userId(), RevocationReason.SIGNED_OUT));
+        return new SignOutResult.SignedOut();
+    }
+
+    @Override
+    public void signOut(Caller caller) {
+        revoke(caller.session(), caller.user(), RevocationReason.SIGNED_OUT);
+    }
+
+    @Override
+    public void signOutEverywhere(UserId user) {
+        Instant now = Instants.now(clock);
+        int revoked = families.revokeAllOf(user, RevocationReason.SIGNED_OUT_EVERYWHERE, now);
+        events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, user, null, null,
+                "signed_out_everywhere:" + revoked));
+    }
+
+    private void revoke(FamilyId session, UserId user, RevocationReason reason) {
+        Instant now = Instants.now(clock);
+        families.revoke(session, reason, now);
+        events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, user, session, null,
+                reason.name().toLowerCase(Locale.ROOT)));
+    }
+}

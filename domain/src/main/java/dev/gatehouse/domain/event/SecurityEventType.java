@@ -1,0 +1,22 @@
+package dev.gatehouse.domain.event;
+
+/** The kinds of {@link SecurityEvent}; {@link #code()} is the stable name stored and logged. */
+public enum SecurityEventType {
+    ACCOUNT_REGISTERED("account_registered"),
+    SIGN_IN_SUCCEEDED("sign_in_succeeded"),
+    SIGN_IN_FAILED("sign_in_failed"),
+    SIGN_IN_THROTTLED("sign_in_throttled"),
+    PASSWORD_HASH_UPGRADED("password_hash_upgraded"),
+    REFRESH_TOKEN_REUSE("refresh_token_reuse"),
+    SESSION_REVOKED("session_revoked");
+
+    private final String code;
+
+    SecurityEventType(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.gatehouse.domain.token;
+
+import dev.gatehouse.domain.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A session: the chain of refresh tokens that one sign-in started. Exactly one token of the family is
+ * current, the one of generation {@link #generation()}; every refresh spends it and makes the next one
+ * current (RFC 9700 §4.14.2, refresh token rotation).
+ *
+ * <p>Invariants: {@code createdAt ≤ rotatedAt}, {@code idleExpiresAt ≤ absoluteExpiresAt}, the generation
+ * never decreases, and a revoked family never becomes active again.
+ *
+ * @param rotatedAt     when the current token was issued (the last refresh, or the sign-in)
+ * @param idleExpiresAt when the session ends unless refreshed before; never after the absolute expiry
+ * @param userAgent     the {@code User-Agent} of the sign-in, for the sessions list; may be empty
+ */
+public record RefreshTokenFamily(
+        FamilyId id,
+        UserId userId,
+        ClientId clientId,
+        long generation,
+        FamilyState state,
+        Instant createdAt,
+        Instant rotatedAt,
+        Instant idleExpiresAt,
+        Instant absoluteExpiresAt,
+        String userAgent) {
+
+    /** User agents are kept for display only; longer ones are cut. */
+    public static final int MAX_USER_AGENT_LENGTH = 256;
+
+    public RefreshTokenFamily {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(userAgent, "userAgent");
+        if (generation < 0) {
+            throw new IllegalArgumentException("generation must not be negative");
+        }
+        if (rotatedAt.isBefore(createdAt) || idleExpiresAt.isAfter(absoluteExpiresAt)) {
+            throw new IllegalArgumentException("family instants out of order");
+        }
+    }
+
+    /** Starts the session of a sign-in: generation 0, active, expiring by the policy. */
+    public static RefreshTokenFamily start(
+            FamilyId id, UserId userId, ClientId clientId, String userAgent, Instant now, TokenPolicy policy) {
+        Instant absolute = now.plus(policy.absoluteTtl());
+        return new RefreshTokenFamily(id, userId, clientId, 0, FamilyState.ACTIVE, now, now,
+                earlier(policy.idleExpiryFrom(now), absolute), absolute, displayable(userAgent));
+    }
+
+    /**
+     * Decides what presenting {@code presented} by {@code client} at {@code now} does. Pure: the caller
+     * stores the outcome's family (a rotation must be stored with a compare-and-set on the generation).
+     */
+    public RotationOutcome rotate(RefreshToken presented, ClientId client, Instant now, TokenPolicy policy) {
+        if (!presented.familyId().equals(id)) {
+            throw new IllegalArgumentException("token of another family");
+        }
+        if (!clientId.equals(client)) {
+            return new RotationOutcome.ClientMismatch();
+        }
+        if (state instanceof FamilyState.Revoked revoked) {
+            return new RotationOutcome.Revoked(revoked.reason());
+        }
+        if (isExpiredAt(now)) {
+            return new RotationOutcome.Expired();
+        }
+        if (presented.generation() == generation) {
+            return new RotationOutcome.Rotated(advancedAt(now, policy));
+        }
+        if (presented.generation() == generation - 1 && now.isBefore(rotatedAt.plus(policy.reuseGrace()))) {
+            return new RotationOutcome.GraceReplay(this);
+        }
+        return new RotationOutcome.ReuseDetected(revokedAt(now, RevocationReason.REUSE_DETECTED));
+    }
+
+    /** This family one generation on, as rotated at {@code now}. */
+    public RefreshTokenFamily advancedAt(Instant now, TokenPolicy policy) {
+        return new RefreshTokenFamily(id, userId, clientId, generation + 1, state, createdAt, now,
+                earlier(policy.idleExpiryFrom(now), absoluteExpiresAt), absoluteExpiresAt, userAgent);
+    }
+
+    /** This family revoked; a family already revoked keeps its first reason. */
+    public RefreshTokenFamily revokedAt(Instant now, RevocationReason reason) {
+        if (state instanceof FamilyState.Revoked) {
+            return this;
+        }
+        return new RefreshTokenFamily(id, userId, clientId, generation, new FamilyState.Revoked(reason, now),
+                createdAt, rotatedAt, idleExpiresAt, absoluteExpiresAt, userAgent);
+    }
+
+    /** Whether the session is live: not revoked and not expired. Its access tokens count only then. */
+    public boolean isActiveAt(Instant now) {
+        return state instanceof FamilyState.Active && !isExpiredAt(now);
+    }
+
+    /** Idle expiry reached, or the absolute one (which bounds the idle one). */
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(idleExpiresAt);
+    }
+
+    /** When the session ends unless refreshed before: the idle expiry, capped by the absolute one. */
+    public Instant expiresAt() {
+        return idleExpiresAt;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static String displayable(String userAgent) {
+        if (userAgent == null) {
+            return "";
+        }
+        String printable = userAgent.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .limit(MAX_USER_AGENT_LENGTH)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return printable.strip();
+    }
+}

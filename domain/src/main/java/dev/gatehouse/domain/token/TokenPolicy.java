@@ -1,0 +1,47 @@
+package dev.gatehouse.domain.token;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How long tokens live.
+ *
+ * @param accessTtl   lifetime of an access token (default 15 minutes)
+ * @param idleTtl     a session ends when it has not been refreshed for this long (sliding, default 7 days)
+ * @param absoluteTtl a session ends this long after sign-in, however active (default 30 days)
+ * @param reuseGrace  a just-spent refresh token still yields the same successor for this long, so that
+ *                    racing browser tabs do not trip reuse detection (default 10 seconds)
+ */
+public record TokenPolicy(Duration accessTtl, Duration idleTtl, Duration absoluteTtl, Duration reuseGrace) {
+
+    public TokenPolicy {
+        requirePositive(accessTtl, "accessTtl");
+        requirePositive(idleTtl, "idleTtl");
+        requirePositive(absoluteTtl, "absoluteTtl");
+        Objects.requireNonNull(reuseGrace, "reuseGrace");
+        if (reuseGrace.isNegative() || reuseGrace.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("reuseGrace must be between 0 and 1 minute");
+        }
+        if (idleTtl.compareTo(absoluteTtl) > 0) {
+            throw new IllegalArgumentException("idleTtl must not exceed absoluteTtl");
+        }
+    }
+
+    /** The defaults of the API contract: 15 min, 7 d, 30 d, 10 s. */
+    public static TokenPolicy defaults() {
+        return new TokenPolicy(Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofDays(30), Duration.ofSeconds(10));
+    }
+
+    /** When a session refreshed at {@code now} ends if it is not refreshed again. */
+    public Instant idleExpiryFrom(Instant now) {
+        return now.plus(idleTtl);
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}
