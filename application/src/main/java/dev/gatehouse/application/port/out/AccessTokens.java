@@ -1,6 +1,7 @@
 package dev.gatehouse.application.port.out;
 
 import dev.gatehouse.domain.token.AccessTokenClaims;
+import java.util.Map;
 
 /** Signs and verifies access tokens (JWT, RFC 9068 profile, asymmetric signatures only). */
 public interface AccessTokens {
@@ -13,6 +14,12 @@ public interface AccessTokens {
      * validity period. Never fetches anything (no {@code jku}, {@code x5u}, embedded {@code jwk}).
      */
     AccessTokenCheck verify(String token);
+
+    /**
+     * The public keys that verify this service's tokens, as an RFC 7517 JWK Set document: the signing
+     * key and every key that may still verify live tokens. Never a private part.
+     */
+    Map<String, Object> publicKeySet();
 
     /** The result of {@link #verify}. */
     sealed interface AccessTokenCheck {

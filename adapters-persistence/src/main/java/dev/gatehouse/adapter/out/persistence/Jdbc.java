@@ -1,0 +1,138 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import dev.gatehouse.application.port.out.StoreUnavailableException;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs SQL on the current connection: the transaction's inside {@link JdbcTransactions}, else a pooled
+ * connection in auto-commit. Every {@link SQLException} leaves as {@link StoreUnavailableException}
+ * unless the caller handles it.
+ */
+@Singleton
+final class Jdbc {
+
+    /** PostgreSQL's SQLSTATE for a unique-constraint violation. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    private final ConnectionOperations<Connection> connections;
+
+    Jdbc(ConnectionOperations<Connection> connections) {
+        this.connections = connections;
+    }
+
+    private <R> R run(String sql, Statement<R> work) {
+        try {
+            return connections.execute(ConnectionDefinition.DEFAULT, status -> {
+                try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                    return work.apply(statement);
+                } catch (SQLException e) {
+                    throw new SqlFailure(e);
+                }
+            });
+        } catch (SqlFailure failure) {
+            throw failure.unwrap();
+        } catch (StoreUnavailableException | UniqueViolation passThrough) {
+            throw passThrough;
+        } catch (RuntimeException cannotConnect) {
+            throw new StoreUnavailableException(cannotConnect);
+        }
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it touched. */
+    int update(String sql, Binder binder) {
+        return run(sql, statement -> {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Runs a query (or a statement with RETURNING) that yields at most one row. */
+    <T> Optional<T> queryOne(String sql, Binder binder, RowMapper<T> mapper) {
+        return run(sql, statement -> {
+            binder.bind(statement);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(mapper.map(row)) : Optional.<T>empty();
+            }
+        });
+    }
+
+    /** Runs a query and maps every row. */
+    <T> List<T> queryList(String sql, Binder binder, RowMapper<T> mapper) {
+        return run(sql, statement -> {
+            binder.bind(statement);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rows.add(mapper.map(row));
+                }
+            }
+            return rows;
+        });
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** One statement's work: bind, execute, read. */
+    @FunctionalInterface
+    interface Statement<R> {
+        R apply(PreparedStatement statement) throws SQLException;
+    }
+
+    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        statement.setObject(index, instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    static Instant getInstant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static UUID getUuid(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, UUID.class);
+    }
+
+    /** Carries an SQLException out of the callback, to be translated once. */
+    private static final class SqlFailure extends RuntimeException {
+        private final SQLException cause;
+
+        SqlFailure(SQLException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+
+        RuntimeException unwrap() {
+            if (UNIQUE_VIOLATION.equals(cause.getSQLState())) {
+                return new UniqueViolation(cause);
+            }
+            return new StoreUnavailableException(cause);
+        }
+    }
+
+    /** A unique constraint refused a row; adapters translate it into their port's exception. */
+    static final class UniqueViolation extends RuntimeException {
+        UniqueViolation(SQLException cause) {
+            super("unique violation", cause, false, false);
+        }
+    }
+}

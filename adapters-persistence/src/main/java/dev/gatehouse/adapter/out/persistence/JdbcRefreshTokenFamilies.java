@@ -1,0 +1,139 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.domain.token.ClientId;
+import dev.gatehouse.domain.token.FamilyId;
+import dev.gatehouse.domain.token.FamilyState;
+import dev.gatehouse.domain.token.RefreshToken;
+import dev.gatehouse.domain.token.RefreshTokenFamily;
+import dev.gatehouse.domain.token.RevocationReason;
+import dev.gatehouse.domain.user.UserId;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sessions in table {@code refresh_family}. {@link #advance} is a single conditional
+ * {@code UPDATE ... RETURNING}: PostgreSQL re-checks the {@code WHERE} on the newest row version after
+ * waiting for a concurrent writer, so of racing rotations exactly one matches, across instances.
+ */
+@Singleton
+final class JdbcRefreshTokenFamilies implements RefreshTokenFamilies {
+
+    /** The sessions list is for people; a user with more live sessions than this sees the newest. */
+    static final int MAX_LISTED = 1000;
+
+    private static final String COLUMNS = "id, user_id, client_id, generation, state, revocation_reason, revoked_at, "
+            + "created_at, rotated_at, idle_expires_at, absolute_expires_at, user_agent";
+
+    private final Jdbc jdbc;
+
+    JdbcRefreshTokenFamilies(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void add(RefreshTokenFamily family) {
+        jdbc.update("INSERT INTO refresh_family (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+            var revoked = family.state() instanceof FamilyState.Revoked r ? r : null;
+            statement.setObject(1, family.id().value());
+            statement.setObject(2, family.userId().value());
+            statement.setString(3, family.clientId().value());
+            statement.setLong(4, family.generation());
+            statement.setString(5, revoked == null ? "active" : "revoked");
+            statement.setString(6, revoked == null ? null : revoked.reason().name());
+            Jdbc.setInstant(statement, 7, revoked == null ? null : revoked.at());
+            Jdbc.setInstant(statement, 8, family.createdAt());
+            Jdbc.setInstant(statement, 9, family.rotatedAt());
+            Jdbc.setInstant(statement, 10, family.idleExpiresAt());
+            Jdbc.setInstant(statement, 11, family.absoluteExpiresAt());
+            statement.setString(12, family.userAgent());
+        });
+    }
+
+    @Override
+    public Optional<RefreshTokenFamily> find(FamilyId id) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM refresh_family WHERE id = ?",
+                statement -> statement.setObject(1, id.value()), JdbcRefreshTokenFamilies::map);
+    }
+
+    @Override
+    public Optional<RefreshTokenFamily> advance(RefreshToken current, ClientId client, Instant now, Instant idleExpiresAt) {
+        return jdbc.queryOne("""
+                UPDATE refresh_family
+                   SET generation = generation + 1, rotated_at = ?, idle_expires_at = LEAST(?, absolute_expires_at)
+                 WHERE id = ? AND generation = ? AND client_id = ? AND state = 'active' AND idle_expires_at > ?
+                RETURNING\s""" + COLUMNS, statement -> {
+                    Jdbc.setInstant(statement, 1, now);
+                    Jdbc.setInstant(statement, 2, idleExpiresAt);
+                    statement.setObject(3, current.familyId().value());
+                    statement.setLong(4, current.generation());
+                    statement.setString(5, client.value());
+                    Jdbc.setInstant(statement, 6, now);
+                }, JdbcRefreshTokenFamilies::map);
+    }
+
+    @Override
+    public void revoke(FamilyId id, RevocationReason reason, Instant now) {
+        jdbc.update("UPDATE refresh_family SET state = 'revoked', revocation_reason = ?, revoked_at = ? "
+                + "WHERE id = ? AND state = 'active'", statement -> {
+                    statement.setString(1, reason.name());
+                    Jdbc.setInstant(statement, 2, now);
+                    statement.setObject(3, id.value());
+                });
+    }
+
+    @Override
+    public int revokeAllOf(UserId user, RevocationReason reason, Instant now) {
+        return jdbc.update("UPDATE refresh_family SET state = 'revoked', revocation_reason = ?, revoked_at = ? "
+                + "WHERE user_id = ? AND state = 'active'", statement -> {
+                    statement.setString(1, reason.name());
+                    Jdbc.setInstant(statement, 2, now);
+                    statement.setObject(3, user.value());
+                });
+    }
+
+    @Override
+    public List<RefreshTokenFamily> activeOf(UserId user, Instant now) {
+        return jdbc.queryList("SELECT " + COLUMNS + " FROM refresh_family "
+                + "WHERE user_id = ? AND state = 'active' AND idle_expires_at > ? ORDER BY created_at DESC, id LIMIT "
+                + MAX_LISTED, statement -> {
+                    statement.setObject(1, user.value());
+                    Jdbc.setInstant(statement, 2, now);
+                }, JdbcRefreshTokenFamilies::map);
+    }
+
+    @Override
+    public int purgeEndedBefore(Instant endedBefore, int limit) {
+        return jdbc.update("""
+                DELETE FROM refresh_family WHERE id IN (
+                    SELECT id FROM refresh_family
+                     WHERE idle_expires_at < ? OR (state = 'revoked' AND revoked_at < ?)
+                     LIMIT ? FOR UPDATE SKIP LOCKED)""", statement -> {
+                    Jdbc.setInstant(statement, 1, endedBefore);
+                    Jdbc.setInstant(statement, 2, endedBefore);
+                    statement.setInt(3, limit);
+                });
+    }
+
+    private static RefreshTokenFamily map(ResultSet row) throws SQLException {
+        FamilyState state = "revoked".equals(row.getString("state"))
+                ? new FamilyState.Revoked(RevocationReason.valueOf(row.getString("revocation_reason")),
+                        Jdbc.getInstant(row, "revoked_at"))
+                : FamilyState.ACTIVE;
+        return new RefreshTokenFamily(
+                new FamilyId(Jdbc.getUuid(row, "id")),
+                new UserId(Jdbc.getUuid(row, "user_id")),
+                new ClientId(row.getString("client_id")),
+                row.getLong("generation"),
+                state,
+                Jdbc.getInstant(row, "created_at"),
+                Jdbc.getInstant(row, "rotated_at"),
+                Jdbc.getInstant(row, "idle_expires_at"),
+                Jdbc.getInstant(row, "absolute_expires_at"),
+                row.getString("user_agent"));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import dev.gatehouse.application.port.out.SecurityEvents;
+import dev.gatehouse.domain.event.SecurityEvent;
+import jakarta.inject.Singleton;
+import java.sql.Types;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Appends events to table {@code security_event} and to the log category {@code gatehouse.security}. */
+@Singleton
+final class JdbcSecurityEvents implements SecurityEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger("gatehouse.security");
+
+    private final Jdbc jdbc;
+
+    JdbcSecurityEvents(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void record(SecurityEvent event) {
+        LOG.info("{} user={} session={} client={} detail={}", event.type().code(), event.user(), event.session(),
+                event.client(), event.detail());
+        jdbc.update("INSERT INTO security_event (type, occurred_at, user_id, session_id, client_id, detail) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", statement -> {
+                    statement.setString(1, event.type().code());
+                    Jdbc.setInstant(statement, 2, event.at());
+                    statement.setObject(3, event.user() == null ? null : event.user().value(), Types.OTHER);
+                    statement.setObject(4, event.session() == null ? null : event.session().value(), Types.OTHER);
+                    statement.setString(5, event.client() == null ? null : event.client().value());
+                    statement.setString(6, event.detail());
+                });
+    }
+
+}

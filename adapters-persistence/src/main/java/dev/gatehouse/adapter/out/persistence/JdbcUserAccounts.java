@@ -1,0 +1,71 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import dev.gatehouse.application.port.out.EmailAlreadyRegisteredException;
+import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.domain.user.DisplayName;
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.PasswordHash;
+import dev.gatehouse.domain.user.UserAccount;
+import dev.gatehouse.domain.user.UserId;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+@Singleton
+final class JdbcUserAccounts implements UserAccounts {
+
+    private static final String COLUMNS = "id, email, name, password_hash, created_at";
+
+    private final Jdbc jdbc;
+
+    JdbcUserAccounts(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void add(UserAccount account) {
+        try {
+            jdbc.update("INSERT INTO user_account (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)", statement -> {
+                statement.setObject(1, account.id().value());
+                statement.setString(2, account.email().value());
+                statement.setString(3, account.name().value());
+                statement.setString(4, account.passwordHash().encoded());
+                Jdbc.setInstant(statement, 5, account.createdAt());
+            });
+        } catch (Jdbc.UniqueViolation duplicate) {
+            throw new EmailAlreadyRegisteredException();
+        }
+    }
+
+    @Override
+    public Optional<UserAccount> findByEmail(EmailAddress email) {
+        return findOne("SELECT " + COLUMNS + " FROM user_account WHERE email = ?", statement -> statement.setString(1, email.value()));
+    }
+
+    @Override
+    public Optional<UserAccount> findById(UserId id) {
+        return findOne("SELECT " + COLUMNS + " FROM user_account WHERE id = ?", statement -> statement.setObject(1, id.value()));
+    }
+
+    @Override
+    public void updatePasswordHash(UserId id, PasswordHash hash) {
+        jdbc.update("UPDATE user_account SET password_hash = ? WHERE id = ?", statement -> {
+            statement.setString(1, hash.encoded());
+            statement.setObject(2, id.value());
+        });
+    }
+
+    private Optional<UserAccount> findOne(String sql, Jdbc.Binder binder) {
+        return jdbc.queryOne(sql, binder, JdbcUserAccounts::map);
+    }
+
+    private static UserAccount map(ResultSet row) throws SQLException {
+        return new UserAccount(
+                new UserId(Jdbc.getUuid(row, "id")),
+                new EmailAddress(row.getString("email")),
+                new DisplayName(row.getString("name")),
+                new PasswordHash(row.getString("password_hash")),
+                Jdbc.getInstant(row, "created_at"));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the schema up to date (Flyway, {@code db/migration}) when the service starts, before it takes
+ * requests (the injected pool is unwrapped: Flyway manages its own connections). Several instances starting at once are safe: Flyway serialises migrations with a database lock.
+ */
+@Context
+final class SchemaMigration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
+
+    SchemaMigration(DataSource dataSource) {
+        var result = Flyway.configure()
+                .dataSource(DelegatingDataSource.unwrapDataSource(dataSource))
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info("database schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.gatehouse.adapter.out.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.domain.token.AccessTokenClaims;
+import dev.gatehouse.domain.token.ClientId;
+import dev.gatehouse.domain.token.FamilyId;
+import dev.gatehouse.domain.user.UserId;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Access tokens as JWTs in the RFC 9068 profile: header {@code alg}, {@code kid}, {@code typ: at+jwt};
+ * claims {@code iss sub aud client_id sid iat exp jti}. Verification follows RFC 8725: the algorithm is
+ * the one of the key named by {@code kid} (never taken from the token alone), {@code typ} must be
+ * {@code at+jwt}, {@code crit} and key-carrying headers ({@code jku x5u jwk x5c}) are refused, and
+ * {@code exp}/{@code nbf} are checked with a {@value #LEEWAY_SECONDS}-second clock leeway.
+ */
+final class JwtAccessTokens implements AccessTokens {
+
+    static final long LEEWAY_SECONDS = 30;
+    static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+    /** Our tokens are well under 1 KiB; anything this long is not one of them. */
+    private static final int MAX_TOKEN_LENGTH = 4096;
+
+    private final SigningKeys keys;
+    private final String issuer;
+    private final String audience;
+    private final Clock clock;
+
+    JwtAccessTokens(SigningKeys keys, String issuer, String audience, Clock clock) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.clock = clock;
+    }
+
+    @Override
+    public String issue(AccessTokenClaims claims) {
+        var header = new JWSHeader.Builder(keys.signingAlgorithm()).keyID(keys.signingKeyId()).type(ACCESS_TOKEN_TYPE).build();
+        var body = new JWTClaimsSet.Builder()
+                .issuer(claims.issuer())
+                .subject(claims.subject().toString())
+                .audience(claims.audience())
+                .claim("client_id", claims.clientId().value())
+                .claim("sid", claims.sessionId().toString())
+                .issueTime(Date.from(claims.issuedAt()))
+                .expirationTime(Date.from(claims.expiresAt()))
+                .jwtID(claims.tokenId())
+                .build();
+        var jwt = new SignedJWT(header, body);
+        try {
+            jwt.sign(keys.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    @Override
+    public AccessTokenCheck verify(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return new AccessTokenCheck.Invalid("size");
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            String headerProblem = headerProblem(jwt.getHeader());
+            if (headerProblem != null) {
+                return new AccessTokenCheck.Invalid(headerProblem);
+            }
+            var key = keys.verificationKey(jwt.getHeader().getKeyID()).orElse(null);
+            if (key == null || !key.algorithm().equals(jwt.getHeader().getAlgorithm())) {
+                return new AccessTokenCheck.Invalid("unknown kid or algorithm");
+            }
+            if (!jwt.verify(key.verifier())) {
+                return new AccessTokenCheck.Invalid("signature");
+            }
+            return checkClaims(jwt.getJWTClaimsSet());
+        } catch (ParseException | JOSEException | IllegalArgumentException | IllegalStateException malformed) {
+            return new AccessTokenCheck.Invalid("malformed");
+        }
+    }
+
+    @Override
+    public Map<String, Object> publicKeySet() {
+        return keys.publicJwkSet();
+    }
+
+    private static String headerProblem(JWSHeader header) {
+        if (!ACCESS_TOKEN_TYPE.equals(header.getType())) {
+            return "typ";
+        }
+        if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+            return "crit";
+        }
+        if (header.getJWKURL() != null || header.getJWK() != null || header.getX509CertURL() != null
+                || header.getX509CertChain() != null) {
+            return "key-carrying header";
+        }
+        return null;
+    }
+
+    private AccessTokenCheck checkClaims(JWTClaimsSet claims) throws ParseException {
+        Instant now = clock.instant();
+        if (!issuer.equals(claims.getIssuer()) || claims.getAudience() == null || !claims.getAudience().contains(audience)) {
+            return new AccessTokenCheck.Invalid("iss or aud");
+        }
+        Date exp = claims.getExpirationTime();
+        Date iat = claims.getIssueTime();
+        Date nbf = claims.getNotBeforeTime();
+        Duration leeway = Duration.ofSeconds(LEEWAY_SECONDS);
+        if (exp == null || iat == null || !now.isBefore(exp.toInstant().plus(leeway))) {
+            return new AccessTokenCheck.Invalid("expired");
+        }
+        if (nbf != null && now.plus(leeway).isBefore(nbf.toInstant()) || now.plus(leeway).isBefore(iat.toInstant())) {
+            return new AccessTokenCheck.Invalid("not yet valid");
+        }
+        String subject = claims.getSubject();
+        String sid = claims.getStringClaim("sid");
+        String clientId = claims.getStringClaim("client_id");
+        String jti = claims.getJWTID();
+        if (subject == null || sid == null || clientId == null || jti == null) {
+            return new AccessTokenCheck.Invalid("missing claim");
+        }
+        return new AccessTokenCheck.Valid(new AccessTokenClaims(claims.getIssuer(), new UserId(UUID.fromString(subject)),
+                audience, new ClientId(clientId), new FamilyId(UUID.fromString(sid)), iat.toInstant(), exp.toInstant(), jti));
+    }
+}

@@ -1,0 +1,129 @@
+package dev.gatehouse.adapter.out.security;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.IdGenerator;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.RefreshTokenCodec;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the security out-adapters from configuration ({@code gatehouse.keys.*},
+ * {@code gatehouse.tokens.signing-algorithm}, {@code gatehouse.password-hashing.*}).
+ *
+ * <p>Development mode (no {@code datasources.default.url}): missing keys are generated at start, are
+ * announced in the log, and die with the process. With a database URL, missing keys stop the start.
+ */
+@Factory
+class SecurityFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityFactory.class);
+
+    private final boolean developmentMode;
+
+    SecurityFactory(@Value("${datasources.default.url:}") String databaseUrl) {
+        this.developmentMode = databaseUrl.isBlank();
+    }
+
+    @Singleton
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Singleton
+    IdGenerator idGenerator(SecureRandom random) {
+        return new SecureRandomIds(random);
+    }
+
+    @Singleton
+    PasswordHasher passwordHasher(
+            SecureRandom random,
+            @Value("${gatehouse.password-hashing.max-concurrent:0}") int maxConcurrent,
+            @Value("${gatehouse.password-hashing.max-queued:64}") int maxQueued,
+            @Value("${gatehouse.password-hashing.max-wait:5s}") Duration maxWait) {
+        int concurrent = maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
+        return new Argon2idPasswordHasher(Argon2idPasswordHasher.Cost.OWASP, new HashingGate(concurrent, maxQueued, maxWait), random);
+    }
+
+    @Context
+    SigningKeys signingKeys(
+            @Value("${gatehouse.keys.signing:}") String signing,
+            @Value("${gatehouse.tokens.signing-algorithm:EdDSA}") String algorithmName,
+            SecureRandom random) {
+        JWSAlgorithm algorithm = algorithm(algorithmName);
+        if (!signing.isBlank()) {
+            try {
+                return SigningKeys.fromJwkSet(signing, algorithm);
+            } catch (IllegalArgumentException unusable) {
+                throw new ConfigurationException(unusable.getMessage());
+            }
+        }
+        requireDevelopmentMode("gatehouse.keys.signing (GATEHOUSE_KEYS_SIGNING)");
+        SigningKeys generated = SigningKeys.generate(algorithm, random);
+        LOG.warn("DEVELOPMENT MODE: generated an ephemeral {} signing key (kid {}). Tokens die with this process; "
+                + "configure gatehouse.keys.signing for anything real.", algorithm, generated.signingKeyId());
+        return generated;
+    }
+
+    @Singleton
+    AccessTokens accessTokens(
+            SigningKeys keys,
+            @Value("${gatehouse.issuer:`http://localhost:8080`}") String issuer,
+            @Value("${gatehouse.audience:gatehouse}") String audience,
+            Clock clock) {
+        return new JwtAccessTokens(keys, issuer, audience, clock);
+    }
+
+    @Context
+    RefreshTokenCodec refreshTokenCodec(@Value("${gatehouse.keys.refresh-secret:}") String configured, SecureRandom random) {
+        Optional<byte[]> secret = configured.isBlank() ? Optional.empty() : Optional.of(decodeSecret(configured));
+        if (secret.isPresent()) {
+            return new HmacRefreshTokenCodec(secret.get());
+        }
+        requireDevelopmentMode("gatehouse.keys.refresh-secret (GATEHOUSE_KEYS_REFRESH_SECRET)");
+        LOG.warn("DEVELOPMENT MODE: generated an ephemeral refresh-token secret; sessions die with this process.");
+        byte[] generated = new byte[32];
+        random.nextBytes(generated);
+        return new HmacRefreshTokenCodec(generated);
+    }
+
+    private void requireDevelopmentMode(String missing) {
+        if (!developmentMode) {
+            throw new ConfigurationException(missing + " must be configured when datasources.default.url is set: "
+                    + "Gatehouse generates ephemeral keys only in development mode (embedded database).");
+        }
+    }
+
+    private static byte[] decodeSecret(String configured) {
+        byte[] secret;
+        try {
+            secret = Base64.getUrlDecoder().decode(configured.strip().replace('+', '-').replace('/', '_').replace("=", ""));
+        } catch (IllegalArgumentException notBase64) {
+            throw new ConfigurationException("gatehouse.keys.refresh-secret must be base64url");
+        }
+        if (secret.length < 32) {
+            throw new ConfigurationException("gatehouse.keys.refresh-secret must decode to at least 32 bytes");
+        }
+        return secret;
+    }
+
+    private static JWSAlgorithm algorithm(String name) {
+        for (JWSAlgorithm supported : new JWSAlgorithm[] {JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.EdDSA}) {
+            if (supported.getName().equals(name)) {
+                return supported;
+            }
+        }
+        throw new ConfigurationException("gatehouse.tokens.signing-algorithm must be RS256, ES256 or EdDSA, not " + name);
+    }
+}

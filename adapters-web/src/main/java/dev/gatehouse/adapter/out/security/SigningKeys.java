@@ -1,0 +1,179 @@
+package dev.gatehouse.adapter.out.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
+import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * The access-token keys: the first key of the configured JWK Set signs; every key's public part
+ * verifies and is published in JWKS (so the next key can be announced before it signs, and the previous
+ * one kept until its last token expired). Algorithms follow the key type: RSA (2048 bits or more) →
+ * RS256, EC P-256 → ES256, OKP Ed25519 → EdDSA. Never {@code none}, never HMAC.
+ */
+final class SigningKeys {
+
+    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+
+    /** A key that may verify tokens whose header names its {@code kid} and {@code alg}. */
+    record VerificationKey(JWSAlgorithm algorithm, JWSVerifier verifier) {
+    }
+
+    private final String signingKeyId;
+    private final JWSAlgorithm signingAlgorithm;
+    private final JWSSigner signer;
+    private final Map<String, VerificationKey> verificationKeys;
+    private final JWKSet publicKeys;
+
+    private SigningKeys(List<JWK> keys, JWSAlgorithm configuredAlgorithm) throws JOSEException {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("the signing JWK Set has no keys");
+        }
+        JWK first = keys.get(0);
+        if (!algorithmOf(first).equals(configuredAlgorithm)) {
+            throw new IllegalArgumentException("the first signing key (kid " + first.getKeyID() + ") is for "
+                    + algorithmOf(first) + " but gatehouse.tokens.signing-algorithm is " + configuredAlgorithm);
+        }
+        if (!first.isPrivate()) {
+            throw new IllegalArgumentException("the first signing key (kid " + first.getKeyID() + ") has no private part");
+        }
+        this.signingKeyId = first.getKeyID();
+        this.signingAlgorithm = configuredAlgorithm;
+        this.signer = signerFor(first);
+        Map<String, VerificationKey> verifiers = new LinkedHashMap<>();
+        for (JWK key : keys) {
+            if (key.getKeyID() == null || key.getKeyID().isBlank()) {
+                throw new IllegalArgumentException("every signing key needs a kid");
+            }
+            if (verifiers.put(key.getKeyID(), new VerificationKey(algorithmOf(key), verifierFor(key))) != null) {
+                throw new IllegalArgumentException("duplicate kid " + key.getKeyID());
+            }
+        }
+        this.verificationKeys = Map.copyOf(verifiers);
+        this.publicKeys = new JWKSet(keys.stream().map(JWK::toPublicJWK).toList());
+    }
+
+    /** Parses a JWK Set (JSON) of which the first key signs with {@code algorithm}. */
+    static SigningKeys fromJwkSet(String json, JWSAlgorithm algorithm) {
+        try {
+            return new SigningKeys(JWKSet.parse(json).getKeys(), algorithm);
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalArgumentException("gatehouse.keys.signing is not a usable JWK Set: " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh key pair for {@code algorithm}, for development only. */
+    static SigningKeys generate(JWSAlgorithm algorithm, SecureRandom random) {
+        try {
+            return new SigningKeys(List.of(generateKey(algorithm, random)), algorithm);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not generate a " + algorithm + " key", e);
+        }
+    }
+
+    String signingKeyId() {
+        return signingKeyId;
+    }
+
+    JWSAlgorithm signingAlgorithm() {
+        return signingAlgorithm;
+    }
+
+    JWSSigner signer() {
+        return signer;
+    }
+
+    Optional<VerificationKey> verificationKey(String kid) {
+        return kid == null ? Optional.empty() : Optional.ofNullable(verificationKeys.get(kid));
+    }
+
+    /** The public keys as an RFC 7517 JWK Set document. */
+    Map<String, Object> publicJwkSet() {
+        return publicKeys.toJSONObject(true);
+    }
+
+    static JWSAlgorithm algorithmOf(JWK key) {
+        if (key instanceof RSAKey rsa && rsa.size() >= 2048) {
+            return JWSAlgorithm.RS256;
+        }
+        if (key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())) {
+            return JWSAlgorithm.ES256;
+        }
+        if (key instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
+            return JWSAlgorithm.EdDSA;
+        }
+        throw new IllegalArgumentException("unsupported signing key (kid " + key.getKeyID()
+                + "): use RSA of at least 2048 bits, EC P-256 or OKP Ed25519");
+    }
+
+    private static JWSSigner signerFor(JWK key) throws JOSEException {
+        if (key instanceof RSAKey rsa) {
+            return new RSASSASigner(rsa);
+        }
+        if (key instanceof ECKey ec) {
+            var signer = new ECDSASigner(ec);
+            signer.getJCAContext().setProvider(BOUNCY_CASTLE);
+            return signer;
+        }
+        return Ed25519Jws.signer((OctetKeyPair) key);
+    }
+
+    private static JWSVerifier verifierFor(JWK key) throws JOSEException {
+        if (key instanceof RSAKey rsa) {
+            return new RSASSAVerifier(rsa.toRSAPublicKey());
+        }
+        if (key instanceof ECKey ec) {
+            var verifier = new ECDSAVerifier(ec.toECPublicKey());
+            verifier.getJCAContext().setProvider(BOUNCY_CASTLE);
+            return verifier;
+        }
+        return Ed25519Jws.verifier((OctetKeyPair) key);
+    }
+
+    static JWK generateKey(JWSAlgorithm algorithm, SecureRandom random) throws JOSEException {
+        String kid = "dev-" + UUID.randomUUID();
+        if (JWSAlgorithm.RS256.equals(algorithm)) {
+            return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).secureRandom(random).generate();
+        }
+        if (JWSAlgorithm.ES256.equals(algorithm)) {
+            return new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).secureRandom(random).generate();
+        }
+        if (JWSAlgorithm.EdDSA.equals(algorithm)) {
+            var generator = new Ed25519KeyPairGenerator();
+            generator.init(new Ed25519KeyGenerationParameters(random));
+            var pair = generator.generateKeyPair();
+            byte[] d = ((Ed25519PrivateKeyParameters) pair.getPrivate()).getEncoded();
+            byte[] x = ((Ed25519PublicKeyParameters) pair.getPublic()).getEncoded();
+            return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x)).d(Base64URL.encode(d))
+                    .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).build();
+        }
+        throw new IllegalArgumentException("unsupported signing algorithm " + algorithm + ": use RS256, ES256 or EdDSA");
+    }
+}

@@ -1,0 +1,132 @@
+package dev.gatehouse.bootstrap;
+
+import dev.gatehouse.application.port.in.AccountQuery;
+import dev.gatehouse.application.port.in.AuthenticateUseCase;
+import dev.gatehouse.application.port.in.PublicKeysQuery;
+import dev.gatehouse.application.port.in.PurgeEndedSessionsUseCase;
+import dev.gatehouse.application.port.in.ReadinessQuery;
+import dev.gatehouse.application.port.in.RefreshTokensUseCase;
+import dev.gatehouse.application.port.in.RegisterUseCase;
+import dev.gatehouse.application.port.in.RevokeTokenUseCase;
+import dev.gatehouse.application.port.in.SessionsUseCase;
+import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.in.SignOutUseCase;
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.IdGenerator;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.RefreshTokenCodec;
+import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.SecurityEvents;
+import dev.gatehouse.application.port.out.SignInAttempts;
+import dev.gatehouse.application.port.out.StoreHealth;
+import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.application.service.AccountService;
+import dev.gatehouse.application.service.AuthenticateService;
+import dev.gatehouse.application.service.PublicKeysService;
+import dev.gatehouse.application.service.PurgeEndedSessionsService;
+import dev.gatehouse.application.service.ReadinessService;
+import dev.gatehouse.application.service.RefreshTokensService;
+import dev.gatehouse.application.service.RegisterService;
+import dev.gatehouse.application.service.RevokeTokenService;
+import dev.gatehouse.application.service.SessionsService;
+import dev.gatehouse.application.service.SignInService;
+import dev.gatehouse.application.service.SignInThrottle;
+import dev.gatehouse.application.service.SignOutService;
+import dev.gatehouse.application.service.TokenMinter;
+import dev.gatehouse.application.service.TokenSettings;
+import dev.gatehouse.domain.throttle.SignInThrottlePolicy;
+import dev.gatehouse.domain.token.TokenPolicy;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Creates the use cases (plain Java, no annotations of their own) from the adapters' beans. */
+@Factory
+class UseCaseFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    TokenSettings tokenSettings(TokenConfiguration tokens, @Value("${gatehouse.issuer:`http://localhost:8080`}") String issuer,
+            @Value("${gatehouse.audience:gatehouse}") String audience) {
+        return new TokenSettings(issuer, audience, new TokenPolicy(tokens.getAccessTtl(), tokens.getRefreshIdleTtl(),
+                tokens.getRefreshAbsoluteTtl(), tokens.getReuseGrace()));
+    }
+
+    @Singleton
+    TokenMinter tokenMinter(AccessTokens accessTokens, RefreshTokenCodec codec, IdGenerator ids, TokenSettings settings) {
+        return new TokenMinter(accessTokens, codec, ids, settings);
+    }
+
+    @Singleton
+    SignInThrottle signInThrottle(SignInAttempts attempts, ThrottleConfiguration throttle, SecurityEvents events) {
+        return new SignInThrottle(attempts, new SignInThrottlePolicy(throttle.getSignInFailuresPerAccount(),
+                throttle.getSignInRequestsPerIpPerMinute(), throttle.getFirstLock(), throttle.getLongestLock()), events);
+    }
+
+    @Singleton
+    RegisterUseCase register(UserAccounts accounts, RefreshTokenFamilies families, PasswordHasher hasher, SecurityEvents events,
+            Transactions transactions, TokenMinter minter, IdGenerator ids, Clock clock) {
+        return new RegisterService(accounts, families, hasher, events, transactions, minter, ids, clock);
+    }
+
+    @Singleton
+    SignInUseCase signIn(UserAccounts accounts, RefreshTokenFamilies families, PasswordHasher hasher, SignInThrottle throttle,
+            SecurityEvents events, TokenMinter minter, IdGenerator ids, Clock clock) {
+        return new SignInService(accounts, families, hasher, throttle, events, minter, ids, clock);
+    }
+
+    @Singleton
+    RefreshTokensUseCase refresh(RefreshTokenCodec codec, RefreshTokenFamilies families, SecurityEvents events, TokenMinter minter,
+            Clock clock) {
+        return new RefreshTokensService(codec, families, events, minter, clock);
+    }
+
+    @Singleton
+    SignOutUseCase signOut(RefreshTokenCodec codec, RefreshTokenFamilies families, SecurityEvents events, Clock clock) {
+        return new SignOutService(codec, families, events, clock);
+    }
+
+    @Singleton
+    RevokeTokenUseCase revoke(RefreshTokenCodec codec, AccessTokens accessTokens, RefreshTokenFamilies families,
+            SecurityEvents events, Clock clock) {
+        return new RevokeTokenService(codec, accessTokens, families, events, clock);
+    }
+
+    @Singleton
+    AuthenticateUseCase authenticate(AccessTokens accessTokens, RefreshTokenFamilies families, Clock clock) {
+        return new AuthenticateService(accessTokens, families, clock);
+    }
+
+    @Singleton
+    SessionsUseCase sessions(RefreshTokenFamilies families, SecurityEvents events, Clock clock) {
+        return new SessionsService(families, events, clock);
+    }
+
+    @Singleton
+    AccountQuery accounts(UserAccounts accounts) {
+        return new AccountService(accounts);
+    }
+
+    @Singleton
+    PublicKeysQuery publicKeys(AccessTokens accessTokens) {
+        return new PublicKeysService(accessTokens);
+    }
+
+    @Singleton
+    ReadinessQuery readiness(StoreHealth store) {
+        return new ReadinessService(store);
+    }
+
+    /** Ended sessions are kept one access-token lifetime, then purged. */
+    @Singleton
+    PurgeEndedSessionsUseCase purge(RefreshTokenFamilies families, TokenConfiguration tokens, Clock clock) {
+        return new PurgeEndedSessionsService(families, tokens.getAccessTtl().plus(Duration.ofMinutes(1)), clock);
+    }
+}
