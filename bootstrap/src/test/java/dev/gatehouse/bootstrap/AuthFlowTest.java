@@ -1,0 +1,165 @@
+package dev.gatehouse.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.junit.jupiter.api.Test;
+
+/** The README walkthrough and every endpoint's happy path, over real HTTP against the running service. */
+class AuthFlowTest {
+
+    private final HttpFixture http = new HttpFixture(GatehouseServer.shared());
+
+    @Test
+    void register_sign_in_call_me_refresh_replay_and_sign_out() {
+        String email = HttpFixture.anEmail();
+        Map<String, Object> registered = http.register("  " + email.toUpperCase() + " ");
+        assertThat(((Map<?, ?>) registered.get("user")).get("email")).isEqualTo(email);
+
+        HttpResponse<String> signIn = http.signIn(email, HttpFixture.PASSWORD);
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.headers().firstValue("Cache-Control")).contains("no-store");
+        Map<String, Object> tokens = http.object(signIn);
+        assertThat(tokens).containsEntry("token_type", "Bearer").containsEntry("expires_in", 900)
+                .containsEntry("refresh_expires_in", 604800).containsKeys("access_token", "refresh_token", "session_id", "user_id");
+
+        HttpResponse<String> me = http.get("/auth/me", (String) tokens.get("access_token"));
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(http.object(me)).containsEntry("email", email).containsEntry("name", "Test User")
+                .containsEntry("id", registered.get("user_id")).containsKey("createdAt");
+
+        String first = (String) tokens.get("refresh_token");
+        Map<String, Object> refreshed = http.object(http.refresh(first));
+        String second = (String) refreshed.get("refresh_token");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(refreshed.get("session_id")).isEqualTo(tokens.get("session_id"));
+
+        HttpResponse<String> replayWithinGrace = http.refresh(first);
+        assertThat(replayWithinGrace.statusCode()).isEqualTo(200);
+        assertThat(http.object(replayWithinGrace).get("refresh_token")).as("racing tabs get the same successor").isEqualTo(second);
+
+        HttpResponse<String> signOut = http.postJson("/auth/sign-out", "{\"refreshToken\":\"" + second + "\"}");
+        assertThat(signOut.statusCode()).isEqualTo(204);
+        assertThat(http.refresh(second).statusCode()).isEqualTo(400);
+        assertThat(http.get("/auth/me", (String) refreshed.get("access_token")).statusCode())
+                .as("access tokens of a signed-out session stop working here at once").isEqualTo(401);
+    }
+
+    @Test
+    void access_tokens_verify_offline_with_the_published_key_set() {
+        Map<String, Object> registered = http.register(HttpFixture.anEmail());
+        String[] jwt = ((String) registered.get("access_token")).split("\\.");
+        Map<String, Object> header = decode(jwt[0]);
+        Map<String, Object> claims = decode(jwt[1]);
+        assertThat(header).containsEntry("alg", "EdDSA").containsEntry("typ", "at+jwt").containsKey("kid");
+        assertThat(claims).containsEntry("iss", "http://localhost:8080").containsEntry("aud", "gatehouse")
+                .containsEntry("client_id", "api").containsEntry("sub", registered.get("user_id"))
+                .containsEntry("sid", registered.get("session_id")).containsKeys("iat", "exp", "jti");
+        assertThat(((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue()).isEqualTo(900);
+
+        HttpResponse<String> jwksResponse = http.send(http.request("/.well-known/jwks.json").GET());
+        Map<String, Object> jwks = http.object(jwksResponse);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> key = ((List<Map<String, Object>>) jwks.get("keys")).stream()
+                .filter(k -> k.get("kid").equals(header.get("kid"))).findFirst().orElseThrow();
+        assertThat(key).containsEntry("kty", "OKP").containsEntry("crv", "Ed25519").doesNotContainKey("d");
+
+        var verifier = new Ed25519Signer();
+        verifier.init(false, new Ed25519PublicKeyParameters(Base64.getUrlDecoder().decode((String) key.get("x")), 0));
+        byte[] signingInput = (jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII);
+        verifier.update(signingInput, 0, signingInput.length);
+        assertThat(verifier.verifySignature(Base64.getUrlDecoder().decode(jwt[2]))).isTrue();
+    }
+
+    @Test
+    void sessions_are_listed_with_the_current_one_marked_and_can_be_ended_one_by_one() {
+        String email = HttpFixture.anEmail();
+        Map<String, Object> first = http.register(email);
+        Map<String, Object> second = http.object(http.signIn(email, HttpFixture.PASSWORD));
+        String token = (String) second.get("access_token");
+
+        List<Map<String, Object>> sessions = http.list(http.get("/auth/sessions", token));
+        assertThat(sessions).hasSize(2);
+        assertThat(sessions).filteredOn(s -> Boolean.TRUE.equals(s.get("current")))
+                .singleElement().satisfies(s -> assertThat(s.get("id")).isEqualTo(second.get("session_id")));
+        assertThat(sessions.get(0)).containsKeys("id", "clientId", "createdAt", "lastUsedAt", "expiresAt", "userAgent", "current");
+
+        var delete = http.request("/auth/sessions/" + first.get("session_id")).header("Authorization", "Bearer " + token).DELETE();
+        assertThat(http.send(delete).statusCode()).isEqualTo(204);
+        assertThat(http.send(delete).statusCode()).as("already ended").isEqualTo(404);
+        assertThat(http.refresh((String) first.get("refresh_token")).statusCode()).isEqualTo(400);
+        assertThat(http.list(http.get("/auth/sessions", token))).hasSize(1);
+    }
+
+    @Test
+    void nobody_can_see_or_end_somebody_elses_session() {
+        Map<String, Object> mallory = http.register(HttpFixture.anEmail());
+        Map<String, Object> victim = http.register(HttpFixture.anEmail());
+        var delete = http.request("/auth/sessions/" + victim.get("session_id"))
+                .header("Authorization", "Bearer " + mallory.get("access_token")).DELETE();
+        assertThat(http.send(delete).statusCode()).isEqualTo(404);
+        assertThat(http.get("/auth/me", (String) victim.get("access_token")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void sign_out_by_bearer_and_sign_out_everywhere_take_effect_at_once() {
+        String email = HttpFixture.anEmail();
+        Map<String, Object> laptop = http.register(email);
+        Map<String, Object> phone = http.object(http.signIn(email, HttpFixture.PASSWORD));
+        Map<String, Object> tablet = http.object(http.signIn(email, HttpFixture.PASSWORD));
+
+        var signOutLaptop = http.request("/auth/sign-out").header("Authorization", "Bearer " + laptop.get("access_token"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        assertThat(http.send(signOutLaptop).statusCode()).isEqualTo(204);
+        assertThat(http.get("/auth/me", (String) laptop.get("access_token")).statusCode()).isEqualTo(401);
+        assertThat(http.get("/auth/me", (String) phone.get("access_token")).statusCode()).isEqualTo(200);
+
+        var everywhere = http.request("/auth/sign-out-everywhere").header("Authorization", "Bearer " + phone.get("access_token"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        assertThat(http.send(everywhere).statusCode()).isEqualTo(204);
+        assertThat(http.get("/auth/me", (String) tablet.get("access_token")).statusCode()).isEqualTo(401);
+        assertThat(http.refresh((String) tablet.get("refresh_token")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void revocation_ends_the_session_of_a_refresh_or_access_token_and_answers_200_for_anything() {
+        Map<String, Object> byRefresh = http.register(HttpFixture.anEmail());
+        var revoked = http.postForm("/auth/revoke", Map.of("token", (String) byRefresh.get("refresh_token"),
+                "token_type_hint", "refresh_token", "client_id", "api"));
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(http.refresh((String) byRefresh.get("refresh_token")).statusCode()).isEqualTo(400);
+
+        Map<String, Object> byAccess = http.register(HttpFixture.anEmail());
+        assertThat(http.postForm("/auth/revoke", Map.of("token", (String) byAccess.get("access_token"), "client_id", "api"))
+                .statusCode()).isEqualTo(200);
+        assertThat(http.get("/auth/me", (String) byAccess.get("access_token")).statusCode()).isEqualTo(401);
+
+        assertThat(http.postForm("/auth/revoke", Map.of("token", "no-such-token", "client_id", "api")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void discovery_documents_describe_the_service() {
+        Map<String, Object> metadata = http.object(http.send(http.request("/.well-known/oauth-authorization-server").GET()));
+        assertThat(metadata).containsEntry("issuer", "http://localhost:8080")
+                .containsEntry("token_endpoint", "http://localhost:8080/auth/token")
+                .containsEntry("revocation_endpoint", "http://localhost:8080/auth/revoke")
+                .containsEntry("jwks_uri", "http://localhost:8080/.well-known/jwks.json")
+                .containsEntry("grant_types_supported", List.of("password", "refresh_token"));
+        HttpResponse<String> health = http.send(http.request("/health").GET());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(http.object(health)).containsEntry("status", "UP");
+        assertThat(http.object(http.send(http.request("/health/readiness").GET()))).containsEntry("status", "UP");
+    }
+
+    private Map<String, Object> decode(String part) {
+        String json = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+        return http.parse(json);
+    }
+}
