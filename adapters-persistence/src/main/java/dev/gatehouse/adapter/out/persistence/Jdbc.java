@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.out.persistence;
 
-import dev.gatehouse.application.port.out.StoreUnavailableException;
+import dev.gatehouse.application.port.StoreUnavailableException;
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.port.out.StoreHealth;
-import dev.gatehouse.application.port.out.StoreUnavailableException;
+import dev.gatehouse.application.port.StoreUnavailableException;
 import jakarta.inject.Singleton;
 
 /** The store is available when a trivial query answers. */

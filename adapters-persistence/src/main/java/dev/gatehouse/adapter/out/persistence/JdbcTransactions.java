@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.out.persistence;
 
-import dev.gatehouse.application.port.out.StoreUnavailableException;
+import dev.gatehouse.application.port.StoreUnavailableException;
 import dev.gatehouse.application.port.out.Transactions;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.transaction.TransactionOperations;

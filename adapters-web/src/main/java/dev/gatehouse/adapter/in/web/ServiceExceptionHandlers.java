@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.in.web;
 
-import dev.gatehouse.application.port.out.HashingCapacityExceededException;
-import dev.gatehouse.application.port.out.StoreUnavailableException;
+import dev.gatehouse.application.port.HashingCapacityExceededException;
+import dev.gatehouse.application.port.StoreUnavailableException;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

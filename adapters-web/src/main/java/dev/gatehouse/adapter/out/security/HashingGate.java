@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.out.security;
 
-import dev.gatehouse.application.port.out.HashingCapacityExceededException;
+import dev.gatehouse.application.port.HashingCapacityExceededException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;

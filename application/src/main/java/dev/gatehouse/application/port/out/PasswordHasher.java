@@ -5,7 +5,7 @@ import dev.gatehouse.domain.user.PasswordHash;
 
 /**
  * Slow, salted password hashing (OWASP Password Storage Cheat Sheet). Implementations bound how many
- * hashes run at once and throw {@link HashingCapacityExceededException} instead of queueing without
+ * hashes run at once and throw {@link dev.gatehouse.application.port.HashingCapacityExceededException} instead of queueing without
  * limit, so that a flood of sign-ins cannot starve the rest of the service.
  */
 public interface PasswordHasher {

@@ -1,4 +1,4 @@
-package dev.gatehouse.application.port.out;
+package dev.gatehouse.application.port;
 
 /**
  * The store could not do what was asked (down, out of connections, timed out). Nothing was
