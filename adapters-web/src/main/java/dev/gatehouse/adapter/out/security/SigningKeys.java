@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
 import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
@@ -92,7 +91,7 @@ final class SigningKeys {
     /** A fresh key pair for {@code algorithm}, for development only. */
     static SigningKeys generate(JWSAlgorithm algorithm, SecureRandom random) {
         try {
-            return new SigningKeys(List.of(generateKey(algorithm, random)), algorithm);
+            return new SigningKeys(List.of(generateKey(algorithm, random, "dev-" + Long.toHexString(random.nextLong()))), algorithm);
         } catch (JOSEException e) {
             throw new IllegalStateException("could not generate a " + algorithm + " key", e);
         }
@@ -157,8 +156,7 @@ final class SigningKeys {
         return Ed25519Jws.verifier((OctetKeyPair) key);
     }
 
-    static JWK generateKey(JWSAlgorithm algorithm, SecureRandom random) throws JOSEException {
-        String kid = "dev-" + UUID.randomUUID();
+    static JWK generateKey(JWSAlgorithm algorithm, SecureRandom random, String kid) throws JOSEException {
         if (JWSAlgorithm.RS256.equals(algorithm)) {
             return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).secureRandom(random).generate();
         }

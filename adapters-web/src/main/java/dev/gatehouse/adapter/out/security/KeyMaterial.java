@@ -1,0 +1,34 @@
+package dev.gatehouse.adapter.out.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+
+/** Fresh production key material, in the form {@code gatehouse.keys.*} expects. For the operator's command line. */
+public final class KeyMaterial {
+
+    private KeyMaterial() {
+    }
+
+    /** A JWK Set (private parts included) with one new key for {@code algorithm}: RS256, ES256 or EdDSA. */
+    public static String signingKeySet(String algorithm, SecureRandom random) {
+        JWSAlgorithm parsed = JWSAlgorithm.parse(algorithm);
+        try {
+            var key = SigningKeys.generateKey(parsed, random, LocalDate.now(ZoneOffset.UTC) + "-" + Long.toHexString(random.nextLong()));
+            return new JWKSet(key).toString(false);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not generate a " + algorithm + " key", e);
+        }
+    }
+
+    /** 32 random bytes, base64url. */
+    public static String refreshSecret(SecureRandom random) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+}
