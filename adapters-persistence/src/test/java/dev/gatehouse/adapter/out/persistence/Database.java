@@ -1,0 +1,27 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import io.micronaut.context.ApplicationContext;
+
+/**
+ * The persistence adapters on a real PostgreSQL: the development-mode embedded database, migrated by
+ * Flyway, started once per test JVM.
+ */
+final class Database {
+
+    private static ApplicationContext context;
+
+    private Database() {
+    }
+
+    static synchronized ApplicationContext context() {
+        if (context == null) {
+            context = ApplicationContext.run();
+            Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+        }
+        return context;
+    }
+
+    static <T> T bean(Class<T> type) {
+        return context().getBean(type);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import dev.gatehouse.domain.token.ClientId;
+import dev.gatehouse.domain.token.FamilyId;
+import dev.gatehouse.domain.token.RefreshTokenFamily;
+import dev.gatehouse.domain.token.TokenPolicy;
+import dev.gatehouse.domain.user.DisplayName;
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.PasswordHash;
+import dev.gatehouse.domain.user.UserAccount;
+import dev.gatehouse.domain.user.UserId;
+import java.time.Instant;
+import java.util.UUID;
+
+final class Fixtures {
+
+    static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    static final TokenPolicy POLICY = TokenPolicy.defaults();
+    static final ClientId API = new ClientId("api");
+
+    private Fixtures() {
+    }
+
+    static UserAccount anAccount() {
+        return new UserAccount(new UserId(UUID.randomUUID()), EmailAddress.of("u-" + UUID.randomUUID() + "@example.com"),
+                new DisplayName("Someone"), new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaA"), T0);
+    }
+
+    static RefreshTokenFamily aFamilyOf(UserAccount account, Instant startedAt) {
+        return RefreshTokenFamily.start(new FamilyId(UUID.randomUUID()), account.id(), API, "JUnit/5", startedAt, POLICY);
+    }
+}

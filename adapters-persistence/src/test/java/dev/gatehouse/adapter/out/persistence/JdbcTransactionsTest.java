@@ -1,0 +1,49 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.SecurityEvents;
+import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.domain.event.SecurityEvent;
+import dev.gatehouse.domain.event.SecurityEventType;
+import org.junit.jupiter.api.Test;
+
+class JdbcTransactionsTest {
+
+    private final Transactions transactions = Database.bean(Transactions.class);
+    private final UserAccounts accounts = Database.bean(UserAccounts.class);
+    private final RefreshTokenFamilies families = Database.bean(RefreshTokenFamilies.class);
+    private final SecurityEvents events = Database.bean(SecurityEvents.class);
+
+    @Test
+    void everything_written_in_a_transaction_is_committed_together() {
+        var account = Fixtures.anAccount();
+        var family = Fixtures.aFamilyOf(account, Fixtures.T0);
+        transactions.inTransaction(() -> {
+            accounts.add(account);
+            families.add(family);
+            events.record(new SecurityEvent(SecurityEventType.ACCOUNT_REGISTERED, Fixtures.T0, account.id(), family.id(),
+                    family.clientId(), ""));
+            return null;
+        });
+        assertThat(accounts.findById(account.id())).isPresent();
+        assertThat(families.find(family.id())).isPresent();
+    }
+
+    @Test
+    void a_failure_inside_rolls_back_what_was_already_written() {
+        var account = Fixtures.anAccount();
+        var family = Fixtures.aFamilyOf(account, Fixtures.T0);
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            accounts.add(account);
+            families.add(family);
+            families.add(family);
+            return null;
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(accounts.findById(account.id())).as("nothing half-written").isEmpty();
+        assertThat(families.find(family.id())).isEmpty();
+    }
+}
