@@ -2,14 +2,15 @@ package dev.gatehouse.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,31 +23,46 @@ import org.slf4j.LoggerFactory;
 @Requires(missingProperty = "datasources.default.url")
 class EmbeddedDatabaseFactory {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseFactory.class);
-
     @Singleton
-    @Bean(preDestroy = "close")
-    EmbeddedPostgres embeddedPostgres() {
-        try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            LOG.warn("DEVELOPMENT MODE: no datasources.default.url configured; started an embedded PostgreSQL on port {}. "
-                    + "Its data is discarded at shutdown.", postgres.getPort());
-            return postgres;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
-        }
+    EmbeddedDatabase embeddedDatabase() {
+        return new EmbeddedDatabase();
     }
 
     @Singleton
     @Named("default")
-    @Bean(preDestroy = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("gatehouse-embedded");
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(16);
-        config.setConnectionTimeout(3000);
-        return new HikariDataSource(config);
+    DataSource dataSource(EmbeddedDatabase database) {
+        return database.pool;
+    }
+
+    /** The embedded server and its connection pool, closed together when the application stops. */
+    static final class EmbeddedDatabase {
+
+        private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+        private final EmbeddedPostgres postgres;
+        private final HikariDataSource pool;
+
+        EmbeddedDatabase() {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+            }
+            LOG.warn("DEVELOPMENT MODE: no datasources.default.url configured; started an embedded PostgreSQL on port {}. "
+                    + "Its data is discarded at shutdown.", postgres.getPort());
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("gatehouse-embedded");
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            config.setUsername("postgres");
+            config.setMaximumPoolSize(16);
+            config.setConnectionTimeout(3000);
+            pool = new HikariDataSource(config);
+        }
+
+        @PreDestroy
+        void close() throws IOException {
+            pool.close();
+            postgres.close();
+        }
     }
 }

@@ -18,6 +18,10 @@ final class ClientRegistry {
         this.clients = clients.stream().collect(Collectors.toUnmodifiableMap(ClientSettings::getId, Function.identity()));
     }
 
+    Stream<ClientSettings> all() {
+        return clients.values().stream();
+    }
+
     /** The clients that hold their refresh token in a cookie. */
     Stream<ClientSettings> cookieClients() {
         return clients.values().stream().filter(client -> client.getDelivery() == ClientSettings.Delivery.COOKIE);

@@ -20,7 +20,10 @@ enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL("internal", "Internal server error", HttpStatus.INTERNAL_SERVER_ERROR),
-    UNAVAILABLE("unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE);
+    UNAVAILABLE("unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    BAD_GATEWAY("bad-gateway", "Upstream unreachable", HttpStatus.BAD_GATEWAY),
+    UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timed out", HttpStatus.GATEWAY_TIMEOUT),
+    INVALID_CREDENTIALS("invalid-credentials", "Invalid credentials", HttpStatus.UNAUTHORIZED);
 
     private final String slug;
     private final String title;
@@ -48,7 +51,7 @@ enum ProblemType {
     static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
             if (type.status.getCode() == status && type != VALIDATION && type != INVALID_REFRESH_TOKEN
-                    && type != INVALID_CLIENT && type != EMAIL_TAKEN) {
+                    && type != INVALID_CLIENT && type != EMAIL_TAKEN && type != INVALID_CREDENTIALS) {
                 return type;
             }
         }

@@ -1,16 +1,17 @@
 package dev.gatehouse.adapter.in.web;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The refresh token of cookie clients: {@code __Host-gh_refresh}, Secure, HttpOnly, SameSite=Strict,
- * Path=/, no Domain (the {@code __Host-} prefix makes browsers enforce the last three). Cleared with
- * the same attributes and {@code Max-Age=0}.
+ * The refresh token of cookie clients, written exactly as the API contract spells it:
+ * {@code __Host-gh_refresh=<token>; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=<seconds>}, no
+ * Domain (the {@code __Host-} prefix makes browsers insist on Secure, Path=/ and no Domain). Cleared
+ * with the same attributes and {@code Max-Age=0}.
  */
 final class RefreshCookie {
 
@@ -24,14 +25,16 @@ final class RefreshCookie {
     }
 
     static void set(MutableHttpResponse<?> response, String token, Duration maxAge) {
-        response.cookie(hostCookie(NAME, token).maxAge(maxAge));
+        write(response, NAME, token, maxAge);
     }
 
     static void clear(MutableHttpResponse<?> response) {
-        response.cookie(hostCookie(NAME, "").maxAge(0));
+        write(response, NAME, "", Duration.ZERO);
     }
 
-    static Cookie hostCookie(String name, String value) {
-        return Cookie.of(name, value).path("/").secure(true).httpOnly(true).sameSite(SameSite.Strict);
+    /** Adds a {@code __Host-} cookie with the service's fixed attributes. */
+    static void write(MutableHttpResponse<?> response, String name, String value, Duration maxAge) {
+        response.getHeaders().add(HttpHeaders.SET_COOKIE,
+                name + "=" + value + "; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=" + Math.max(0, maxAge.toSeconds()));
     }
 }
