@@ -81,7 +81,7 @@ final class BffProxyFilter implements HttpServerFilter {
         return Mono.fromCallable(() -> admit(request))
                 .subscribeOn(blocking)
                 .flatMap(admission -> admission instanceof Admission.Admitted admitted
-                        ? forward(request, admitted, reservation)
+                        ? forward(request, admitted)
                         : Mono.just(((Admission.Refused) admission).response()))
                 .doFinally(signal -> reservation.close());
     }
@@ -89,7 +89,8 @@ final class BffProxyFilter implements HttpServerFilter {
     /**
      * Claims the request body at once, on the event loop: an unclaimed body would be buffered in memory
      * (and refused past {@code max-request-buffer-size}) while the session is checked. The reservation
-     * only keeps the body streamable; it is released as soon as the proxy client has taken the body.
+     * (a split that never reads) only keeps the body streamable for the proxy client, which claims it when
+     * its connection is ready; it is released when the exchange ends.
      */
     private static CloseableByteBody reserveBody(HttpRequest<?> request) {
         return ((ServerHttpRequest<?>) request).byteBody().split(ByteBody.SplitBackpressureMode.FASTEST);
@@ -123,16 +124,14 @@ final class BffProxyFilter implements HttpServerFilter {
         return new Admission.Refused(unauthenticated);
     }
 
-    private Mono<MutableHttpResponse<?>> forward(HttpRequest<?> request, Admission.Admitted admitted, CloseableByteBody reservation) {
+    private Mono<MutableHttpResponse<?>> forward(HttpRequest<?> request, Admission.Admitted admitted) {
         MutableHttpRequest<?> outgoing = request.mutate().uri(admitted.target());
         HopByHop.strip(outgoing.getHeaders());
         outgoing.getHeaders().remove(HttpHeaders.COOKIE);
         outgoing.getHeaders().remove(HttpHeaders.AUTHORIZATION);
         outgoing.getHeaders().remove(HttpHeaders.HOST);
         outgoing.bearerAuth(admitted.accessToken());
-        Publisher<MutableHttpResponse<?>> proxied = upstream.client().proxy(outgoing);
-        reservation.close();
-        return Mono.from(proxied)
+        return Mono.from(upstream.client().proxy(outgoing))
                 .<MutableHttpResponse<?>>map(response -> clean(response, admitted.renewed()))
                 .onErrorResume(failure -> Mono.just(upstreamFailed(failure)));
     }
