@@ -1,0 +1,103 @@
+package dev.gatehouse.application.service;
+
+import static dev.gatehouse.application.testing.ServiceFixture.API;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.in.RefreshTokensUseCase.Reason;
+import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshCommand;
+import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshResult;
+import dev.gatehouse.application.testing.ServiceFixture;
+import dev.gatehouse.domain.event.SecurityEventType;
+import dev.gatehouse.domain.token.ClientId;
+import dev.gatehouse.domain.token.FamilyState;
+import dev.gatehouse.domain.token.RevocationReason;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RefreshTokensServiceTest {
+
+    private final ServiceFixture gatehouse = new ServiceFixture();
+    private final IssuedTokens signedIn = gatehouse.registered("ada@example.com");
+
+    @Test
+    void a_refresh_rotates_the_token_and_keeps_the_session() {
+        IssuedTokens next = refreshed(signedIn.refreshToken());
+        assertThat(next.refreshToken()).isNotEqualTo(signedIn.refreshToken());
+        assertThat(next.sessionId()).isEqualTo(signedIn.sessionId());
+        assertThat(gatehouse.families.find(signedIn.sessionId()).orElseThrow().generation()).isEqualTo(1);
+        assertThat(gatehouse.accessTokens.claimsOf(next.accessToken()).sessionId()).isEqualTo(signedIn.sessionId());
+    }
+
+    @Test
+    void replaying_a_spent_token_within_the_grace_returns_the_identical_successor() {
+        IssuedTokens first = refreshed(signedIn.refreshToken());
+        gatehouse.clock.advance(Duration.ofSeconds(9));
+        IssuedTokens replay = refreshed(signedIn.refreshToken());
+        assertThat(replay.refreshToken()).isEqualTo(first.refreshToken());
+        assertThat(gatehouse.families.find(signedIn.sessionId()).orElseThrow().generation()).as("no second rotation").isEqualTo(1);
+    }
+
+    @Test
+    void replaying_a_spent_token_after_the_grace_revokes_the_family_and_records_the_reuse() {
+        IssuedTokens current = refreshed(signedIn.refreshToken());
+        gatehouse.clock.advance(Duration.ofSeconds(10));
+        assertThat(refresh(signedIn.refreshToken(), API)).isEqualTo(new RefreshResult.InvalidGrant(Reason.REUSED));
+        assertThat(gatehouse.families.find(signedIn.sessionId()).orElseThrow().state())
+                .isInstanceOfSatisfying(FamilyState.Revoked.class, r -> assertThat(r.reason()).isEqualTo(RevocationReason.REUSE_DETECTED));
+        assertThat(gatehouse.events.ofType(SecurityEventType.REFRESH_TOKEN_REUSE)).singleElement()
+                .satisfies(event -> assertThat(event.session()).isEqualTo(signedIn.sessionId()));
+        assertThat(refresh(current.refreshToken(), API)).as("the successor dies too")
+                .isEqualTo(new RefreshResult.InvalidGrant(Reason.REVOKED));
+    }
+
+    @Test
+    void an_idle_session_expires() {
+        gatehouse.clock.advance(Duration.ofDays(7));
+        assertThat(refresh(signedIn.refreshToken(), API)).isEqualTo(new RefreshResult.InvalidGrant(Reason.EXPIRED));
+    }
+
+    @Test
+    void an_active_session_still_ends_at_its_absolute_expiry() {
+        String token = signedIn.refreshToken();
+        for (int refresh = 0; refresh < 4; refresh++) {
+            gatehouse.clock.advance(Duration.ofDays(6));
+            token = refreshed(token).refreshToken();
+        }
+        gatehouse.clock.advance(Duration.ofDays(5));
+        token = refreshed(token).refreshToken();
+        gatehouse.clock.advance(Duration.ofDays(1));
+        assertThat(refresh(token, API)).isEqualTo(new RefreshResult.InvalidGrant(Reason.EXPIRED));
+    }
+
+    @Test
+    void a_signed_out_session_refuses_its_current_token() {
+        gatehouse.signOut.signOut(signedIn.refreshToken());
+        assertThat(refresh(signedIn.refreshToken(), API)).isEqualTo(new RefreshResult.InvalidGrant(Reason.REVOKED));
+    }
+
+    @Test
+    void another_clients_token_is_refused_and_left_alone() {
+        assertThat(refresh(signedIn.refreshToken(), new ClientId("web"))).isEqualTo(new RefreshResult.InvalidGrant(Reason.OTHER_CLIENT));
+        assertThat(refreshed(signedIn.refreshToken()).sessionId()).isEqualTo(signedIn.sessionId());
+    }
+
+    @Test
+    void a_forged_token_never_reaches_the_store() {
+        String forged = signedIn.refreshToken().substring(0, signedIn.refreshToken().length() - 1) + "x";
+        assertThat(refresh(forged, API)).isEqualTo(new RefreshResult.InvalidGrant(Reason.NOT_AUTHENTIC));
+        assertThat(refresh("garbage", API)).isEqualTo(new RefreshResult.InvalidGrant(Reason.NOT_AUTHENTIC));
+        assertThat(gatehouse.families.advances()).isZero();
+        assertThat(gatehouse.families.find(signedIn.sessionId()).orElseThrow().generation()).isZero();
+    }
+
+    private IssuedTokens refreshed(String token) {
+        RefreshResult result = refresh(token, API);
+        assertThat(result).isInstanceOf(RefreshResult.Refreshed.class);
+        return ((RefreshResult.Refreshed) result).tokens();
+    }
+
+    private RefreshResult refresh(String token, ClientId client) {
+        return gatehouse.refresh.refresh(new RefreshCommand(token, client));
+    }
+}

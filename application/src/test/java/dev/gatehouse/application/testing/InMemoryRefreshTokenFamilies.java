@@ -1,0 +1,85 @@
+package dev.gatehouse.application.testing;
+
+import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.domain.token.ClientId;
+import dev.gatehouse.domain.token.FamilyId;
+import dev.gatehouse.domain.token.FamilyState;
+import dev.gatehouse.domain.token.RefreshToken;
+import dev.gatehouse.domain.token.RefreshTokenFamily;
+import dev.gatehouse.domain.token.RevocationReason;
+import dev.gatehouse.domain.user.UserId;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Families in a map; {@link #advance} is a synchronized compare-and-set with exactly the port's conditions. */
+public final class InMemoryRefreshTokenFamilies implements RefreshTokenFamilies {
+
+    private final Map<FamilyId, RefreshTokenFamily> families = new LinkedHashMap<>();
+    private int advances;
+
+    @Override
+    public synchronized void add(RefreshTokenFamily family) {
+        families.put(family.id(), family);
+    }
+
+    @Override
+    public synchronized Optional<RefreshTokenFamily> find(FamilyId id) {
+        return Optional.ofNullable(families.get(id));
+    }
+
+    @Override
+    public synchronized Optional<RefreshTokenFamily> advance(RefreshToken current, ClientId client, Instant now, Instant idleExpiresAt) {
+        advances++;
+        RefreshTokenFamily family = families.get(current.familyId());
+        if (family == null || family.generation() != current.generation() || !family.clientId().equals(client)
+                || !family.isActiveAt(now)) {
+            return Optional.empty();
+        }
+        Instant idle = idleExpiresAt.isBefore(family.absoluteExpiresAt()) ? idleExpiresAt : family.absoluteExpiresAt();
+        RefreshTokenFamily advanced = new RefreshTokenFamily(family.id(), family.userId(), family.clientId(), family.generation() + 1,
+                family.state(), family.createdAt(), now, idle, family.absoluteExpiresAt(), family.userAgent());
+        families.put(family.id(), advanced);
+        return Optional.of(advanced);
+    }
+
+    @Override
+    public synchronized void revoke(FamilyId id, RevocationReason reason, Instant now) {
+        families.computeIfPresent(id, (key, family) -> family.revokedAt(now, reason));
+    }
+
+    @Override
+    public synchronized int revokeAllOf(UserId user, RevocationReason reason, Instant now) {
+        int revoked = 0;
+        for (var family : List.copyOf(families.values())) {
+            if (family.userId().equals(user) && family.state() instanceof FamilyState.Active) {
+                families.put(family.id(), family.revokedAt(now, reason));
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    @Override
+    public synchronized List<RefreshTokenFamily> activeOf(UserId user, Instant now) {
+        return families.values().stream().filter(f -> f.userId().equals(user) && f.isActiveAt(now))
+                .sorted(Comparator.comparing(RefreshTokenFamily::createdAt).reversed()).toList();
+    }
+
+    @Override
+    public synchronized int purgeEndedBefore(Instant endedBefore, int limit) {
+        var ended = families.values().stream().filter(f -> f.expiresAt().isBefore(endedBefore)
+                || (f.state() instanceof FamilyState.Revoked r && r.at().isBefore(endedBefore))).limit(limit).toList();
+        ended.forEach(f -> families.remove(f.id()));
+        return ended.size();
+    }
+
+    /** How often a compare-and-set was tried: the store traffic of refreshes. */
+    public synchronized int advances() {
+        return advances;
+    }
+
+}

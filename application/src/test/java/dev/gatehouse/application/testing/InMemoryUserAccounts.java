@@ -1,0 +1,39 @@
+package dev.gatehouse.application.testing;
+
+import dev.gatehouse.application.port.out.EmailAlreadyRegisteredException;
+import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.PasswordHash;
+import dev.gatehouse.domain.user.UserAccount;
+import dev.gatehouse.domain.user.UserId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+public final class InMemoryUserAccounts implements UserAccounts {
+
+    private final Map<UserId, UserAccount> byId = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized void add(UserAccount account) {
+        if (findByEmail(account.email()).isPresent()) {
+            throw new EmailAlreadyRegisteredException();
+        }
+        byId.put(account.id(), account);
+    }
+
+    @Override
+    public Optional<UserAccount> findByEmail(EmailAddress email) {
+        return byId.values().stream().filter(account -> account.email().equals(email)).findFirst();
+    }
+
+    @Override
+    public Optional<UserAccount> findById(UserId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public void updatePasswordHash(UserId id, PasswordHash hash) {
+        byId.computeIfPresent(id, (key, account) -> account.withPasswordHash(hash));
+    }
+}

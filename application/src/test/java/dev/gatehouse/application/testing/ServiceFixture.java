@@ -1,0 +1,59 @@
+package dev.gatehouse.application.testing;
+
+import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.in.RegisterUseCase.RegisterCommand;
+import dev.gatehouse.application.port.in.RegisterUseCase.RegisterResult;
+import dev.gatehouse.application.service.AuthenticateService;
+import dev.gatehouse.application.service.RefreshTokensService;
+import dev.gatehouse.application.service.RegisterService;
+import dev.gatehouse.application.service.RevokeTokenService;
+import dev.gatehouse.application.service.SessionsService;
+import dev.gatehouse.application.service.SignInService;
+import dev.gatehouse.application.service.SignInThrottle;
+import dev.gatehouse.application.service.SignOutService;
+import dev.gatehouse.application.service.TokenMinter;
+import dev.gatehouse.application.service.TokenSettings;
+import dev.gatehouse.domain.throttle.SignInThrottlePolicy;
+import dev.gatehouse.domain.token.ClientId;
+import dev.gatehouse.domain.token.TokenPolicy;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Every use case wired to in-memory fakes and one hand-moved clock. */
+public final class ServiceFixture {
+
+    public static final String PASSWORD = "correct horse battery";
+    public static final ClientId API = new ClientId("api");
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    public final InMemoryUserAccounts accounts = new InMemoryUserAccounts();
+    public final InMemoryRefreshTokenFamilies families = new InMemoryRefreshTokenFamilies();
+    public final PlainPasswordHasher hasher = new PlainPasswordHasher();
+    public final FakeRefreshTokenCodec codec = new FakeRefreshTokenCodec();
+    public final FakeAccessTokens accessTokens = new FakeAccessTokens(clock);
+    public final RecordingSecurityEvents events = new RecordingSecurityEvents();
+    public final InMemorySignInAttempts attempts = new InMemorySignInAttempts();
+    public final SequentialIds ids = new SequentialIds();
+    public final TokenMinter minter = new TokenMinter(accessTokens, codec, ids,
+            new TokenSettings("https://id.example", "api.example", TokenPolicy.defaults()));
+
+    public final RegisterService register = new RegisterService(accounts, families, hasher, events,
+            SequentialIds.directTransactions(), minter, ids, clock);
+    public final SignInService signIn = new SignInService(accounts, families, hasher,
+            new SignInThrottle(attempts, new SignInThrottlePolicy(10, 60, Duration.ofSeconds(30), Duration.ofMinutes(15)), events),
+            events, minter, ids, clock);
+    public final RefreshTokensService refresh = new RefreshTokensService(codec, families, events, minter, clock);
+    public final SignOutService signOut = new SignOutService(codec, families, events, clock);
+    public final RevokeTokenService revoke = new RevokeTokenService(codec, accessTokens, families, events, clock);
+    public final AuthenticateService authenticate = new AuthenticateService(accessTokens, families, clock);
+    public final SessionsService sessions = new SessionsService(families, events, clock);
+
+    /** Registers {@code email} with {@link #PASSWORD} as client {@code api}; the tokens of its first session. */
+    public IssuedTokens registered(String email) {
+        var result = register.register(new RegisterCommand(email, PASSWORD, "Someone", API, "JUnit"));
+        if (!(result instanceof RegisterResult.Registered registered)) {
+            throw new AssertionError("registration failed: " + result);
+        }
+        return registered.tokens();
+    }
+}
