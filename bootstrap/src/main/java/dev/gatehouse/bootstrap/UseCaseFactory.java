@@ -126,7 +126,7 @@ class UseCaseFactory {
 
     /** Ended sessions are kept one access-token lifetime, then purged. */
     @Singleton
-    PurgeEndedSessionsUseCase purge(RefreshTokenFamilies families, TokenConfiguration tokens, Clock clock) {
-        return new PurgeEndedSessionsService(families, tokens.getAccessTtl().plus(Duration.ofMinutes(1)), clock);
+    PurgeEndedSessionsUseCase purge(RefreshTokenFamilies families, SignInAttempts attempts, TokenConfiguration tokens, Clock clock) {
+        return new PurgeEndedSessionsService(families, attempts, tokens.getAccessTtl().plus(Duration.ofMinutes(1)), clock);
     }
 }

@@ -13,6 +13,7 @@ public final class InMemorySignInAttempts implements SignInAttempts {
     private final Map<String, Integer> requests = new HashMap<>();
     private final Map<EmailAddress, Integer> failures = new HashMap<>();
     private final Map<EmailAddress, Instant> locks = new HashMap<>();
+    private final Map<EmailAddress, Instant> lastFailures = new HashMap<>();
 
     @Override
     public synchronized int countRequest(String clientAddress, Instant windowStart) {
@@ -29,6 +30,7 @@ public final class InMemorySignInAttempts implements SignInAttempts {
 
     @Override
     public synchronized int recordFailure(EmailAddress account, Instant now) {
+        lastFailures.put(account, now);
         return failures.merge(account, 1, Integer::sum);
     }
 
@@ -41,5 +43,21 @@ public final class InMemorySignInAttempts implements SignInAttempts {
     public synchronized void clearFailures(EmailAddress account) {
         failures.remove(account);
         locks.remove(account);
+        lastFailures.remove(account);
+    }
+
+    @Override
+    public synchronized int forgetStale(Instant before, int limit) {
+        var staleAddresses = windows.entrySet().stream().filter(e -> e.getValue().isBefore(before)).map(Map.Entry::getKey)
+                .limit(limit).toList();
+        staleAddresses.forEach(address -> {
+            windows.remove(address);
+            requests.remove(address);
+        });
+        var staleRuns = lastFailures.entrySet().stream()
+                .filter(e -> e.getValue().isBefore(before) && locks.getOrDefault(e.getKey(), Instant.MIN).isBefore(before))
+                .map(Map.Entry::getKey).limit(limit).toList();
+        staleRuns.forEach(this::clearFailures);
+        return Math.max(staleAddresses.size(), staleRuns.size());
     }
 }

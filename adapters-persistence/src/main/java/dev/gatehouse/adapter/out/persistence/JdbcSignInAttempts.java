@@ -58,4 +58,23 @@ final class JdbcSignInAttempts implements SignInAttempts {
     public void clearFailures(EmailAddress account) {
         jdbc.update("DELETE FROM sign_in_failure WHERE email = ?", statement -> statement.setString(1, account.value()));
     }
+
+    @Override
+    public int forgetStale(Instant before, int limit) {
+        int windows = jdbc.update("""
+                DELETE FROM sign_in_address_window WHERE address IN (
+                    SELECT address FROM sign_in_address_window WHERE window_start < ? LIMIT ?)""", statement -> {
+                    Jdbc.setInstant(statement, 1, before);
+                    statement.setInt(2, limit);
+                });
+        int failures = jdbc.update("""
+                DELETE FROM sign_in_failure WHERE email IN (
+                    SELECT email FROM sign_in_failure
+                     WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until < ?) LIMIT ?)""", statement -> {
+                    Jdbc.setInstant(statement, 1, before);
+                    Jdbc.setInstant(statement, 2, before);
+                    statement.setInt(3, limit);
+                });
+        return Math.max(windows, failures);
+    }
 }

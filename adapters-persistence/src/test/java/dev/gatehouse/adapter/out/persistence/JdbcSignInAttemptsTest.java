@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.out.SignInAttempts;
 import dev.gatehouse.domain.user.EmailAddress;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,28 @@ class JdbcSignInAttemptsTest {
         attempts.clearFailures(email);
         assertThat(attempts.lockedUntil(email)).isEmpty();
         assertThat(attempts.recordFailure(email, T0.plusSeconds(2))).isEqualTo(1);
+    }
+
+    @Test
+    void stale_counters_are_forgotten_and_recent_or_locked_ones_kept() {
+        Instant longAgo = T0.minusSeconds(86_400 * 3);
+        String oldAddress = "198.51.100." + UUID.randomUUID().hashCode();
+        String newAddress = "198.51.101." + UUID.randomUUID().hashCode();
+        attempts.countRequest(oldAddress, longAgo);
+        attempts.countRequest(newAddress, T0);
+        EmailAddress forgotten = EmailAddress.of("old-" + UUID.randomUUID() + "@example.com");
+        EmailAddress stillLocked = EmailAddress.of("locked-" + UUID.randomUUID() + "@example.com");
+        attempts.recordFailure(forgotten, longAgo);
+        attempts.recordFailure(stillLocked, longAgo);
+        attempts.lock(stillLocked, T0.plusSeconds(60));
+
+        while (attempts.forgetStale(T0.minusSeconds(86_400), 1000) == 1000) {
+            // keep going until this batch was the last
+        }
+
+        assertThat(attempts.countRequest(oldAddress, longAgo)).as("forgotten: counting starts over").isEqualTo(1);
+        assertThat(attempts.countRequest(newAddress, T0)).isEqualTo(2);
+        assertThat(attempts.recordFailure(forgotten, T0)).isEqualTo(1);
+        assertThat(attempts.lockedUntil(stillLocked)).contains(T0.plusSeconds(60));
     }
 }

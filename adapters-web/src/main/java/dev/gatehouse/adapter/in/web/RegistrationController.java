@@ -54,7 +54,7 @@ final class RegistrationController {
                 fields.get("name"), new ClientId(client.get().getId()), request.getHeaders().get(HttpHeaders.USER_AGENT)));
         if (result instanceof RegisterResult.Registered registered) {
             var tokens = TokenResponse.of(registered.tokens(), TokenDelivery.usesBody(client.get()));
-            return TokenDelivery.deliver(HttpStatus.CREATED, RegistrationResponse.of(tokens, UserView.of(registered.account())),
+            return TokenDelivery.deliver(HttpStatus.CREATED, new RegistrationResponse(tokens, UserView.of(registered.account())),
                     registered.tokens(), client.get());
         }
         if (result instanceof RegisterResult.Rejected rejected) {

@@ -48,14 +48,8 @@ class PasswordHashingTest {
     @Test
     void the_gate_sheds_work_beyond_its_slots_and_queue() throws Exception {
         var gate = new HashingGate(1, 0, Duration.ofSeconds(5));
-        var inside = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        var holder = CompletableFuture.runAsync(() -> gate.run(() -> {
-            inside.countDown();
-            await(release);
-            return null;
-        }));
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        var holder = occupy(gate, release);
         assertThatThrownBy(() -> gate.run(() -> "second")).isInstanceOf(HashingCapacityExceededException.class);
         release.countDown();
         holder.get(5, TimeUnit.SECONDS);
@@ -65,19 +59,25 @@ class PasswordHashingTest {
     @Test
     void a_waiter_gives_up_after_the_longest_wait_and_slots_survive_failures() throws Exception {
         var gate = new HashingGate(1, 1, Duration.ofMillis(50));
-        var inside = new CountDownLatch(1);
         var release = new CountDownLatch(1);
+        var holder = occupy(gate, release);
+        assertThatThrownBy(() -> gate.run(() -> "waited")).isInstanceOf(HashingCapacityExceededException.class);
+        release.countDown();
+        holder.get(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> gate.run(() -> { throw new IllegalStateException("boom"); })).isInstanceOf(IllegalStateException.class);
+        assertThat(gate.run(() -> "slot released")).isEqualTo("slot released");
+    }
+
+    /** Holds the gate's one slot until {@code release} opens; returns once the slot is taken. */
+    private static CompletableFuture<Void> occupy(HashingGate gate, CountDownLatch release) throws InterruptedException {
+        var inside = new CountDownLatch(1);
         var holder = CompletableFuture.runAsync(() -> gate.run(() -> {
             inside.countDown();
             await(release);
             return null;
         }));
         assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThatThrownBy(() -> gate.run(() -> "waited")).isInstanceOf(HashingCapacityExceededException.class);
-        release.countDown();
-        holder.get(5, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> gate.run(() -> { throw new IllegalStateException("boom"); })).isInstanceOf(IllegalStateException.class);
-        assertThat(gate.run(() -> "slot released")).isEqualTo("slot released");
+        return holder;
     }
 
     private static void await(CountDownLatch latch) {

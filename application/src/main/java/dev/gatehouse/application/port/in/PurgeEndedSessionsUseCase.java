@@ -1,8 +1,8 @@
 package dev.gatehouse.application.port.in;
 
-/** Housekeeping: deletes sessions that ended (expired or revoked), in bounded batches. */
+/** Housekeeping: deletes sessions that ended (expired or revoked) and stale throttling counters, in bounded batches. */
 public interface PurgeEndedSessionsUseCase {
 
-    /** Deletes ended sessions until none are left or {@code maxBatches} batches ran; returns how many. */
+    /** Deletes until nothing is left or {@code maxBatches} batches per table ran; returns how many rows. */
     int purge(int maxBatches);
 }

@@ -24,4 +24,10 @@ public interface SignInAttempts {
 
     /** Ends the account's run of failures and any lock. */
     void clearFailures(EmailAddress account);
+
+    /**
+     * Forgets at most {@code limit} counters untouched since {@code before}: address windows that started
+     * before it, failure runs whose last failure and lock are both older. Returns how many it forgot.
+     */
+    int forgetStale(Instant before, int limit);
 }
