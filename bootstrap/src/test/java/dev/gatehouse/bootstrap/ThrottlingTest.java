@@ -2,8 +2,14 @@ package dev.gatehouse.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Brute force is throttled per account and per client address, with the same 429 for every password. */
@@ -43,5 +49,28 @@ class ThrottlingTest {
             throttled += response.statusCode() == 429 ? 1 : 0;
         }
         assertThat(throttled).as("the 61st request of the minute (or more, if the minute turned)").isBetween(1, 1);
+    }
+
+    @Test
+    void a_flood_of_sign_ins_is_shed_and_never_starves_refreshes() {
+        String email = HttpFixture.anEmail();
+        Map<String, Object> session = http.register(email);
+        String form = HttpFixture.form(Map.of("grant_type", "password", "username", email, "password", HttpFixture.PASSWORD,
+                "client_id", "api"));
+        List<CompletableFuture<HttpResponse<String>>> flood = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            flood.add(http.client().sendAsync(http.request("/auth/token").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Instant before = Instant.now();
+        HttpResponse<String> refresh = http.refresh((String) session.get("refresh_token"));
+        Duration refreshTook = Duration.between(before, Instant.now());
+        List<HttpResponse<String>> answers = flood.stream().map(CompletableFuture::join).toList();
+
+        assertThat(refresh.statusCode()).isEqualTo(200);
+        assertThat(refreshTook).as("the refresh did not queue behind hashing").isLessThan(Duration.ofSeconds(2));
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 503).contains(503);
+        assertThat(answers).filteredOn(answer -> answer.statusCode() == 503)
+                .allSatisfy(shed -> assertThat(shed.headers().firstValue("Retry-After")).isPresent());
     }
 }

@@ -50,8 +50,8 @@ class SecurityFactory {
     PasswordHasher passwordHasher(
             SecureRandom random,
             @Value("${gatehouse.password-hashing.max-concurrent:0}") int maxConcurrent,
-            @Value("${gatehouse.password-hashing.max-queued:64}") int maxQueued,
-            @Value("${gatehouse.password-hashing.max-wait:5s}") Duration maxWait) {
+            @Value("${gatehouse.password-hashing.max-queued:16}") int maxQueued,
+            @Value("${gatehouse.password-hashing.max-wait:2s}") Duration maxWait) {
         int concurrent = maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
         return new Argon2idPasswordHasher(Argon2idPasswordHasher.Cost.OWASP, new HashingGate(concurrent, maxQueued, maxWait), random);
     }

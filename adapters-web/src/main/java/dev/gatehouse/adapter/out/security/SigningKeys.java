@@ -39,8 +39,6 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  */
 final class SigningKeys {
 
-    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
-
     /** A key that may verify tokens whose header names its {@code kid} and {@code alg}. */
     record VerificationKey(JWSAlgorithm algorithm, JWSVerifier verifier) {
     }
@@ -138,7 +136,7 @@ final class SigningKeys {
         }
         if (key instanceof ECKey ec) {
             var signer = new ECDSASigner(ec);
-            signer.getJCAContext().setProvider(BOUNCY_CASTLE);
+            signer.getJCAContext().setProvider(BouncyCastleJca.PROVIDER);
             return signer;
         }
         return Ed25519Jws.signer((OctetKeyPair) key);
@@ -150,7 +148,7 @@ final class SigningKeys {
         }
         if (key instanceof ECKey ec) {
             var verifier = new ECDSAVerifier(ec.toECPublicKey());
-            verifier.getJCAContext().setProvider(BOUNCY_CASTLE);
+            verifier.getJCAContext().setProvider(BouncyCastleJca.PROVIDER);
             return verifier;
         }
         return Ed25519Jws.verifier((OctetKeyPair) key);
@@ -173,5 +171,10 @@ final class SigningKeys {
                     .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).build();
         }
         throw new IllegalArgumentException("unsupported signing algorithm " + algorithm + ": use RS256, ES256 or EdDSA");
+    }
+
+    /** Bouncy Castle's JCA provider, created only when an EC key needs it (it is slow to build). */
+    private static final class BouncyCastleJca {
+        static final Provider PROVIDER = new BouncyCastleProvider();
     }
 }
