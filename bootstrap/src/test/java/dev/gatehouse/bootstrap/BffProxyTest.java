@@ -123,6 +123,7 @@ class BffProxyTest {
         List<String> successors = answers.stream().map(answer -> cookie(answer, "__Host-gh_refresh")).distinct().toList();
         assertThat(successors).hasSize(1);
         assertThat(successors.get(0)).as("one rotation: generation 1").contains(".1.");
+        assertThat(answers.get(0).headers().firstValue("Cache-Control")).as("new tokens in cookies").contains("no-store");
     }
 
     @Test

@@ -145,6 +145,7 @@ final class BffProxyFilter implements HttpServerFilter {
                 .forEach(cookie -> response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie));
         if (renewed != null) {
             SessionCookies.set(response, renewed);
+            response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         return response;
     }
