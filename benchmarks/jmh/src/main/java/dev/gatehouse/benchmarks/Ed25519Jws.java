@@ -1,0 +1,109 @@
+package dev.gatehouse.benchmarks;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.jca.JCAContext;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.util.Base64URL;
+import java.util.Set;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+
+/**
+ * Copy of the service's {@code dev.gatehouse.adapter.out.security.Ed25519Jws} (adapters-web): EdDSA over
+ * Ed25519 (RFC 8037) for Nimbus, computed by Bouncy Castle's lightweight API. Kept as a copy so that this
+ * project does not depend on the service's modules; keep the two in step when the service's one changes.
+ */
+final class Ed25519Jws {
+
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.EdDSA);
+
+    private Ed25519Jws() {
+    }
+
+    static JWSSigner signer(OctetKeyPair key) {
+        requireEd25519(key);
+        var privateKey = new Ed25519PrivateKeyParameters(key.getDecodedD(), 0);
+        return new Signer(privateKey);
+    }
+
+    static JWSVerifier verifier(OctetKeyPair key) {
+        requireEd25519(key);
+        return new Verifier(new Ed25519PublicKeyParameters(key.getDecodedX(), 0));
+    }
+
+    private static void requireEd25519(OctetKeyPair key) {
+        if (!Curve.Ed25519.equals(key.getCurve())) {
+            throw new IllegalArgumentException("OKP key " + key.getKeyID() + " is not on Ed25519");
+        }
+    }
+
+    private static final class Signer implements JWSSigner {
+        private final Ed25519PrivateKeyParameters key;
+        private final JCAContext context = new JCAContext();
+
+        Signer(Ed25519PrivateKeyParameters key) {
+            this.key = key;
+        }
+
+        @Override
+        public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
+            if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) {
+                throw new JOSEException("unsupported algorithm " + header.getAlgorithm());
+            }
+            var signer = new Ed25519Signer();
+            signer.init(true, key);
+            signer.update(signingInput, 0, signingInput.length);
+            return Base64URL.encode(signer.generateSignature());
+        }
+
+        @Override
+        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return ALGORITHMS;
+        }
+
+        @Override
+        public JCAContext getJCAContext() {
+            return context;
+        }
+    }
+
+    private static final class Verifier implements JWSVerifier {
+        private final Ed25519PublicKeyParameters key;
+        private final JCAContext context = new JCAContext();
+
+        Verifier(Ed25519PublicKeyParameters key) {
+            this.key = key;
+        }
+
+        @Override
+        public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) {
+            if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) {
+                return false;
+            }
+            byte[] bytes = signature.decode();
+            if (bytes.length != Ed25519PrivateKeyParameters.SIGNATURE_SIZE) {
+                return false;
+            }
+            var verifier = new Ed25519Signer();
+            verifier.init(false, key);
+            verifier.update(signingInput, 0, signingInput.length);
+            return verifier.verifySignature(bytes);
+        }
+
+        @Override
+        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return ALGORITHMS;
+        }
+
+        @Override
+        public JCAContext getJCAContext() {
+            return context;
+        }
+    }
+}
