@@ -166,4 +166,11 @@ class ErrorContractTest {
         assertThat(http.object(response)).containsEntry("error", error).containsEntry("status", status)
                 .containsKeys("error_description", "type", "title");
     }
+
+    @Test
+    void a_huge_header_is_a_4xx_not_a_crash() {
+        HttpResponse<String> response = http.send(http.request("/auth/me").header("Authorization", "Bearer " + "a".repeat(20_000)).GET());
+        assertThat(response.statusCode()).isIn(400, 401, 413, 431);
+        assertThat(response.body()).doesNotContain("Exception", "io.netty");
+    }
 }
