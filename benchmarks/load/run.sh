@@ -72,19 +72,18 @@ SUMMARY="$OUT/summary.txt"
 HZ=$(getconf CLK_TCK)
 SERVICE_PID=""
 PG_PID=""
-WRK_PID=""
+PG_OWNED=0
 
 say() { echo "$*" | tee -a "$SUMMARY"; }
 
 cleanup() {
   set +e
-  [ -n "$WRK_PID" ] && kill "$WRK_PID" 2>/dev/null
   if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
     kill "$SERVICE_PID"                       # graceful: the service stops its embedded PostgreSQL
     for _ in $(seq 1 100); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.2; done
     kill -0 "$SERVICE_PID" 2>/dev/null && kill -9 "$SERVICE_PID"
   fi
-  if [ -n "$PG_PID" ] && kill -0 "$PG_PID" 2>/dev/null; then
+  if [ "$PG_OWNED" = 1 ] && [ -n "$PG_PID" ] && kill -0 "$PG_PID" 2>/dev/null; then
     sleep 1
     kill -0 "$PG_PID" 2>/dev/null && kill -INT "$PG_PID"   # fast shutdown of an orphaned postmaster
   fi
@@ -126,6 +125,7 @@ say "machine busy before start: ${busy}% (waited ${waited}s)"
 say "machine: nproc=$(nproc), cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), mem=$(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
 say "jar: $JAR sha256=$(sha256sum "$JAR" | cut -c1-16) built $(date -u -r "$JAR" +%Y-%m-%dT%H:%M:%SZ)"
 say "service: java $HEAP_OPTS $GC_OPTS -jar $JAR (port $PORT), GATEHOUSE_THROTTLE_SIGN_IN_REQUESTS_PER_IP_PER_MINUTE=1000000"
+say "database: ${DATASOURCES_DEFAULT_URL:-embedded PostgreSQL (development mode: fsync off, synchronous_commit off)}"
 
 launch_ns=$(date +%s%N)
 GATEHOUSE_THROTTLE_SIGN_IN_REQUESTS_PER_IP_PER_MINUTE=1000000 \
@@ -143,14 +143,20 @@ ready_ns=$(date +%s%N)
 startup_log=$(grep -o 'Startup completed in [0-9]*ms' "$OUT/service.log" | head -1 || true)
 say "launch -> first 200 of /health: $(( (ready_ns - launch_ns) / 1000000 )) ms; log: ${startup_log:-n/a}"
 
-PG_PORT=$(grep -o 'embedded PostgreSQL on port [0-9]*' "$OUT/service.log" | head -1 | awk '{print $NF}')
-PG_PID=$(pgrep -f -- "postgres -D .* -p $PG_PORT( |\$)" | head -1 || true)
-if [ -z "$PG_PID" ]; then              # fall back to a postgres process below the JVM
-  for pid in $(descendants "$SERVICE_PID"); do
-    [ "$(cat /proc/$pid/comm 2>/dev/null)" = postgres ] && { PG_PID=$pid; break; }
-  done
+if [ -n "${DATASOURCES_DEFAULT_URL:-}" ]; then   # external database (external-pg.sh): its postmaster pid
+  PG_PID=${EXTERNAL_PG_PID:?set EXTERNAL_PG_PID to the postmaster pid of the database in DATASOURCES_DEFAULT_URL}
+  PG_PORT=$(echo "$DATASOURCES_DEFAULT_URL" | sed -n 's|.*://[^:/]*:\([0-9]*\).*|\1|p')
+else
+  PG_PORT=$(grep -o 'embedded PostgreSQL on port [0-9]*' "$OUT/service.log" | head -1 | awk '{print $NF}')
+  PG_PID=$(pgrep -f -- "postgres -D .* -p $PG_PORT( |\$)" | head -1 || true)
+  if [ -z "$PG_PID" ]; then              # fall back to a postgres process below the JVM
+    for pid in $(descendants "$SERVICE_PID"); do
+      [ "$(cat /proc/$pid/comm 2>/dev/null)" = postgres ] && { PG_PID=$pid; break; }
+    done
+  fi
+  [ -n "$PG_PID" ] || { echo "cannot find the embedded PostgreSQL's postmaster" >&2; exit 1; }
+  PG_OWNED=1
 fi
-[ -n "$PG_PID" ] || { echo "cannot find the embedded PostgreSQL's postmaster" >&2; exit 1; }
 say "service pid $SERVICE_PID, postmaster pid $PG_PID (port $PG_PORT)"
 
 # --- a user and its sessions ----------------------------------------------------------------------------
