@@ -38,6 +38,11 @@ final class ArchitectureRules {
             .should().notDependOnEachOther()
             .because("adapters meet only through the application's ports");
 
+    static final ArchRule WEB_CAPABILITIES_ARE_FREE_OF_CYCLES = slices().matching("dev.gatehouse.adapter.in.web.(*)..")
+            .should().beFreeOfCycles()
+            .because("each capability of the web adapter (oauth, account, browser, bff, ops, problem) can be read, "
+                    + "changed and tested on top of the ones it uses, never entangled with one that uses it");
+
     static final ArchRule CONTROLLERS_REACH_ONLY_INBOUND_PORTS = noClasses().that().resideInAPackage(WEB)
             .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.application.port.out..",
                     "dev.gatehouse.application.service..", SECURITY, PERSISTENCE)
@@ -80,7 +85,7 @@ final class ArchitectureRules {
             .because("constructor injection keeps dependencies visible and classes testable");
 
     static final List<ArchRule> ALL = List.of(DOMAIN_IS_PLAIN_JAVA, APPLICATION_USES_ONLY_THE_DOMAIN,
-            ADAPTERS_DO_NOT_KNOW_EACH_OTHER, CONTROLLERS_REACH_ONLY_INBOUND_PORTS, CORE_DOES_NOT_READ_THE_CLOCK_OR_DICE, ONION,
+            ADAPTERS_DO_NOT_KNOW_EACH_OTHER, WEB_CAPABILITIES_ARE_FREE_OF_CYCLES, CONTROLLERS_REACH_ONLY_INBOUND_PORTS, CORE_DOES_NOT_READ_THE_CLOCK_OR_DICE, ONION,
             NO_STANDARD_STREAMS, NO_JAVA_UTIL_LOGGING, NO_GENERIC_EXCEPTIONS, NO_FIELD_INJECTION);
 
     private ArchitectureRules() {

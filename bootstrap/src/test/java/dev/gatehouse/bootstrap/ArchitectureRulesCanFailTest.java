@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.gatehouse.adapter.in.web.ClientSettings;
+import dev.gatehouse.adapter.in.web.browser.ClientSettings;
 import dev.gatehouse.adapter.in.web.archfixture.RepositoryReachingController;
+import dev.gatehouse.adapter.in.web.bff.archfixture.BffUsingOAuth;
+import dev.gatehouse.adapter.in.web.oauth.archfixture.OAuthUsingBff;
 import dev.gatehouse.adapter.out.persistence.archfixture.PersistenceUsingWeb;
 import dev.gatehouse.application.archfixture.ApplicationUsingJdbc;
 import dev.gatehouse.domain.archfixture.DomainReadingTheClock;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureRulesCanFailTest {
 
     private static final JavaClasses VIOLATIONS = new ClassFileImporter().importClasses(DomainReadingTheClock.class,
-            ApplicationUsingJdbc.class, PersistenceUsingWeb.class, RepositoryReachingController.class, ClientSettings.class);
+            ApplicationUsingJdbc.class, PersistenceUsingWeb.class, RepositoryReachingController.class, ClientSettings.class,
+            OAuthUsingBff.class, BffUsingOAuth.class);
 
     @Test
     void the_domain_rule_catches_a_framework_type_in_the_domain() {
@@ -34,6 +37,11 @@ class ArchitectureRulesCanFailTest {
     @Test
     void the_adapter_rule_catches_one_adapter_importing_another() {
         assertViolated(ArchitectureRules.ADAPTERS_DO_NOT_KNOW_EACH_OTHER, "PersistenceUsingWeb", "ClientSettings");
+    }
+
+    @Test
+    void the_web_cycle_rule_catches_two_capabilities_using_each_other() {
+        assertViolated(ArchitectureRules.WEB_CAPABILITIES_ARE_FREE_OF_CYCLES, "Cycle detected", "OAuthUsingBff", "BffUsingOAuth");
     }
 
     @Test

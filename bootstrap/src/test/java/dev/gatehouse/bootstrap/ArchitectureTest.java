@@ -44,4 +44,11 @@ class ArchitectureTest {
         assertThat(production.containPackage("dev.gatehouse.adapter.out.persistence")).isTrue();
         assertThat(production.containPackage("dev.gatehouse.bootstrap")).isTrue();
     }
+
+    @Test
+    void every_web_capability_was_imported() {
+        for (String capability : new String[] {"oauth", "account", "browser", "bff", "ops", "problem"}) {
+            assertThat(production.containPackage("dev.gatehouse.adapter.in.web." + capability)).as(capability).isTrue();
+        }
+    }
 }

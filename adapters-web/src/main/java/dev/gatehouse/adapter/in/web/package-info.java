@@ -1,5 +1,5 @@
 /**
- * HTTP in-adapters: one controller per capability, talking only to the application's in-ports; RFC 9457
- * problem documents for errors, RFC 6749 §5.2 error objects on the OAuth endpoints.
+ * HTTP in-adapters, split by capability into {@code oauth}, {@code account}, {@code browser}, {@code bff},
+ * {@code ops} and {@code problem}; they talk only to the application's in-ports and never in cycles.
  */
 package dev.gatehouse.adapter.in.web;

@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.out.persistence.archfixture;
 
-import dev.gatehouse.adapter.in.web.ClientSettings;
+import dev.gatehouse.adapter.in.web.browser.ClientSettings;
 
 /** Breaks the adapter rule on purpose (one adapter importing another); only for ArchitectureRulesCanFailTest. */
 public class PersistenceUsingWeb {

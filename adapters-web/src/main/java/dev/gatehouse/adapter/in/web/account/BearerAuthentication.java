@@ -1,0 +1,53 @@
+package dev.gatehouse.adapter.in.web.account;
+
+import dev.gatehouse.adapter.in.web.problem.NotAuthenticatedException;
+import dev.gatehouse.application.port.in.AuthenticateUseCase;
+import dev.gatehouse.application.port.in.AuthenticateUseCase.Authentication;
+import dev.gatehouse.application.port.in.Caller;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code Authorization: Bearer <token>} (RFC 6750 §2.1; the scheme is case-insensitive) and asks
+ * the {@link AuthenticateUseCase}. Tokens anywhere else (query string, form body, cookies) are ignored.
+ */
+@Singleton
+final class BearerAuthentication {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BearerAuthentication.class);
+    private static final Pattern BEARER = Pattern.compile("(?i)bearer ([A-Za-z0-9\\-._~+/]+=*)");
+
+    private final AuthenticateUseCase authenticate;
+
+    BearerAuthentication(AuthenticateUseCase authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    /** The caller, or {@link NotAuthenticatedException}. */
+    Caller require(HttpRequest<?> request) {
+        Optional<String> header = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class);
+        if (header.isEmpty()) {
+            throw new NotAuthenticatedException(false);
+        }
+        var bearer = BEARER.matcher(header.get().strip());
+        if (!bearer.matches()) {
+            throw new NotAuthenticatedException(true);
+        }
+        Authentication result = authenticate.authenticate(bearer.group(1));
+        if (result instanceof Authentication.Authenticated authenticated) {
+            return authenticated.caller();
+        }
+        LOG.debug("bearer token refused: {}", ((Authentication.Unauthenticated) result).reason());
+        throw new NotAuthenticatedException(true);
+    }
+
+    /** Whether the request carries an {@code Authorization} header at all. */
+    static boolean presentIn(HttpRequest<?> request) {
+        return request.getHeaders().contains(HttpHeaders.AUTHORIZATION);
+    }
+}

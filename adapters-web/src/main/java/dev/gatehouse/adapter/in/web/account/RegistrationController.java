@@ -1,0 +1,77 @@
+package dev.gatehouse.adapter.in.web.account;
+
+import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
+import dev.gatehouse.adapter.in.web.browser.ClientSettings;
+import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
+import dev.gatehouse.adapter.in.web.oauth.FormParameters;
+import dev.gatehouse.adapter.in.web.oauth.TokenDelivery;
+import dev.gatehouse.adapter.in.web.oauth.TokenResponse;
+import dev.gatehouse.adapter.in.web.problem.Problem;
+import dev.gatehouse.adapter.in.web.problem.ProblemType;
+import dev.gatehouse.adapter.in.web.problem.Responses;
+import dev.gatehouse.application.port.in.RegisterUseCase;
+import dev.gatehouse.application.port.in.RegisterUseCase.RegisterCommand;
+import dev.gatehouse.application.port.in.RegisterUseCase.RegisterResult;
+import dev.gatehouse.domain.token.ClientId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code POST /auth/register}: creates an account and signs it in. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class RegistrationController {
+
+    private final RegisterUseCase register;
+    private final ClientRegistry clients;
+    private final FormParameters parameters;
+    private final CsrfGuard csrf;
+
+    RegistrationController(RegisterUseCase register, ClientRegistry clients, FormParameters parameters, CsrfGuard csrf) {
+        this.register = register;
+        this.clients = clients;
+        this.parameters = parameters;
+        this.csrf = csrf;
+    }
+
+    @Post(uri = "/auth/register", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> register(HttpRequest<?> request, @Body @Nullable String body) {
+        Map<String, String> fields;
+        try {
+            fields = parameters.read(MediaType.APPLICATION_JSON_TYPE, body == null ? "{}" : body);
+        } catch (FormParameters.MalformedParameters malformed) {
+            return Responses.problem(ProblemType.MALFORMED_REQUEST, malformed.getMessage());
+        }
+        Optional<ClientSettings> client = clients.find(fields.get("clientId"));
+        if (client.isEmpty()) {
+            return Responses.problem(ProblemType.INVALID_CLIENT, "The clientId is missing or unknown.", "invalid_client");
+        }
+        Optional<MutableHttpResponse<?>> refusal = csrf.refusalForCookies(request, client.get());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        RegisterResult result = register.register(new RegisterCommand(fields.get("email"), fields.get("password"),
+                fields.get("name"), new ClientId(client.get().getId()), request.getHeaders().get(HttpHeaders.USER_AGENT)));
+        if (result instanceof RegisterResult.Registered registered) {
+            var tokens = TokenResponse.of(registered.tokens(), TokenDelivery.usesBody(client.get()));
+            return TokenDelivery.deliver(HttpStatus.CREATED, new RegistrationResponse(tokens, UserView.of(registered.account())),
+                    registered.tokens(), client.get());
+        }
+        if (result instanceof RegisterResult.Rejected rejected) {
+            return Responses.validation(rejected.violations().stream()
+                    .map(violation -> new Problem.FieldError(violation.field(), violation.message())).toList());
+        }
+        return Responses.problem(ProblemType.EMAIL_TAKEN, "An account with this email address exists already.");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.gatehouse.adapter.in.web.bff;
+
+import dev.gatehouse.adapter.in.web.account.UserView;
+import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
+import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
+import dev.gatehouse.adapter.in.web.browser.ClientSettings;
+import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
+import dev.gatehouse.adapter.in.web.browser.HostCookie;
+import dev.gatehouse.adapter.in.web.oauth.FormParameters;
+import dev.gatehouse.adapter.in.web.problem.ProblemType;
+import dev.gatehouse.adapter.in.web.problem.Responses;
+import dev.gatehouse.application.port.in.AccountQuery;
+import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.in.SignInUseCase.SignInCommand;
+import dev.gatehouse.application.port.in.SignInUseCase.SignInResult;
+import dev.gatehouse.application.port.in.SignOutUseCase;
+import dev.gatehouse.domain.token.ClientId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /bff/login} and {@code POST /bff/logout}: the browser signs in as the cookie client and gets
+ * two HttpOnly cookies, never a token it could read.
+ */
+@Controller("/bff")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class BffController {
+
+    private final SignInUseCase signIn;
+    private final SignOutUseCase signOut;
+    private final AccountQuery accounts;
+    private final ClientRegistry clients;
+    private final BffSettings settings;
+    private final FormParameters parameters;
+    private final ClientAddresses addresses;
+    private final CsrfGuard csrf;
+
+    BffController(SignInUseCase signIn, SignOutUseCase signOut, AccountQuery accounts, ClientRegistry clients,
+            BffSettings settings, FormParameters parameters, ClientAddresses addresses, CsrfGuard csrf) {
+        this.signIn = signIn;
+        this.signOut = signOut;
+        this.accounts = accounts;
+        this.clients = clients;
+        this.settings = settings;
+        this.parameters = parameters;
+        this.addresses = addresses;
+        this.csrf = csrf;
+    }
+
+    /** The answer of a successful login. */
+    @Serdeable
+    record LoggedIn(boolean loggedIn, UserView user) {
+    }
+
+    @Post(uri = "/login", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable String body) {
+        ClientSettings client = client();
+        Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        Map<String, String> fields;
+        try {
+            fields = parameters.read(MediaType.APPLICATION_JSON_TYPE, body == null ? "{}" : body);
+        } catch (FormParameters.MalformedParameters malformed) {
+            return Responses.problem(ProblemType.MALFORMED_REQUEST, malformed.getMessage());
+        }
+        SignInResult result = signIn.signIn(new SignInCommand(fields.get("email"), fields.get("password"),
+                new ClientId(client.getId()), request.getHeaders().get(HttpHeaders.USER_AGENT), addresses.of(request)));
+        if (result instanceof SignInResult.SignedIn signedIn) {
+            var user = accounts.account(signedIn.tokens().userId()).map(UserView::of).orElseThrow();
+            MutableHttpResponse<LoggedIn> response = HttpResponse.ok(new LoggedIn(true, user))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store");
+            HostCookie.setSession(response, signedIn.tokens());
+            return response;
+        }
+        if (result instanceof SignInResult.Throttled throttled) {
+            return Responses.retryLater(ProblemType.TOO_MANY_REQUESTS, "Too many sign-in attempts; try again later.",
+                    throttled.retryAfter());
+        }
+        return Responses.problem(ProblemType.INVALID_CREDENTIALS, "The email or password is incorrect.");
+    }
+
+    @Post(uri = "/logout", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    HttpResponse<?> logout(HttpRequest<?> request) {
+        Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        HostCookie.REFRESH.read(request).ifPresent(signOut::signOut);
+        MutableHttpResponse<?> response = HttpResponse.noContent();
+        HostCookie.clearSession(response);
+        return response;
+    }
+
+    private ClientSettings client() {
+        return clients.find(settings.getClient())
+                .orElseThrow(() -> new IllegalStateException("gatehouse.bff.client names no configured client"));
+    }
+}

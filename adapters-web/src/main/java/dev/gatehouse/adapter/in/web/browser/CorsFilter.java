@@ -1,0 +1,64 @@
+package dev.gatehouse.adapter.in.web.browser;
+
+import dev.gatehouse.adapter.in.web.problem.ProblemType;
+import dev.gatehouse.adapter.in.web.problem.Responses;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * CORS (Fetch standard) for the cookie clients' origins only: an allowed {@code Origin} is echoed with
+ * {@code Access-Control-Allow-Credentials: true}; any other origin gets no CORS header at all, so the
+ * browser keeps the response from it. Never {@code *}. Preflights are answered here.
+ */
+@Filter("/**")
+final class CorsFilter implements HttpServerFilter {
+
+    private static final String ALLOWED_HEADERS = "Content-Type, Authorization, " + CsrfGuard.HEADER;
+    private static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
+
+    private final Set<String> origins;
+
+    CorsFilter(ClientRegistry clients) {
+        this.origins = clients.all().flatMap(client -> client.getAllowedOrigins().stream()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
+        boolean allowed = origin != null && origins.contains(origin);
+        boolean preflight = request.getMethod() == HttpMethod.OPTIONS
+                && request.getHeaders().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+        if (preflight) {
+            MutableHttpResponse<?> answer = allowed ? HttpResponse.noContent()
+                    : Responses.problem(ProblemType.FORBIDDEN, "This origin may not call the service from a browser.");
+            return Mono.just(allowed ? decorate(answer, origin)
+                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, ALLOWED_METHODS)
+                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS)
+                    .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600") : answer);
+        }
+        return Mono.from(chain.proceed(request)).map(response -> allowed ? decorate(response, origin) : response);
+    }
+
+    private static MutableHttpResponse<?> decorate(MutableHttpResponse<?> response, String origin) {
+        return response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true")
+                .header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+    }
+
+}

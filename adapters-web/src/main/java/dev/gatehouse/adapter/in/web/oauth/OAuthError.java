@@ -1,0 +1,42 @@
+package dev.gatehouse.adapter.in.web.oauth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * An error of the OAuth endpoints (RFC 6749 §5.2), served as {@code application/json}, carrying the
+ * RFC 9457 members too so that one parser reads every error of the service.
+ */
+@Serdeable
+record OAuthError(
+        String error,
+        @JsonProperty("error_description") String errorDescription,
+        String type,
+        String title,
+        int status) {
+
+    /** The RFC 6749 error codes this service uses. */
+    enum Code {
+        INVALID_REQUEST("invalid_request", 400, "Invalid request"),
+        INVALID_CLIENT("invalid_client", 401, "Invalid client"),
+        INVALID_GRANT("invalid_grant", 400, "Invalid grant"),
+        UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400, "Unsupported grant type"),
+        TOO_MANY_REQUESTS("too_many_requests", 429, "Too many requests"),
+        TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503, "Service unavailable"),
+        SERVER_ERROR("server_error", 500, "Internal server error");
+
+        final String value;
+        final int status;
+        final String title;
+
+        Code(String value, int status, String title) {
+            this.value = value;
+            this.status = status;
+            this.title = title;
+        }
+    }
+
+    static OAuthError of(Code code, String description) {
+        return new OAuthError(code.value, description, "urn:gatehouse:oauth-error:" + code.value, code.title, code.status);
+    }
+}

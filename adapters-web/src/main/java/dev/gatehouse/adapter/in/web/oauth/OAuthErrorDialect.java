@@ -1,0 +1,37 @@
+package dev.gatehouse.adapter.in.web.oauth;
+
+import dev.gatehouse.adapter.in.web.problem.ErrorDialect;
+import dev.gatehouse.adapter.in.web.problem.ProblemType;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+
+/**
+ * Errors the framework or a port raises on the OAuth endpoints ({@code /auth/token}, {@code /auth/revoke})
+ * are answered as RFC 6749 §5.2 JSON, the only error format OAuth clients read there.
+ */
+@Singleton
+final class OAuthErrorDialect implements ErrorDialect {
+
+    @Override
+    public boolean appliesTo(HttpRequest<?> request) {
+        String path = request.getPath();
+        return TokenController.PATH.equals(path) || RevocationController.PATH.equals(path);
+    }
+
+    @Override
+    public MutableHttpResponse<?> render(ProblemType type, String detail) {
+        return OAuthResponses.error(codeOf(type), detail);
+    }
+
+    private static OAuthError.Code codeOf(ProblemType type) {
+        return switch (type) {
+            case INVALID_CLIENT, UNAUTHENTICATED -> OAuthError.Code.INVALID_CLIENT;
+            case TOO_MANY_REQUESTS -> OAuthError.Code.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> OAuthError.Code.TEMPORARILY_UNAVAILABLE;
+            case INTERNAL -> OAuthError.Code.SERVER_ERROR;
+            case INVALID_REFRESH_TOKEN -> OAuthError.Code.INVALID_GRANT;
+            default -> OAuthError.Code.INVALID_REQUEST;
+        };
+    }
+}

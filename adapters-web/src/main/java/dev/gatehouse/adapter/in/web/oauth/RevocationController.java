@@ -1,0 +1,57 @@
+package dev.gatehouse.adapter.in.web.oauth;
+
+import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
+import dev.gatehouse.application.port.in.RevokeTokenUseCase;
+import dev.gatehouse.domain.token.ClientId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
+
+/**
+ * Token revocation, RFC 7009: {@code 200} for every well-formed request of a known client, also for
+ * unknown, invalid or already revoked tokens (§2.2), so the endpoint tells nothing about tokens.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class RevocationController {
+
+    static final String PATH = "/auth/revoke";
+
+    private final RevokeTokenUseCase revoke;
+    private final ClientRegistry clients;
+    private final FormParameters parameters;
+
+    RevocationController(RevokeTokenUseCase revoke, ClientRegistry clients, FormParameters parameters) {
+        this.revoke = revoke;
+        this.clients = clients;
+        this.parameters = parameters;
+    }
+
+    @Post(uri = PATH, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
+            produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> revoke(HttpRequest<?> request, @Body @Nullable String body) {
+        Map<String, String> params;
+        try {
+            params = parameters.read(request.getContentType().orElse(null), body);
+        } catch (FormParameters.MalformedParameters malformed) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, malformed.getMessage());
+        }
+        var client = clients.find(params.get("client_id"));
+        if (client.isEmpty()) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_CLIENT, "The client_id is missing or unknown.");
+        }
+        String token = params.get("token");
+        if (token == null || token.isEmpty()) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "The token parameter is required.");
+        }
+        revoke.revoke(token, new ClientId(client.get().getId()));
+        return HttpResponse.ok();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.gatehouse.adapter.in.web.oauth;
+
+import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
+import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
+import dev.gatehouse.adapter.in.web.browser.ClientSettings;
+import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
+import dev.gatehouse.adapter.in.web.browser.HostCookie;
+import dev.gatehouse.adapter.in.web.problem.Responses;
+import dev.gatehouse.application.port.in.RefreshTokensUseCase;
+import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshCommand;
+import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshResult;
+import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.in.SignInUseCase.SignInCommand;
+import dev.gatehouse.application.port.in.SignInUseCase.SignInResult;
+import dev.gatehouse.domain.token.ClientId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The token endpoint (RFC 6749 §3.2): {@code grant_type=password} (§4.3) signs in,
+ * {@code grant_type=refresh_token} (§6) rotates. Errors are RFC 6749 §5.2 JSON.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class TokenController {
+
+    static final String PATH = "/auth/token";
+    private static final Logger LOG = LoggerFactory.getLogger(TokenController.class);
+
+    private final SignInUseCase signIn;
+    private final RefreshTokensUseCase refresh;
+    private final ClientRegistry clients;
+    private final FormParameters parameters;
+    private final ClientAddresses addresses;
+    private final CsrfGuard csrf;
+
+    TokenController(SignInUseCase signIn, RefreshTokensUseCase refresh, ClientRegistry clients, FormParameters parameters,
+            ClientAddresses addresses, CsrfGuard csrf) {
+        this.signIn = signIn;
+        this.refresh = refresh;
+        this.clients = clients;
+        this.parameters = parameters;
+        this.addresses = addresses;
+        this.csrf = csrf;
+    }
+
+    @Post(uri = PATH, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
+            produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> token(HttpRequest<?> request, @Body @Nullable String body) {
+        Map<String, String> params;
+        try {
+            params = parameters.read(request.getContentType().orElse(null), body);
+        } catch (FormParameters.MalformedParameters malformed) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, malformed.getMessage());
+        }
+        Optional<ClientSettings> client = clients.find(params.get("client_id"));
+        if (client.isEmpty()) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_CLIENT, "The client_id is missing or unknown.");
+        }
+        Optional<MutableHttpResponse<?>> refusal = csrf.refusalForCookies(request, client.get());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        String grantType = params.get("grant_type");
+        if (grantType == null || grantType.isEmpty()) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "The grant_type parameter is required.");
+        }
+        return switch (grantType) {
+            case "password" -> password(request, params, client.get());
+            case "refresh_token" -> refresh(request, params, client.get());
+            default -> OAuthResponses.error(OAuthError.Code.UNSUPPORTED_GRANT_TYPE,
+                    "Supported grant types are password and refresh_token.");
+        };
+    }
+
+    private MutableHttpResponse<?> password(HttpRequest<?> request, Map<String, String> params, ClientSettings client) {
+        String username = params.get("username");
+        String password = params.get("password");
+        if (username == null || password == null) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "The username and password parameters are required.");
+        }
+        SignInResult result = signIn.signIn(new SignInCommand(username, password, new ClientId(client.getId()),
+                request.getHeaders().get(HttpHeaders.USER_AGENT), addresses.of(request)));
+        if (result instanceof SignInResult.SignedIn signedIn) {
+            return TokenDelivery.deliver(signedIn.tokens(), client);
+        }
+        if (result instanceof SignInResult.Throttled throttled) {
+            return OAuthResponses.error(OAuthError.Code.TOO_MANY_REQUESTS, "Too many sign-in attempts; try again later.")
+                    .header(HttpHeaders.RETRY_AFTER, Responses.seconds(throttled.retryAfter()));
+        }
+        return OAuthResponses.error(OAuthError.Code.INVALID_GRANT, "The username or password is incorrect.");
+    }
+
+    private MutableHttpResponse<?> refresh(HttpRequest<?> request, Map<String, String> params, ClientSettings client) {
+        String fromBody = params.get("refresh_token");
+        Optional<String> fromCookie = TokenDelivery.usesBody(client) ? Optional.empty() : HostCookie.REFRESH.read(request);
+        if (fromBody != null && fromCookie.isPresent() && !fromBody.equals(fromCookie.get())) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "Two different refresh tokens were presented.");
+        }
+        String token = fromCookie.orElse(fromBody);
+        if (token == null || token.isEmpty()) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "The refresh_token parameter is required.");
+        }
+        RefreshResult result = refresh.refresh(new RefreshCommand(token, new ClientId(client.getId())));
+        if (result instanceof RefreshResult.Refreshed refreshed) {
+            return TokenDelivery.deliver(refreshed.tokens(), client);
+        }
+        LOG.info("refresh refused: {} (client {})", ((RefreshResult.InvalidGrant) result).reason(), client.getId());
+        var response = OAuthResponses.error(OAuthError.Code.INVALID_GRANT, "The refresh token is invalid, expired or revoked.");
+        if (!TokenDelivery.usesBody(client)) {
+            HostCookie.REFRESH.clear(response);
+        }
+        return response;
+    }
+}

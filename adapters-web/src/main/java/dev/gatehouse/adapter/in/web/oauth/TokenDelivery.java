@@ -1,0 +1,36 @@
+package dev.gatehouse.adapter.in.web.oauth;
+
+import dev.gatehouse.adapter.in.web.browser.ClientSettings;
+import dev.gatehouse.adapter.in.web.browser.HostCookie;
+import dev.gatehouse.application.port.in.IssuedTokens;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+
+/** Hands issued tokens to a client the way it is configured for: refresh token in the body, or only in the cookie. */
+public final class TokenDelivery {
+
+    private TokenDelivery() {
+    }
+
+    static MutableHttpResponse<TokenResponse> deliver(IssuedTokens tokens, ClientSettings client) {
+        return deliver(HttpStatus.OK, TokenResponse.of(tokens, usesBody(client)), tokens, client);
+    }
+
+    /** {@code body} with {@code status}, never cached, plus the refresh cookie for cookie clients. */
+    public static <B> MutableHttpResponse<B> deliver(HttpStatus status, B body, IssuedTokens tokens, ClientSettings client) {
+        MutableHttpResponse<B> response = HttpResponse.<B>status(status).body(body)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(HttpHeaders.PRAGMA, "no-cache");
+        if (!usesBody(client)) {
+            HostCookie.REFRESH.set(response, tokens.refreshToken(), tokens.refreshExpiresIn());
+        }
+        return response;
+    }
+
+    /** Whether the client gets its refresh token in the body (else only in the cookie). */
+    public static boolean usesBody(ClientSettings client) {
+        return client.getDelivery() == ClientSettings.Delivery.BODY;
+    }
+}

@@ -1,0 +1,2 @@
+/** Operations endpoints: health and readiness. */
+package dev.gatehouse.adapter.in.web.ops;

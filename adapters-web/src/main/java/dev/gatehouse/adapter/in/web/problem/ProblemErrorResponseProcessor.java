@@ -1,0 +1,48 @@
+package dev.gatehouse.adapter.in.web.problem;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+/**
+ * Turns every error the framework answers on its own (no route, wrong method or media type, unreadable
+ * body, oversized body, unexpected exception) into this service's error format. The framework's
+ * messages are never passed on: they can echo input or name internal classes.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Object> {
+
+    private final ErrorRenderer renderer;
+
+    ProblemErrorResponseProcessor(ErrorRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
+        ProblemType type = ProblemType.forStatus(base.code());
+        MutableHttpResponse<?> rendered = renderer.render(context.getRequest(), type, detailFor(type));
+        MutableHttpResponse<Object> response = (MutableHttpResponse<Object>) base;
+        rendered.getHeaders().forEach((name, values) -> values.forEach(value -> response.header(name, value)));
+        rendered.getBody().ifPresent(response::body);
+        rendered.getContentType().ifPresent(response::contentType);
+        return response;
+    }
+
+    private static String detailFor(ProblemType type) {
+        return switch (type) {
+            case NOT_FOUND -> "There is no resource at this path.";
+            case METHOD_NOT_ALLOWED -> "This resource does not support the request method.";
+            case UNSUPPORTED_MEDIA_TYPE -> "The request body has a media type this resource does not accept.";
+            case PAYLOAD_TOO_LARGE -> "The request body is too large.";
+            case UNAVAILABLE -> "The service cannot answer right now; try again shortly.";
+            case INTERNAL -> "The service failed unexpectedly.";
+            default -> "The request could not be understood.";
+        };
+    }
+
+}

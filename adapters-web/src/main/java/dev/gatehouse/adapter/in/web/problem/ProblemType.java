@@ -1,0 +1,60 @@
+package dev.gatehouse.adapter.in.web.problem;
+
+import io.micronaut.http.HttpStatus;
+
+/**
+ * The kinds of error this service answers with (RFC 9457 {@code type}, {@code title}, {@code status}).
+ * Documented one by one in {@code docs/problems.md}.
+ */
+public enum ProblemType {
+    VALIDATION("validation", "Invalid input", HttpStatus.BAD_REQUEST),
+    MALFORMED_REQUEST("malformed-request", "Malformed request", HttpStatus.BAD_REQUEST),
+    INVALID_REFRESH_TOKEN("invalid-refresh-token", "Invalid refresh token", HttpStatus.BAD_REQUEST),
+    UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED),
+    INVALID_CLIENT("invalid-client", "Unknown client", HttpStatus.UNAUTHORIZED),
+    FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
+    NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    EMAIL_TAKEN("email-taken", "Email already registered", HttpStatus.CONFLICT),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.REQUEST_ENTITY_TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+    INTERNAL("internal", "Internal server error", HttpStatus.INTERNAL_SERVER_ERROR),
+    UNAVAILABLE("unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    BAD_GATEWAY("bad-gateway", "Upstream unreachable", HttpStatus.BAD_GATEWAY),
+    UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timed out", HttpStatus.GATEWAY_TIMEOUT),
+    INVALID_CREDENTIALS("invalid-credentials", "Invalid credentials", HttpStatus.UNAUTHORIZED);
+
+    private final String slug;
+    private final String title;
+    private final HttpStatus status;
+
+    ProblemType(String slug, String title, HttpStatus status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    String uri() {
+        return "urn:gatehouse:problem:" + slug;
+    }
+
+    String title() {
+        return title;
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    /** The type for a status the framework produced on its own (404, 405, 413, 415, ...). */
+    static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status.getCode() == status && type != VALIDATION && type != INVALID_REFRESH_TOKEN
+                    && type != INVALID_CLIENT && type != EMAIL_TAKEN && type != INVALID_CREDENTIALS) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL : MALFORMED_REQUEST;
+    }
+}
