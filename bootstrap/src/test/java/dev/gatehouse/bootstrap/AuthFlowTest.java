@@ -2,14 +2,16 @@ package dev.gatehouse.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.Test;
 
 /** The README walkthrough and every endpoint's happy path, over real HTTP against the running service. */
@@ -53,12 +55,12 @@ class AuthFlowTest {
     }
 
     @Test
-    void access_tokens_verify_offline_with_the_published_key_set() {
+    void access_tokens_verify_offline_with_the_published_key_set_and_nothing_but_the_jdk() throws Exception {
         Map<String, Object> registered = http.register(HttpFixture.anEmail());
         String[] jwt = ((String) registered.get("access_token")).split("\\.");
         Map<String, Object> header = decode(jwt[0]);
         Map<String, Object> claims = decode(jwt[1]);
-        assertThat(header).containsEntry("alg", "EdDSA").containsEntry("typ", "at+jwt").containsKey("kid");
+        assertThat(header).as("what default verifiers accept").containsEntry("alg", "RS256").containsEntry("typ", "JWT").containsKey("kid");
         assertThat(claims).containsEntry("iss", "http://localhost:8080").containsEntry("aud", "gatehouse")
                 .containsEntry("client_id", "api").containsEntry("sub", registered.get("user_id"))
                 .containsEntry("sid", registered.get("session_id")).containsKeys("iat", "exp", "jti");
@@ -69,13 +71,31 @@ class AuthFlowTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> key = ((List<Map<String, Object>>) jwks.get("keys")).stream()
                 .filter(k -> k.get("kid").equals(header.get("kid"))).findFirst().orElseThrow();
-        assertThat(key).containsEntry("kty", "OKP").containsEntry("crv", "Ed25519").doesNotContainKey("d");
+        assertThat(key).containsEntry("kty", "RSA").containsKeys("n", "e").doesNotContainKeys("d", "p", "q");
 
-        var verifier = new Ed25519Signer();
-        verifier.init(false, new Ed25519PublicKeyParameters(Base64.getUrlDecoder().decode((String) key.get("x")), 0));
-        byte[] signingInput = (jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII);
-        verifier.update(signingInput, 0, signingInput.length);
-        assertThat(verifier.verifySignature(Base64.getUrlDecoder().decode(jwt[2]))).isTrue();
+        var publicKey = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+                new BigInteger(1, Base64.getUrlDecoder().decode((String) key.get("n"))),
+                new BigInteger(1, Base64.getUrlDecoder().decode((String) key.get("e")))));
+        var verifier = Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(publicKey);
+        verifier.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(verifier.verify(Base64.getUrlDecoder().decode(jwt[2]))).isTrue();
+    }
+
+    @Test
+    void an_access_token_spelled_otherwise_is_401_even_when_its_bytes_are_the_same() {
+        String real = (String) http.register(HttpFixture.anEmail()).get("access_token");
+        String[] parts = real.split("\\.");
+        assertThat(Base64.getUrlDecoder().decode(flipLowBit(parts[2]))).as("an RS256 signature leaves 4 bits unused")
+                .isEqualTo(Base64.getUrlDecoder().decode(parts[2]));
+
+        for (String variant : List.of(parts[0] + "." + parts[1] + "." + flipLowBit(parts[2]),
+                parts[0] + "." + flipLowBit(parts[1]) + "." + parts[2], real + "=", real + "==")) {
+            HttpResponse<String> me = http.get("/auth/me", variant);
+            assertThat(me.statusCode()).as(variant).isEqualTo(401);
+            assertThat(me.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+        }
+        assertThat(http.get("/auth/me", real).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -156,6 +176,11 @@ class AuthFlowTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(http.object(health)).containsEntry("status", "UP");
         assertThat(http.object(http.send(http.request("/health/readiness").GET()))).containsEntry("status", "UP");
+    }
+
+    private static String flipLowBit(String part) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        return part.substring(0, part.length() - 1) + alphabet.charAt(alphabet.indexOf(part.charAt(part.length() - 1)) ^ 1);
     }
 
     private Map<String, Object> decode(String part) {

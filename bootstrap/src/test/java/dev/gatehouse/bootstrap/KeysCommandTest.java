@@ -27,8 +27,17 @@ class KeysCommandTest {
         var key = JWKSet.parse(keySet).getKeys().get(0);
         assertThat(key.isPrivate()).isTrue();
         assertThat(key.getKeyID()).isNotBlank();
-        String secret = lines[2].substring("GATEHOUSE_KEYS_REFRESH_SECRET=".length());
-        assertThat(Base64.getUrlDecoder().decode(secret)).hasSize(32);
+        assertThat(lines[2]).matches("GATEHOUSE_KEYS_REFRESH_SECRETS=r[0-9]{8}:[A-Za-z0-9_-]{43}");
+        assertThat(Base64.getUrlDecoder().decode(lines[2].substring(lines[2].indexOf(':') + 1))).hasSize(32);
+    }
+
+    @Test
+    void the_default_algorithm_is_rs256() {
+        var out = new ByteArrayOutputStream();
+        int status = KeysCommand.run(new String[] {KeysCommand.FLAG}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("GATEHOUSE_TOKENS_SIGNING_ALGORITHM=RS256\n");
     }
 
     @Test

@@ -3,8 +3,13 @@ package dev.gatehouse.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Reuse of a spent refresh token revokes its whole family (RFC 9700 §4.14.2). Runs on a server with no
- * reuse grace, so that the replay is reuse at once, without waiting.
+ * Reuse of a spent refresh token revokes its whole family (RFC 9700 §4.14.2); forgeries, other spellings of a
+ * real token included, touch nothing. Runs on a server with no reuse grace, so that the replay is reuse at
+ * once, without waiting (and a variant taken for the real token would make the real one look replayed).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TheftDetectionTest {
@@ -57,6 +63,36 @@ class TheftDetectionTest {
         String bumped = genuine.replaceFirst("\\.0\\.", ".1.");
         assertThat(http.refresh(bumped).statusCode()).isEqualTo(400);
         assertThat(http.refresh(genuine).statusCode()).as("the family was not touched").isEqualTo(200);
+    }
+
+    @Test
+    void other_spellings_of_a_refresh_token_are_forgeries_and_leave_its_session_alone() throws Exception {
+        Map<String, Object> registered = http.register(HttpFixture.anEmail());
+        String real = (String) registered.get("refresh_token");
+        List<String> variants = sameBytesSpellings(real);
+        assertThat(variants).as("the other three spellings of the last character (API.md: encodings are strict)").hasSize(3);
+
+        for (String variant : Stream.concat(variants.stream(), Stream.of(real + "=", " " + real, real + "\n")).toList()) {
+            HttpResponse<String> answer = http.refresh(variant);
+            assertThat(answer.statusCode()).as(variant).isEqualTo(400);
+            assertThat(http.object(answer)).containsEntry("error", "invalid_grant");
+        }
+
+        HttpResponse<String> rotation = http.refresh(real);
+        assertThat(rotation.statusCode()).as("the real token still rotates: no variant counted as it").isEqualTo(200);
+        assertThat(http.refresh((String) http.object(rotation).get("refresh_token")).statusCode()).isEqualTo(200);
+        assertThat(http.get("/auth/me", (String) registered.get("access_token")).statusCode()).isEqualTo(200);
+        assertThat(reuseEventsOf((String) registered.get("session_id"))).isZero();
+    }
+
+    /** The other spellings of the last character that the JDK's lenient decoder reads as the same bytes. */
+    private static List<String> sameBytesSpellings(String token) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String stem = token.substring(0, token.length() - 1);
+        byte[] proof = Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1));
+        return alphabet.chars().mapToObj(c -> stem + (char) c).filter(spelling -> !spelling.equals(token))
+                .filter(spelling -> Arrays.equals(Base64.getUrlDecoder().decode(spelling.substring(spelling.lastIndexOf('.') + 1)), proof))
+                .toList();
     }
 
     private int reuseEventsOf(String sessionId) throws Exception {

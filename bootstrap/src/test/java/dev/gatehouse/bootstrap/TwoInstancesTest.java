@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Production mode: an external database (here an embedded PostgreSQL the test starts) and configured
- * keys. Two instances share the database; rotation stays atomic across them. Without keys, the
- * service refuses to start.
+ * keys (ES256, RFC 9068's {@code typ: at+jwt}). Two instances share the database; rotation stays atomic
+ * across them. Without keys, the service refuses to start.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesTest {
@@ -42,6 +43,7 @@ class TwoInstancesTest {
         production.put("gatehouse.keys.signing", new JWKSet(key).toString(false));
         production.put("gatehouse.keys.refresh-secret", Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
         production.put("gatehouse.tokens.signing-algorithm", "ES256");
+        production.put("gatehouse.tokens.access-token-type", "at+jwt");
         first = GatehouseServer.start(production);
         second = GatehouseServer.start(production);
     }
@@ -67,6 +69,9 @@ class TwoInstancesTest {
     @Test
     void tokens_of_one_instance_are_honoured_by_the_other() {
         Map<String, Object> registered = new HttpFixture(first).register(HttpFixture.anEmail());
+        String header = new String(Base64.getUrlDecoder().decode(((String) registered.get("access_token")).split("\\.")[0]),
+                StandardCharsets.UTF_8);
+        assertThat(header).contains("\"typ\":\"at+jwt\"", "\"alg\":\"ES256\"");
         var onSecond = new HttpFixture(second);
         assertThat(onSecond.get("/auth/me", (String) registered.get("access_token")).statusCode()).isEqualTo(200);
         assertThat(onSecond.refresh((String) registered.get("refresh_token")).statusCode()).isEqualTo(200);

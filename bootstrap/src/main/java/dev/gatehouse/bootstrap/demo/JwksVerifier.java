@@ -26,7 +26,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * What a resource server does with a Gatehouse access token: fetch the JWK Set over HTTP, pick the key by
- * {@code kid}, check signature, {@code typ}, audience and expiry. Deliberately independent of Gatehouse's
+ * {@code kid}, check signature, {@code typ} (the configured one), audience and expiry. Deliberately independent of Gatehouse's
  * own verifier.
  */
 @Singleton
@@ -35,12 +35,15 @@ final class JwksVerifier {
 
     private final EmbeddedServer server;
     private final String audience;
+    private final String type;
     private final Clock clock;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    JwksVerifier(EmbeddedServer server, @Value("${gatehouse.audience:gatehouse}") String audience, Clock clock) {
+    JwksVerifier(EmbeddedServer server, @Value("${gatehouse.audience:gatehouse}") String audience,
+            @Value("${gatehouse.tokens.access-token-type:JWT}") String type, Clock clock) {
         this.server = server;
         this.audience = audience;
+        this.type = type;
         this.clock = clock;
     }
 
@@ -49,7 +52,7 @@ final class JwksVerifier {
             SignedJWT jwt = SignedJWT.parse(token);
             JWK key = keys().getKeyByKeyId(jwt.getHeader().getKeyID());
             var claims = jwt.getJWTClaimsSet();
-            boolean valid = key != null && "at+jwt".equals(String.valueOf(jwt.getHeader().getType()))
+            boolean valid = key != null && type.equals(String.valueOf(jwt.getHeader().getType()))
                     && signatureValid(jwt, key)
                     && claims.getAudience().contains(audience)
                     && claims.getExpirationTime().after(Date.from(clock.instant()));

@@ -3,46 +3,48 @@ package dev.gatehouse.adapter.out.security;
 import dev.gatehouse.application.port.out.RefreshTokenCodec;
 import dev.gatehouse.domain.token.FamilyId;
 import dev.gatehouse.domain.token.RefreshToken;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Refresh tokens of the form {@code <family id>.<generation>.<proof>} where
- * {@code proof = base64url(HMAC-SHA256(secret, "gatehouse-rt-v1:" + family id + ":" + generation))}:
- * 256 bits that nobody can compute without the server-side secret, so the database (which stores only
+ * Refresh tokens of the form {@code <family id>.<generation>.<key id>.<proof>} where
+ * {@code proof = base64url(HMAC-SHA256(secret of key id, "gatehouse-rt-v2:" + key id + ":" + family id + ":" + generation))};
+ * under the single secret without id ({@code gatehouse.keys.refresh-secret}) the earlier releases' form
+ * {@code <family id>.<generation>.<proof>} with {@code proof = base64url(HMAC-SHA256(secret, "gatehouse-rt-v1:" +
+ * family id + ":" + generation))}, which tokens of those releases keep.
+ *
+ * <p>256 bits of proof nobody can compute without a server-side secret, so the database (which stores only
  * family id and generation) never suffices to recompute a live token, and a forged or altered token is
- * refused before any database access. Deterministic: a family at generation g always has the same token.
+ * refused before any database access. Deterministic: a family at generation g always gets the same string
+ * under the same newest secret (a grace replay recomputes the successor the first rotation handed out).
+ * One spelling per token: lowercase UUID, decimal generation without leading zeros, the key id as
+ * configured, canonical base64url proof ({@link CanonicalBase64Url}); any other string is not authentic.
  */
 final class HmacRefreshTokenCodec implements RefreshTokenCodec {
 
-    /** Longest string worth parsing: 36 + 1 + 19 + 1 + 43. */
-    private static final int MAX_LENGTH = 100;
+    /** Longest string worth parsing: 36 + 1 + 18 + 1 + 16 + 1 + 43. */
+    private static final int MAX_LENGTH = 116;
     private static final Pattern FORMAT = Pattern.compile(
-            "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.(0|[1-9][0-9]{0,17})\\.([A-Za-z0-9_-]{43})");
-    private static final String CONTEXT = "gatehouse-rt-v1:";
+            "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.(0|[1-9][0-9]{0,17})"
+                    + "(?:\\.([A-Za-z0-9_-]{1,16}))?\\.([A-Za-z0-9_-]{43})");
 
-    private final SecretKeySpec secret;
-    private final ThreadLocal<Mac> macs;
+    private final RefreshSecretRing secrets;
 
-    HmacRefreshTokenCodec(byte[] secret) {
-        if (secret.length < 32) {
-            throw new IllegalArgumentException("the refresh-token secret must have at least 32 bytes");
-        }
-        this.secret = new SecretKeySpec(secret.clone(), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
+    HmacRefreshTokenCodec(RefreshSecretRing secrets) {
+        this.secrets = secrets;
     }
 
+    /** Under the newest secret. */
     @Override
     public String encode(RefreshToken token) {
+        RefreshSecret newest = secrets.newest();
         String payload = token.familyId().value() + "." + token.generation();
-        return payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(proof(token));
+        return newest.id()
+                .map(id -> payload + "." + id + "." + CanonicalBase64Url.encode(newest.proof(identifiedInput(id, token))))
+                .orElseGet(() -> payload + "." + CanonicalBase64Url.encode(newest.proof(unidentifiedInput(token))));
     }
 
     @Override
@@ -51,28 +53,24 @@ final class HmacRefreshTokenCodec implements RefreshTokenCodec {
             return new RefreshTokenCheck.NotAuthentic();
         }
         Matcher parts = FORMAT.matcher(presented);
-        if (!parts.matches()) {
+        Optional<byte[]> claimed = parts.matches() ? CanonicalBase64Url.decode(parts.group(4)) : Optional.empty();
+        if (claimed.isEmpty()) {
             return new RefreshTokenCheck.NotAuthentic();
         }
         var token = new RefreshToken(new FamilyId(UUID.fromString(parts.group(1))), Long.parseLong(parts.group(2)));
-        byte[] claimed = Base64.getUrlDecoder().decode(parts.group(3));
-        return MessageDigest.isEqual(proof(token), claimed)
-                ? new RefreshTokenCheck.Authentic(token)
-                : new RefreshTokenCheck.NotAuthentic();
+        String keyId = parts.group(3);
+        boolean authentic = keyId == null
+                ? secrets.all().stream().anyMatch(secret -> MessageDigest.isEqual(secret.proof(unidentifiedInput(token)), claimed.get()))
+                : secrets.withId(keyId).filter(secret -> MessageDigest.isEqual(secret.proof(identifiedInput(keyId, token)), claimed.get()))
+                        .isPresent();
+        return authentic ? new RefreshTokenCheck.Authentic(token) : new RefreshTokenCheck.NotAuthentic();
     }
 
-    private byte[] proof(RefreshToken token) {
-        Mac mac = macs.get();
-        return mac.doFinal((CONTEXT + token.familyId().value() + ":" + token.generation()).getBytes(StandardCharsets.US_ASCII));
+    private static String unidentifiedInput(RefreshToken token) {
+        return "gatehouse-rt-v1:" + token.familyId().value() + ":" + token.generation();
     }
 
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(secret);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+    private static String identifiedInput(String keyId, RefreshToken token) {
+        return "gatehouse-rt-v2:" + keyId + ":" + token.familyId().value() + ":" + token.generation();
     }
 }

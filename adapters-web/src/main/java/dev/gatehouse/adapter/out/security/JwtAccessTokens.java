@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.out.security;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.application.port.out.AccessTokens;
@@ -14,31 +15,40 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Access tokens as JWTs in the RFC 9068 profile: header {@code alg}, {@code kid}, {@code typ: at+jwt};
- * claims {@code iss sub aud client_id sid iat exp jti}. Verification follows RFC 8725: the algorithm is
- * the one of the key named by {@code kid} (never taken from the token alone), {@code typ} must be
- * {@code at+jwt}, {@code crit} and key-carrying headers ({@code jku x5u jwk x5c}) are refused, and
- * {@code exp}/{@code nbf} are checked with a {@value #LEEWAY_SECONDS}-second clock leeway.
+ * Access tokens as JWTs with the RFC 9068 claims {@code iss sub aud client_id sid iat exp jti} and the
+ * header {@code alg}, {@code kid}, {@code typ}: {@code typ} is the configured one, {@code JWT} (what
+ * Spring Security, Keycloak and Auth0 verifiers expect) or {@code at+jwt} (RFC 9068 §2.1).
+ *
+ * <p>Verification follows RFC 8725: each of the three parts must be canonical base64url
+ * ({@link CanonicalBase64Url}; JWS compact serialization, RFC 7515 §7.1); the algorithm is the one of the key
+ * named by {@code kid} (never taken from the token alone); {@code typ} must be the configured one, in any
+ * case (RFC 8725 §3.11 explicit typing; RFC 7515 §4.1.9): this service issues only that type, so tokens
+ * issued under the other setting stop working here when it changes; {@code crit} and key-carrying headers ({@code jku x5u jwk x5c}) are
+ * refused; {@code exp}/{@code nbf} are checked with a {@value #LEEWAY_SECONDS}-second clock leeway.
  */
 final class JwtAccessTokens implements AccessTokens {
 
     static final long LEEWAY_SECONDS = 30;
-    static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+    /** RFC 9068 §2.1. */
+    static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
     /** Our tokens are well under 1 KiB; anything this long is not one of them. */
     private static final int MAX_TOKEN_LENGTH = 4096;
 
     private final SigningKeys keys;
+    private final JOSEObjectType type;
     private final String issuer;
     private final String audience;
     private final Clock clock;
 
-    JwtAccessTokens(SigningKeys keys, String issuer, String audience, Clock clock) {
+    JwtAccessTokens(SigningKeys keys, JOSEObjectType type, String issuer, String audience, Clock clock) {
         this.keys = keys;
+        this.type = type;
         this.issuer = issuer;
         this.audience = audience;
         this.clock = clock;
@@ -46,7 +56,7 @@ final class JwtAccessTokens implements AccessTokens {
 
     @Override
     public String issue(AccessTokenClaims claims) {
-        var header = new JWSHeader.Builder(keys.signingAlgorithm()).keyID(keys.signingKeyId()).type(ACCESS_TOKEN_TYPE).build();
+        var header = new JWSHeader.Builder(keys.signingAlgorithm()).keyID(keys.signingKeyId()).type(type).build();
         var body = new JWTClaimsSet.Builder()
                 .issuer(claims.issuer())
                 .subject(claims.subject().toString())
@@ -71,8 +81,12 @@ final class JwtAccessTokens implements AccessTokens {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return new AccessTokenCheck.Invalid("size");
         }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || !Arrays.stream(parts).allMatch(CanonicalBase64Url::isCanonical)) {
+            return new AccessTokenCheck.Invalid("not three canonical base64url parts");
+        }
         try {
-            SignedJWT jwt = SignedJWT.parse(token);
+            var jwt = new SignedJWT(new Base64URL(parts[0]), new Base64URL(parts[1]), new Base64URL(parts[2]));
             String headerProblem = headerProblem(jwt.getHeader());
             if (headerProblem != null) {
                 return new AccessTokenCheck.Invalid(headerProblem);
@@ -95,8 +109,8 @@ final class JwtAccessTokens implements AccessTokens {
         return keys.publicJwkSet();
     }
 
-    private static String headerProblem(JWSHeader header) {
-        if (!ACCESS_TOKEN_TYPE.equals(header.getType())) {
+    private String headerProblem(JWSHeader header) {
+        if (!type.equals(header.getType())) {
             return "typ";
         }
         if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {

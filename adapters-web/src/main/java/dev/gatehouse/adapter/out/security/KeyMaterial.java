@@ -6,7 +6,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
+import java.time.format.DateTimeFormatter;
 
 /** Fresh production key material, in the form {@code gatehouse.keys.*} expects. For the operator's command line. */
 public final class KeyMaterial {
@@ -27,8 +27,13 @@ public final class KeyMaterial {
 
     /** 32 random bytes, base64url. */
     public static String refreshSecret(SecureRandom random) {
-        byte[] secret = new byte[32];
+        byte[] secret = new byte[RefreshSecret.MIN_BYTES];
         random.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return CanonicalBase64Url.encode(secret);
+    }
+
+    /** An entry for {@code gatehouse.keys.refresh-secrets}: {@code r<yyyyMMdd>:<32 random bytes, base64url>}. */
+    public static String refreshSecretEntry(SecureRandom random) {
+        return "r" + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE) + ":" + refreshSecret(random);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.out.security;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.IdGenerator;
@@ -13,14 +14,15 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Creates the security out-adapters from configuration ({@code gatehouse.keys.*},
- * {@code gatehouse.tokens.signing-algorithm}, {@code gatehouse.password-hashing.*}).
+ * {@code gatehouse.tokens.signing-algorithm} and {@code .access-token-type}, {@code gatehouse.password-hashing.*}).
+ * Every key and token bean is {@code @Context}: a value the service cannot use stops the start, naming the key.
  *
  * <p>Development mode (no {@code datasources.default.url}): missing keys are generated at start, are
  * announced in the log, and die with the process. With a database URL, missing keys stop the start.
@@ -59,7 +61,7 @@ class SecurityFactory {
     @Context
     SigningKeys signingKeys(
             @Value("${gatehouse.keys.signing:}") String signing,
-            @Value("${gatehouse.tokens.signing-algorithm:EdDSA}") String algorithmName,
+            @Value("${gatehouse.tokens.signing-algorithm:RS256}") String algorithmName,
             SecureRandom random) {
         JWSAlgorithm algorithm = algorithm(algorithmName);
         if (!signing.isBlank()) {
@@ -76,26 +78,36 @@ class SecurityFactory {
         return generated;
     }
 
-    @Singleton
+    @Context
     AccessTokens accessTokens(
             SigningKeys keys,
+            @Value("${gatehouse.tokens.access-token-type:JWT}") String type,
             @Value("${gatehouse.issuer:`http://localhost:8080`}") String issuer,
             @Value("${gatehouse.audience:gatehouse}") String audience,
             Clock clock) {
-        return new JwtAccessTokens(keys, issuer, audience, clock);
+        return new JwtAccessTokens(keys, accessTokenType(type), issuer, audience, clock);
     }
 
     @Context
-    RefreshTokenCodec refreshTokenCodec(@Value("${gatehouse.keys.refresh-secret:}") String configured, SecureRandom random) {
-        Optional<byte[]> secret = configured.isBlank() ? Optional.empty() : Optional.of(decodeSecret(configured));
-        if (secret.isPresent()) {
-            return new HmacRefreshTokenCodec(secret.get());
+    RefreshTokenCodec refreshTokenCodec(
+            @Value("${gatehouse.keys.refresh-secret:}") String single,
+            @Value("${gatehouse.keys.refresh-secrets:}") List<String> ring,
+            SecureRandom random) {
+        Optional<RefreshSecretRing> configured;
+        try {
+            configured = RefreshSecretRing.fromConfiguration(single, ring);
+        } catch (IllegalArgumentException unusable) {
+            throw new ConfigurationException(unusable.getMessage());
         }
-        requireDevelopmentMode("gatehouse.keys.refresh-secret (GATEHOUSE_KEYS_REFRESH_SECRET)");
+        if (configured.isPresent()) {
+            return new HmacRefreshTokenCodec(configured.get());
+        }
+        requireDevelopmentMode(RefreshSecretRing.RING_KEY + " (GATEHOUSE_KEYS_REFRESH_SECRETS) or "
+                + RefreshSecretRing.SINGLE_KEY + " (GATEHOUSE_KEYS_REFRESH_SECRET)");
         LOG.warn("DEVELOPMENT MODE: generated an ephemeral refresh-token secret; sessions die with this process.");
-        byte[] generated = new byte[32];
+        byte[] generated = new byte[RefreshSecret.MIN_BYTES];
         random.nextBytes(generated);
-        return new HmacRefreshTokenCodec(generated);
+        return new HmacRefreshTokenCodec(RefreshSecretRing.of(RefreshSecret.unidentified(generated)));
     }
 
     private void requireDevelopmentMode(String missing) {
@@ -105,25 +117,22 @@ class SecurityFactory {
         }
     }
 
-    private static byte[] decodeSecret(String configured) {
-        byte[] secret;
-        try {
-            secret = Base64.getUrlDecoder().decode(configured.strip().replace('+', '-').replace('/', '_').replace("=", ""));
-        } catch (IllegalArgumentException notBase64) {
-            throw new ConfigurationException("gatehouse.keys.refresh-secret must be base64url");
-        }
-        if (secret.length < 32) {
-            throw new ConfigurationException("gatehouse.keys.refresh-secret must decode to at least 32 bytes");
-        }
-        return secret;
-    }
-
-    private static JWSAlgorithm algorithm(String name) {
+    static JWSAlgorithm algorithm(String name) {
         for (JWSAlgorithm supported : new JWSAlgorithm[] {JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.EdDSA}) {
             if (supported.getName().equals(name)) {
                 return supported;
             }
         }
         throw new ConfigurationException("gatehouse.tokens.signing-algorithm must be RS256, ES256 or EdDSA, not " + name);
+    }
+
+    static JOSEObjectType accessTokenType(String name) {
+        if (JOSEObjectType.JWT.getType().equals(name)) {
+            return JOSEObjectType.JWT;
+        }
+        if (JwtAccessTokens.AT_JWT.getType().equals(name)) {
+            return JwtAccessTokens.AT_JWT;
+        }
+        throw new ConfigurationException("gatehouse.tokens.access-token-type must be JWT or at+jwt, not " + name);
     }
 }

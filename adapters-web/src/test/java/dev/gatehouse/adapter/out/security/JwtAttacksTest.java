@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** RFC 8725 and the JWT library CVEs: every forged, confused or stale token is refused. */
 class JwtAttacksTest {
 
-    private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
-    private static final String ISSUER = "https://id.example";
+    static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+    static final String ISSUER = "https://id.example";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SigningKeys keys = SigningKeys.generate(JWSAlgorithm.EdDSA, RANDOM);
@@ -51,14 +51,14 @@ class JwtAttacksTest {
         String token = issuer.issue(claims);
         assertThat(issuer.verify(token)).isEqualTo(new AccessTokenCheck.Valid(claims));
         Map<String, Object> header = json(token.split("\\.")[0]);
-        assertThat(header).containsEntry("alg", algorithm).containsEntry("typ", "at+jwt").containsEntry("kid", keySet.signingKeyId());
+        assertThat(header).containsEntry("alg", algorithm).containsEntry("typ", "JWT").containsEntry("kid", keySet.signingKeyId());
         assertThat(keySet.publicJwkSet().toString()).doesNotContain("\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"none", "None", "NONE", "nOnE"})
     void unsigned_tokens_are_refused_in_any_spelling(String none) {
-        String header = b64("{\"alg\":\"" + none + "\",\"typ\":\"at+jwt\",\"kid\":\"" + keys.signingKeyId() + "\"}");
+        String header = b64("{\"alg\":\"" + none + "\",\"typ\":\"JWT\",\"kid\":\"" + keys.signingKeyId() + "\"}");
         String body = tokens.issue(claims(NOW)).split("\\.")[1];
         assertInvalid(header + "." + body + ".");
         assertInvalid(header + "." + body);
@@ -79,7 +79,7 @@ class JwtAttacksTest {
         byte[] publicKey = ((RSAKey) JWK.parse((Map<String, Object>) ((java.util.List<?>) rsa.publicJwkSet().get("keys")).get(0)))
                 .toRSAPublicKey().getEncoded();
         var forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(rsa.signingKeyId())
-                .type(JwtAccessTokens.ACCESS_TOKEN_TYPE).build(), claimSet(NOW, b -> { }));
+                .type(JOSEObjectType.JWT).build(), claimSet(NOW, b -> { }));
         forged.sign(new MACSigner(publicKey));
         assertThat(verifier.verify(forged.serialize())).isInstanceOf(AccessTokenCheck.Invalid.class);
     }
@@ -111,7 +111,7 @@ class JwtAttacksTest {
 
     @Test
     void a_wrong_or_missing_typ_or_an_unknown_crit_is_refused() {
-        assertInvalid(signed(h -> h.type(JOSEObjectType.JWT)));
+        assertInvalid(signed(h -> h.type(JwtAccessTokens.AT_JWT)));
         assertInvalid(signed(h -> h.type(null)));
         assertInvalid(signed(h -> h.criticalParams(Set.of("exp-policy")).customParam("exp-policy", "x")));
     }
@@ -142,7 +142,7 @@ class JwtAttacksTest {
     @Test
     void a_token_signed_by_another_key_with_the_same_kid_is_refused() {
         var impostor = SigningKeys.generate(JWSAlgorithm.EdDSA, RANDOM);
-        var header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(keys.signingKeyId()).type(JwtAccessTokens.ACCESS_TOKEN_TYPE).build();
+        var header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(keys.signingKeyId()).type(JOSEObjectType.JWT).build();
         var jwt = new SignedJWT(header, claimSet(NOW, b -> { }));
         sign(jwt, impostor);
         assertInvalid(jwt.serialize());
@@ -166,7 +166,7 @@ class JwtAttacksTest {
     }
 
     private String signed(Consumer<JWSHeader.Builder> headerChange) {
-        var header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(keys.signingKeyId()).type(JwtAccessTokens.ACCESS_TOKEN_TYPE);
+        var header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(keys.signingKeyId()).type(JOSEObjectType.JWT);
         headerChange.accept(header);
         var jwt = new SignedJWT(header.build(), claimSet(NOW, b -> { }));
         sign(jwt, keys);
@@ -174,7 +174,7 @@ class JwtAttacksTest {
     }
 
     private String signedClaims(Consumer<JWTClaimsSet.Builder> claimChange) {
-        var header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(keys.signingKeyId()).type(JwtAccessTokens.ACCESS_TOKEN_TYPE).build();
+        var header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(keys.signingKeyId()).type(JOSEObjectType.JWT).build();
         var jwt = new SignedJWT(header, claimSet(NOW, claimChange));
         sign(jwt, keys);
         return jwt.serialize();
@@ -196,20 +196,20 @@ class JwtAttacksTest {
         return builder.build();
     }
 
-    private static AccessTokenClaims claims(Instant now) {
+    static AccessTokenClaims claims(Instant now) {
         return new AccessTokenClaims(ISSUER, new UserId(UUID.randomUUID()), "api", new ClientId("api"),
                 new FamilyId(UUID.randomUUID()), now, now.plus(Duration.ofMinutes(15)), UUID.randomUUID().toString());
     }
 
-    private static JwtAccessTokens tokensAt(SigningKeys keys, Instant now) {
-        return new JwtAccessTokens(keys, ISSUER, "api", Clock.fixed(now, ZoneOffset.UTC));
+    static JwtAccessTokens tokensAt(SigningKeys keys, Instant now) {
+        return new JwtAccessTokens(keys, JOSEObjectType.JWT, ISSUER, "api", Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Map<String, Object> json(String part) {
+    static Map<String, Object> json(String part) {
         try {
             return com.nimbusds.jose.util.JSONObjectUtils.parse(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8));
         } catch (java.text.ParseException e) {

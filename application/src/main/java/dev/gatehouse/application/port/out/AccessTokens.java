@@ -10,8 +10,9 @@ public interface AccessTokens {
     String issue(AccessTokenClaims claims);
 
     /**
-     * Verifies signature, header ({@code alg}, {@code typ: at+jwt}, {@code kid}), issuer, audience and
-     * validity period. Never fetches anything (no {@code jku}, {@code x5u}, embedded {@code jwk}).
+     * Verifies encoding (canonical only), signature, header ({@code alg}, {@code kid}, the configured
+     * {@code typ}), issuer, audience and validity period. Never fetches anything (no {@code jku},
+     * {@code x5u}, embedded {@code jwk}).
      */
     AccessTokenCheck verify(String token);
 

@@ -9,10 +9,16 @@ import dev.gatehouse.domain.token.RefreshToken;
  */
 public interface RefreshTokenCodec {
 
-    /** Deterministic: the same token always gives the same string (racing tabs get the same successor). */
+    /**
+     * Deterministic: under the same server-side secrets the same token always gives the same string (racing
+     * tabs get the same successor), on every instance.
+     */
     String encode(RefreshToken token);
 
-    /** Checks the proof in constant time; anything malformed, forged or altered is {@code NotAuthentic}. */
+    /**
+     * Checks the proof in constant time; anything malformed, forged or altered is {@code NotAuthentic}, and
+     * so is any other spelling of an authentic string: a variant never stands for the real token.
+     */
     RefreshTokenCheck check(String presented);
 
     /** The result of {@link #check}. */

@@ -1,0 +1,82 @@
+package dev.gatehouse.adapter.out.security;
+
+import static dev.gatehouse.adapter.out.security.JwtAttacksTest.ISSUER;
+import static dev.gatehouse.adapter.out.security.JwtAttacksTest.NOW;
+import static dev.gatehouse.adapter.out.security.JwtAttacksTest.claims;
+import static dev.gatehouse.adapter.out.security.JwtAttacksTest.json;
+import static dev.gatehouse.adapter.out.security.JwtAttacksTest.tokensAt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import dev.gatehouse.application.port.out.AccessTokens.AccessTokenCheck;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The header's {@code typ} as configured, and each of the three parts in its one canonical spelling (API.md). */
+class JwtSpellingTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SigningKeys keys = SigningKeys.generate(JWSAlgorithm.EdDSA, RANDOM);
+    private final JwtAccessTokens tokens = tokensAt(keys, NOW);
+
+    @Test
+    void with_at_jwt_configured_tokens_say_at_jwt_and_only_those_verify() {
+        var rfc9068 = new JwtAccessTokens(keys, JwtAccessTokens.AT_JWT, ISSUER, "api", Clock.fixed(NOW, ZoneOffset.UTC));
+        String token = rfc9068.issue(claims(NOW));
+        assertThat(json(token.split("\\.")[0])).containsEntry("typ", "at+jwt");
+        assertThat(rfc9068.verify(token)).isInstanceOf(AccessTokenCheck.Valid.class);
+        assertThat(tokens.verify(token)).as("a JWT-typed verifier").isInstanceOf(AccessTokenCheck.Invalid.class);
+        assertThat(rfc9068.verify(tokens.issue(claims(NOW)))).isInstanceOf(AccessTokenCheck.Invalid.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"RS256", "ES256", "EdDSA"})
+    void another_spelling_of_the_same_signature_is_refused(String algorithm) {
+        var keySet = SigningKeys.generate(JWSAlgorithm.parse(algorithm), RANDOM);
+        var verifier = tokensAt(keySet, NOW);
+        String[] token = verifier.issue(claims(NOW)).split("\\.");
+        assertThat(verifier.verify(String.join(".", token))).isInstanceOf(AccessTokenCheck.Valid.class);
+        assertThat(Base64.getUrlDecoder().decode(flipLowBit(token[2]))).as("the same bytes").isEqualTo(Base64.getUrlDecoder().decode(token[2]));
+        for (String signature : new String[] {flipLowBit(token[2]), token[2] + "==", standardAlphabet(token[2])}) {
+            assertThat(verifier.verify(token[0] + "." + token[1] + "." + signature)).as(signature).isInstanceOf(AccessTokenCheck.Invalid.class);
+        }
+    }
+
+    @Test
+    void header_and_payload_must_be_canonical_too() {
+        String[] token = tokens.issue(claims(NOW)).split("\\.");
+        for (int part = 0; part < 2; part++) {
+            for (String variant : new String[] {flipLowBit(token[part]), token[part] + "=", token[part] + " ", " " + token[part],
+                    token[part].substring(0, 4) + "\n" + token[part].substring(4), standardAlphabet(token[part])}) {
+                String[] altered = token.clone();
+                altered[part] = variant;
+                assertInvalid(String.join(".", altered));
+            }
+        }
+        assertInvalid(String.join(".", token) + ".");
+        assertInvalid(String.join(".", token) + " ");
+    }
+
+    private void assertInvalid(String token) {
+        assertThat(tokens.verify(token)).as(token).isInstanceOf(AccessTokenCheck.Invalid.class);
+    }
+
+    /** The last character with its lowest bit flipped: the same bytes when that bit is unused. */
+    private static String flipLowBit(String part) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char flipped = alphabet.charAt(alphabet.indexOf(part.charAt(part.length() - 1)) ^ 1);
+        return part.substring(0, part.length() - 1) + flipped;
+    }
+
+    /** {@code part} in the +/ alphabet, or with a {@code +} in front when it has no - or _. */
+    private static String standardAlphabet(String part) {
+        String standard = part.replace('-', '+').replace('_', '/');
+        return standard.equals(part) ? "+" + part.substring(1) : standard;
+    }
+}
