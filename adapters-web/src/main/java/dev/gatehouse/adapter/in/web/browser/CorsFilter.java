@@ -11,15 +11,18 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * CORS (Fetch standard) for the cookie clients' origins only: an allowed {@code Origin} is echoed with
+ * CORS (Fetch standard) for the configured clients' origins only: an allowed {@code Origin} is echoed with
  * {@code Access-Control-Allow-Credentials: true}; any other origin gets no CORS header at all, so the
- * browser keeps the response from it. Never {@code *}. Preflights are answered here.
+ * browser keeps the response from it. Never {@code *}. Preflights are answered here. Every response
+ * carries {@code Vary: Origin} (RFC 9110 §12.5.5): its CORS headers, and the CSRF check's verdict, depend
+ * on the {@code Origin}, so no cache may hand one origin's answer to another.
  */
 @Filter("/**")
 final class CorsFilter implements HttpServerFilter {
@@ -47,18 +50,25 @@ final class CorsFilter implements HttpServerFilter {
         if (preflight) {
             MutableHttpResponse<?> answer = allowed ? HttpResponse.noContent()
                     : Responses.problem(ProblemType.FORBIDDEN, "This origin may not call the service from a browser.");
-            return Mono.just(allowed ? decorate(answer, origin)
+            return Mono.just(varyByOrigin(allowed ? decorate(answer, origin)
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, ALLOWED_METHODS)
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS)
-                    .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600") : answer);
+                    .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600") : answer));
         }
-        return Mono.from(chain.proceed(request)).map(response -> allowed ? decorate(response, origin) : response);
+        return Mono.from(chain.proceed(request)).map(response -> varyByOrigin(allowed ? decorate(response, origin) : response));
     }
 
     private static MutableHttpResponse<?> decorate(MutableHttpResponse<?> response, String origin) {
         return response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
-                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true")
-                .header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+    }
+
+    /** Adds {@code Origin} to {@code Vary} unless it is listed already (e.g. by an upstream behind {@code /bff/api}). */
+    private static MutableHttpResponse<?> varyByOrigin(MutableHttpResponse<?> response) {
+        boolean listed = response.getHeaders().getAll(HttpHeaders.VARY).stream()
+                .flatMap(vary -> Arrays.stream(vary.split(",")))
+                .anyMatch(name -> name.strip().equalsIgnoreCase(HttpHeaders.ORIGIN) || "*".equals(name.strip()));
+        return listed ? response : response.header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
     }
 
 }

@@ -1,0 +1,112 @@
+package dev.gatehouse.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A cookie client with two allowed origins, neither of them localhost (the service itself is reached on
+ * 127.0.0.1, as behind a proxy that forwards {@code Host: localhost}): every listed origin passes the CSRF
+ * check and CORS, compared exactly; any other passes neither.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AllowedOriginsTest {
+
+    private static final String FIRST = "https://app.example";
+    private static final String SECOND = "https://admin.example:8443";
+
+    private EmbeddedServer server;
+    private HttpFixture http;
+
+    @BeforeAll
+    void start() {
+        server = GatehouseServer.start(Map.of("gatehouse.clients.web.allowed-origins", List.of(FIRST, SECOND)));
+        http = new HttpFixture(server);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {FIRST, SECOND})
+    void every_listed_origin_passes_the_csrf_check_and_cors(String origin) {
+        HttpResponse<String> registered = http.send(registration().header("Origin", origin).header("X-Requested-With", "gatehouse"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
+        assertThat(registered.headers().firstValue("Access-Control-Allow-Credentials")).contains("true");
+
+        String cookie = CookieClientTest.cookieValue(CookieClientTest.refreshCookie(registered));
+        HttpResponse<String> refreshed = http.send(http.request("/auth/token").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "__Host-gh_refresh=" + cookie).header("Origin", origin).header("X-Requested-With", "gatehouse")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=web")));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+
+        HttpResponse<String> preflight = http.send(preflight(origin));
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
+    }
+
+    @Test
+    void a_referer_from_the_second_origin_will_do_too() {
+        HttpResponse<String> registered = http.send(registration().header("Referer", SECOND + "/sign-up?step=2")
+                .header("X-Requested-With", "gatehouse"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.example", "http://app.example", "https://app.example:8443", "https://admin.example",
+            "https://APP.example", "https://app.example.evil.example", "null"})
+    void any_other_origin_passes_neither(String origin) {
+        HttpResponse<String> refused = http.send(registration().header("Origin", origin).header("X-Requested-With", "gatehouse"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(http.object(refused)).containsEntry("status", 403).containsKeys("type", "title", "detail");
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        HttpResponse<String> preflight = http.send(preflight(origin));
+        assertThat(preflight.statusCode()).isEqualTo(403);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void every_answer_that_depends_on_the_origin_says_so_in_vary() {
+        assertThat(varyOf(http.send(registration().header("Origin", FIRST).header("X-Requested-With", "gatehouse"))))
+                .as("CORS response").contains("Origin");
+        assertThat(varyOf(http.send(registration().header("Origin", "https://evil.example").header("X-Requested-With", "gatehouse"))))
+                .as("CSRF refusal").contains("Origin");
+        assertThat(varyOf(http.send(registration()))).as("no Origin: cached, it must not serve an origin that has one").contains("Origin");
+        assertThat(varyOf(http.send(preflight(SECOND)))).as("preflight").contains("Origin");
+        assertThat(varyOf(http.send(preflight("https://evil.example")))).as("refused preflight").contains("Origin");
+        assertThat(varyOf(http.send(http.request("/.well-known/jwks.json").header("Origin", FIRST).GET()))).as("cacheable GET")
+                .containsExactly("Origin");
+    }
+
+    private HttpRequest.Builder registration() {
+        String body = http.toJson(Map.of("email", HttpFixture.anEmail(), "password", HttpFixture.PASSWORD, "name", "Two Origins",
+                "clientId", "web"));
+        return http.request("/auth/register").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpRequest.Builder preflight(String origin) {
+        return http.request("/auth/token").header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,x-requested-with")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+    }
+
+    private static List<String> varyOf(HttpResponse<String> response) {
+        return response.headers().allValues("Vary").stream().flatMap(vary -> List.of(vary.split(",")).stream()).map(String::strip).toList();
+    }
+}
