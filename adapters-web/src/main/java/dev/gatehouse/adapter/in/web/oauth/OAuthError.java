@@ -36,7 +36,8 @@ record OAuthError(
         }
     }
 
-    static OAuthError of(Code code, String description) {
-        return new OAuthError(code.value, description, "urn:gatehouse:oauth-error:" + code.value, code.title, code.status);
+    /** The error {@code code} answered with {@code status}, usually the code's own (RFC 6749 §5.2: 400, 401). */
+    static OAuthError of(Code code, String description, int status) {
+        return new OAuthError(code.value, description, "urn:gatehouse:oauth-error:" + code.value, code.title, status);
     }
 }

@@ -8,7 +8,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Errors the framework or a port raises on the OAuth endpoints ({@code /auth/token}, {@code /auth/revoke})
- * are answered as RFC 6749 §5.2 JSON, the only error format OAuth clients read there.
+ * are answered as RFC 6749 §5.2 JSON, the only error format OAuth clients read there, with the problem
+ * type's status (e.g. 403, 405, 415) in the response and in the body's {@code status}.
  */
 @Singleton
 final class OAuthErrorDialect implements ErrorDialect {
@@ -21,7 +22,7 @@ final class OAuthErrorDialect implements ErrorDialect {
 
     @Override
     public MutableHttpResponse<?> render(ProblemType type, String detail) {
-        return OAuthResponses.error(codeOf(type), detail);
+        return OAuthResponses.error(codeOf(type), detail, type.status());
     }
 
     private static OAuthError.Code codeOf(ProblemType type) {

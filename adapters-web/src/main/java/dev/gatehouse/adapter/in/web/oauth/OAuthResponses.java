@@ -13,8 +13,13 @@ final class OAuthResponses {
     }
 
     static MutableHttpResponse<OAuthError> error(OAuthError.Code code, String description) {
-        return HttpResponse.<OAuthError>status(HttpStatus.valueOf(code.status))
-                .body(OAuthError.of(code, description))
+        return error(code, description, HttpStatus.valueOf(code.status));
+    }
+
+    /** As {@link #error(OAuthError.Code, String)} with another status (403, 405, 413, 415, ...), in the body too. */
+    static MutableHttpResponse<OAuthError> error(OAuthError.Code code, String description, HttpStatus status) {
+        return HttpResponse.<OAuthError>status(status)
+                .body(OAuthError.of(code, description, status.getCode()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header(HttpHeaders.PRAGMA, "no-cache");

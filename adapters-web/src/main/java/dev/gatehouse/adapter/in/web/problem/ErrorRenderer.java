@@ -12,7 +12,7 @@ import java.util.List;
  * (RFC 6749 §5.2 JSON on the OAuth endpoints), RFC 9457 problem+json everywhere else.
  */
 @Singleton
-final class ErrorRenderer {
+public final class ErrorRenderer {
 
     private final List<ErrorDialect> dialects;
 
@@ -20,7 +20,8 @@ final class ErrorRenderer {
         this.dialects = List.copyOf(dialects);
     }
 
-    MutableHttpResponse<?> render(HttpRequest<?> request, ProblemType type, String detail) {
+    /** The error {@code type} with {@code detail} (safe to show) as the request's endpoint promises it. */
+    public MutableHttpResponse<?> render(HttpRequest<?> request, ProblemType type, String detail) {
         return dialects.stream()
                 .filter(dialect -> dialect.appliesTo(request))
                 .findFirst()

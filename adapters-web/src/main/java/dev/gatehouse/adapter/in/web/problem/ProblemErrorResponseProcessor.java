@@ -8,8 +8,10 @@ import jakarta.inject.Singleton;
 
 /**
  * Turns every error the framework answers on its own (no route, wrong method or media type, unreadable
- * body, oversized body, unexpected exception) into this service's error format. The framework's
- * messages are never passed on: they can echo input or name internal classes.
+ * body, oversized request, unexpected exception) into this service's error format. The framework's
+ * messages are never passed on: they can echo input or name internal classes. The document's
+ * {@code status} is always the response's: a status this service has no type for is answered with the
+ * generic type's status (400 or 500) instead.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -26,7 +28,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Obje
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         ProblemType type = ProblemType.forStatus(base.code());
         MutableHttpResponse<?> rendered = renderer.render(context.getRequest(), type, detailFor(type));
-        MutableHttpResponse<Object> response = (MutableHttpResponse<Object>) base;
+        MutableHttpResponse<Object> response = ((MutableHttpResponse<Object>) base).status(type.status());
         rendered.getHeaders().forEach((name, values) -> values.forEach(value -> response.header(name, value)));
         rendered.getBody().ifPresent(response::body);
         rendered.getContentType().ifPresent(response::contentType);
@@ -38,7 +40,8 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Obje
             case NOT_FOUND -> "There is no resource at this path.";
             case METHOD_NOT_ALLOWED -> "This resource does not support the request method.";
             case UNSUPPORTED_MEDIA_TYPE -> "The request body has a media type this resource does not accept.";
-            case PAYLOAD_TOO_LARGE -> "The request body is too large.";
+            case NOT_ACCEPTABLE -> "This resource answers only in the media types it documents.";
+            case PAYLOAD_TOO_LARGE -> "The request is too large.";
             case UNAVAILABLE -> "The service cannot answer right now; try again shortly.";
             case INTERNAL -> "The service failed unexpectedly.";
             default -> "The request could not be understood.";

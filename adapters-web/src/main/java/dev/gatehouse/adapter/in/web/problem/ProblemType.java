@@ -15,6 +15,7 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
     EMAIL_TAKEN("email-taken", "Email already registered", HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.REQUEST_ENTITY_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
@@ -43,11 +44,15 @@ public enum ProblemType {
         return title;
     }
 
-    HttpStatus status() {
+    /** The HTTP status of this type; every document of it carries the same number as {@code status}. */
+    public HttpStatus status() {
         return status;
     }
 
-    /** The type for a status the framework produced on its own (404, 405, 413, 415, ...). */
+    /**
+     * The type for a status the framework produced on its own (404, 405, 406, 413, 415, ...); a status
+     * without a type of its own gets the generic 400 or 500 type (whose status then differs).
+     */
     static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
             if (type.status.getCode() == status && type != VALIDATION && type != INVALID_REFRESH_TOKEN
