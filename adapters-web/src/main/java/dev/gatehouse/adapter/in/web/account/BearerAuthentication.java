@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.in.web.account;
 
 import dev.gatehouse.adapter.in.web.problem.NotAuthenticatedException;
+import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.AuthenticateUseCase;
 import dev.gatehouse.application.port.in.AuthenticateUseCase.Authentication;
 import dev.gatehouse.application.port.in.Caller;
@@ -42,8 +43,11 @@ final class BearerAuthentication {
         if (result instanceof Authentication.Authenticated authenticated) {
             return authenticated.caller();
         }
-        LOG.debug("bearer token refused: {}", ((Authentication.Unauthenticated) result).reason());
-        throw new NotAuthenticatedException(true);
+        if (result instanceof Authentication.Unauthenticated unauthenticated) {
+            LOG.debug("bearer token refused: {}", unauthenticated.reason());
+            throw new NotAuthenticatedException(true);
+        }
+        throw new UnknownResultException(result);
     }
 
     /** Whether the request carries an {@code Authorization} header at all. */

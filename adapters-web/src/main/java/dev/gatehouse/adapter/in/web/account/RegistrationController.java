@@ -2,13 +2,14 @@ package dev.gatehouse.adapter.in.web.account;
 
 import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
 import dev.gatehouse.adapter.in.web.browser.ClientSettings;
+import dev.gatehouse.adapter.in.web.body.StrictJson;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
-import dev.gatehouse.adapter.in.web.oauth.FormParameters;
 import dev.gatehouse.adapter.in.web.oauth.TokenDelivery;
 import dev.gatehouse.adapter.in.web.oauth.TokenResponse;
 import dev.gatehouse.adapter.in.web.problem.Problem;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
+import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.RegisterUseCase;
 import dev.gatehouse.application.port.in.RegisterUseCase.RegisterCommand;
 import dev.gatehouse.application.port.in.RegisterUseCase.RegisterResult;
@@ -25,35 +26,29 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.util.Map;
 import java.util.Optional;
 
-/** {@code POST /auth/register}: creates an account and signs it in. */
+/** {@code POST /auth/register}: creates an account and signs it in. The body is read strictly ({@link StrictJson}). */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class RegistrationController {
 
     private final RegisterUseCase register;
     private final ClientRegistry clients;
-    private final FormParameters parameters;
+    private final StrictJson json;
     private final CsrfGuard csrf;
 
-    RegistrationController(RegisterUseCase register, ClientRegistry clients, FormParameters parameters, CsrfGuard csrf) {
+    RegistrationController(RegisterUseCase register, ClientRegistry clients, StrictJson json, CsrfGuard csrf) {
         this.register = register;
         this.clients = clients;
-        this.parameters = parameters;
+        this.json = json;
         this.csrf = csrf;
     }
 
     @Post(uri = "/auth/register", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> register(HttpRequest<?> request, @Body @Nullable String body) {
-        Map<String, String> fields;
-        try {
-            fields = parameters.read(MediaType.APPLICATION_JSON_TYPE, body == null ? "{}" : body);
-        } catch (FormParameters.MalformedParameters malformed) {
-            return Responses.problem(ProblemType.MALFORMED_REQUEST, malformed.getMessage());
-        }
-        Optional<ClientSettings> client = clients.find(fields.get("clientId"));
+    HttpResponse<?> register(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        RegistrationRequest fields = json.read(body, RegistrationRequest.class);
+        Optional<ClientSettings> client = clients.find(fields.clientId());
         if (client.isEmpty()) {
             return Responses.problem(ProblemType.INVALID_CLIENT, "The clientId is missing or unknown.", "invalid_client");
         }
@@ -61,8 +56,8 @@ final class RegistrationController {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        RegisterResult result = register.register(new RegisterCommand(fields.get("email"), fields.get("password"),
-                fields.get("name"), new ClientId(client.get().getId()), request.getHeaders().get(HttpHeaders.USER_AGENT)));
+        RegisterResult result = register.register(new RegisterCommand(fields.email(), fields.password(),
+                fields.name(), new ClientId(client.get().getId()), request.getHeaders().get(HttpHeaders.USER_AGENT)));
         if (result instanceof RegisterResult.Registered registered) {
             var tokens = TokenResponse.of(registered.tokens(), TokenDelivery.usesBody(client.get()));
             return TokenDelivery.deliver(HttpStatus.CREATED, new RegistrationResponse(tokens, UserView.of(registered.account())),
@@ -72,6 +67,9 @@ final class RegistrationController {
             return Responses.validation(rejected.violations().stream()
                     .map(violation -> new Problem.FieldError(violation.field(), violation.message())).toList());
         }
-        return Responses.problem(ProblemType.EMAIL_TAKEN, "An account with this email address exists already.");
+        if (result instanceof RegisterResult.EmailTaken) {
+            return Responses.problem(ProblemType.EMAIL_TAKEN, "An account with this email address exists already.");
+        }
+        throw new UnknownResultException(result);
     }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.in.web.account;
 
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
+import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.SessionsUseCase;
 import dev.gatehouse.domain.token.FamilyId;
 import io.micronaut.http.HttpRequest;
@@ -54,8 +55,13 @@ final class SessionsController {
         } catch (IllegalArgumentException notAnId) {
             return Responses.problem(ProblemType.NOT_FOUND, "You have no such session.");
         }
-        return sessions.delete(caller, new FamilyId(session)) instanceof SessionsUseCase.DeleteResult.Deleted
-                ? HttpResponse.noContent()
-                : Responses.problem(ProblemType.NOT_FOUND, "You have no such session.");
+        SessionsUseCase.DeleteResult result = sessions.delete(caller, new FamilyId(session));
+        if (result instanceof SessionsUseCase.DeleteResult.Deleted) {
+            return HttpResponse.noContent();
+        }
+        if (result instanceof SessionsUseCase.DeleteResult.NotFound) {
+            return Responses.problem(ProblemType.NOT_FOUND, "You have no such session.");
+        }
+        throw new UnknownResultException(result);
     }
 }

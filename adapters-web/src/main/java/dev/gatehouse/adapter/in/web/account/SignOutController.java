@@ -1,11 +1,12 @@
 package dev.gatehouse.adapter.in.web.account;
 
+import dev.gatehouse.adapter.in.web.body.StrictJson;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
-import dev.gatehouse.adapter.in.web.oauth.FormParameters;
 import dev.gatehouse.adapter.in.web.problem.NotAuthenticatedException;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
+import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.SignOutUseCase;
 import dev.gatehouse.application.port.in.SignOutUseCase.SignOutResult;
 import io.micronaut.core.annotation.Nullable;
@@ -18,13 +19,14 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code POST /auth/sign-out} ends one session, named by a bearer access token, by the refresh token in
- * the JSON body ({@code {"refreshToken": ...}}), or by the refresh cookie; {@code POST
- * /auth/sign-out-everywhere} ends all of the bearer's sessions. Both take effect at once.
+ * the JSON body ({@code {"refreshToken": ...}}, body clients), or by the refresh cookie (cookie clients,
+ * CSRF-checked); {@code POST /auth/sign-out-everywhere} ends all of the bearer's sessions. Both take effect
+ * at once. A cookie client's refresh token never travels in a body: a {@code refreshToken} sent with the
+ * cookie, or from a cookie client's page, is refused ({@code 400}, {@code error: invalid_request}).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -32,39 +34,41 @@ final class SignOutController {
 
     private final SignOutUseCase signOut;
     private final BearerAuthentication bearer;
-    private final FormParameters parameters;
+    private final StrictJson json;
     private final CsrfGuard csrf;
 
-    SignOutController(SignOutUseCase signOut, BearerAuthentication bearer, FormParameters parameters, CsrfGuard csrf) {
+    SignOutController(SignOutUseCase signOut, BearerAuthentication bearer, StrictJson json, CsrfGuard csrf) {
         this.signOut = signOut;
         this.bearer = bearer;
-        this.parameters = parameters;
+        this.json = json;
         this.csrf = csrf;
     }
 
     @Post(uri = "/auth/sign-out", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable String body) {
+    HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable byte[] body) {
         if (BearerAuthentication.presentIn(request)) {
             signOut.signOut(bearer.require(request));
             return signedOut();
         }
+        String inBody = body == null || body.length == 0 ? null : json.read(body, SignOutRequest.class).refreshToken();
         Optional<String> cookie = HostCookie.REFRESH.read(request);
         if (cookie.isPresent()) {
-            return signOutByCookie(request, cookie.get());
+            return signOutByCookie(request, cookie.get(), inBody);
         }
-        Map<String, String> fields;
-        try {
-            fields = parameters.read(MediaType.APPLICATION_JSON_TYPE, body);
-        } catch (FormParameters.MalformedParameters malformed) {
-            return Responses.problem(ProblemType.MALFORMED_REQUEST, malformed.getMessage());
-        }
-        String refreshToken = fields.get("refreshToken");
-        if (refreshToken == null) {
+        if (inBody == null) {
             throw new NotAuthenticatedException(false);
         }
-        return signOut.signOut(refreshToken) instanceof SignOutResult.SignedOut
-                ? signedOut()
-                : Responses.problem(ProblemType.INVALID_REFRESH_TOKEN, "The refresh token is not valid.");
+        if (csrf.fromCookieClientPage(request)) {
+            return tokenInBody();
+        }
+        SignOutResult result = signOut.signOut(inBody);
+        if (result instanceof SignOutResult.SignedOut) {
+            return signedOut();
+        }
+        if (result instanceof SignOutResult.NotAuthentic) {
+            return Responses.problem(ProblemType.INVALID_REFRESH_TOKEN, "The refresh token is not valid.");
+        }
+        throw new UnknownResultException(result);
     }
 
     @Post(uri = "/auth/sign-out-everywhere", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
@@ -74,13 +78,21 @@ final class SignOutController {
     }
 
     /** A cookie proves nothing by itself: the request must also come from one of a cookie client's origins. */
-    private MutableHttpResponse<?> signOutByCookie(HttpRequest<?> request, String token) {
+    private MutableHttpResponse<?> signOutByCookie(HttpRequest<?> request, String token, String inBody) {
         Optional<MutableHttpResponse<?>> refusal = csrf.refusalForAnyCookieClient(request);
         if (refusal.isPresent()) {
             return refusal.get();
         }
+        if (inBody != null) {
+            return tokenInBody();
+        }
         signOut.signOut(token);
         return signedOut();
+    }
+
+    private static MutableHttpResponse<?> tokenInBody() {
+        return Responses.problem(ProblemType.MALFORMED_REQUEST,
+                "A cookie client's refresh token travels only in its cookie, never in a body.", "invalid_request");
     }
 
     private static MutableHttpResponse<?> signedOut() {

@@ -1,26 +1,28 @@
 package dev.gatehouse.adapter.in.web.oauth;
 
-import io.micronaut.core.type.Argument;
+import dev.gatehouse.adapter.in.web.body.MalformedBodyException;
+import dev.gatehouse.adapter.in.web.body.StrictJson;
+import dev.gatehouse.adapter.in.web.body.Utf8;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Reads the parameters of an OAuth endpoint from {@code application/x-www-form-urlencoded} (RFC 6749
- * §3.2) or from a flat JSON object with the same names. Every value must be a string; a parameter given
- * twice is an error (§3.2: "parameters MUST NOT be included more than once").
+ * §3.2, Appendix B: UTF-8, percent-encoded) or from a flat JSON object with the same names, read by
+ * {@link StrictJson}. Every value must be a string of well-formed UTF-8, also after percent-decoding; a
+ * parameter given twice is an error (§3.2: "parameters MUST NOT be included more than once").
  */
 @Singleton
 public final class FormParameters {
 
-    private final JsonMapper json;
+    private final StrictJson json;
 
-    FormParameters(JsonMapper json) {
+    FormParameters(StrictJson json) {
         this.json = json;
     }
 
@@ -31,37 +33,28 @@ public final class FormParameters {
         }
     }
 
-    /** The parameters of {@code body}; none for an empty body; {@link MalformedParameters} for anything unreadable. */
-    public Map<String, String> read(MediaType contentType, String body) {
+    /** The parameters of the raw {@code body}; none for an empty body; {@link MalformedParameters} for anything unreadable. */
+    public Map<String, String> read(MediaType contentType, @Nullable byte[] body) {
+        try {
+            return read(contentType, body == null ? null : Utf8.decode(body));
+        } catch (MalformedBodyException notUtf8) {
+            throw new MalformedParameters(notUtf8.getMessage());
+        }
+    }
+
+    /** As {@link #read(MediaType, byte[])}, for a body already decoded. */
+    public Map<String, String> read(MediaType contentType, @Nullable String body) {
         if (body == null || body.isBlank()) {
             return Map.of();
         }
-        if (contentType != null && MediaType.APPLICATION_JSON_TYPE.matches(contentType)) {
-            return fromJson(body);
-        }
-        return fromForm(body);
-    }
-
-    private Map<String, String> fromJson(String body) {
-        Map<String, Object> object;
         try {
-            object = json.readValue(body, Argument.mapOf(String.class, Object.class));
-        } catch (IOException | RuntimeException notJson) {
-            throw new MalformedParameters("The body is not a JSON object.");
-        }
-        if (object == null) {
-            throw new MalformedParameters("The body is not a JSON object.");
-        }
-        Map<String, String> parameters = new HashMap<>();
-        object.forEach((name, value) -> {
-            if (value != null && !(value instanceof String)) {
-                throw new MalformedParameters("Parameter " + safeName(name) + " must be a string.");
+            if (contentType != null && MediaType.APPLICATION_JSON_TYPE.matches(contentType)) {
+                return json.strings(body);
             }
-            if (value != null) {
-                parameters.put(name, (String) value);
-            }
-        });
-        return parameters;
+            return fromForm(body);
+        } catch (MalformedBodyException malformed) {
+            throw new MalformedParameters(malformed.getMessage());
+        }
     }
 
     private static Map<String, String> fromForm(String body) {
@@ -80,12 +73,24 @@ public final class FormParameters {
         return parameters;
     }
 
+    /** Percent-decoding to bytes first, then strict UTF-8: {@code %ED%A0%80} is refused, not turned into U+FFFD. */
     private static String decode(String encoded) {
-        try {
-            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException badEscape) {
-            throw new MalformedParameters("The form body is not properly URL-encoded.");
+        byte[] raw = encoded.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream decoded = new ByteArrayOutputStream(raw.length);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '%') {
+                int high = i + 2 < raw.length ? Character.digit(raw[i + 1], 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(raw[i + 2], 16);
+                if (low < 0) {
+                    throw new MalformedParameters("The form body is not properly URL-encoded.");
+                }
+                decoded.write(high << 4 | low);
+                i += 2;
+            } else {
+                decoded.write(raw[i] == '+' ? ' ' : raw[i]);
+            }
         }
+        return Utf8.decode(decoded.toByteArray());
     }
 
     /** Parameter names echoed in errors are ours or harmless; anything else is not repeated. */

@@ -36,7 +36,7 @@ final class RevocationController {
 
     @Post(uri = PATH, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
             produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> revoke(HttpRequest<?> request, @Body @Nullable String body) {
+    HttpResponse<?> revoke(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Map<String, String> params;
         try {
             params = parameters.read(request.getContentType().orElse(null), body);

@@ -6,6 +6,7 @@ import dev.gatehouse.adapter.in.web.browser.ClientSettings;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
 import dev.gatehouse.adapter.in.web.problem.Responses;
+import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshCommand;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshResult;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The token endpoint (RFC 6749 §3.2): {@code grant_type=password} (§4.3) signs in,
- * {@code grant_type=refresh_token} (§6) rotates. Errors are RFC 6749 §5.2 JSON.
+ * {@code grant_type=refresh_token} (§6) rotates. Errors are RFC 6749 §5.2 JSON. A client whose refresh
+ * token travels in a cookie presents it only there: a {@code refresh_token} parameter of such a client is
+ * refused ({@code invalid_request}), whether or not the cookie is present too.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -59,7 +62,7 @@ final class TokenController {
 
     @Post(uri = PATH, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
             produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> token(HttpRequest<?> request, @Body @Nullable String body) {
+    HttpResponse<?> token(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Map<String, String> params;
         try {
             params = parameters.read(request.getContentType().orElse(null), body);
@@ -73,6 +76,10 @@ final class TokenController {
         Optional<MutableHttpResponse<?>> refusal = csrf.refusalForCookies(request, client.get());
         if (refusal.isPresent()) {
             return refusal.get();
+        }
+        if (!TokenDelivery.usesBody(client.get()) && params.containsKey("refresh_token")) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST,
+                    "This client's refresh token travels only in its cookie, never in a body.");
         }
         String grantType = params.get("grant_type");
         if (grantType == null || grantType.isEmpty()) {
@@ -101,24 +108,27 @@ final class TokenController {
             return OAuthResponses.error(OAuthError.Code.TOO_MANY_REQUESTS, "Too many sign-in attempts; try again later.")
                     .header(HttpHeaders.RETRY_AFTER, Responses.seconds(throttled.retryAfter()));
         }
-        return OAuthResponses.error(OAuthError.Code.INVALID_GRANT, "The username or password is incorrect.");
+        if (result instanceof SignInResult.InvalidCredentials) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_GRANT, "The username or password is incorrect.");
+        }
+        throw new UnknownResultException(result);
     }
 
     private MutableHttpResponse<?> refresh(HttpRequest<?> request, Map<String, String> params, ClientSettings client) {
-        String fromBody = params.get("refresh_token");
-        Optional<String> fromCookie = TokenDelivery.usesBody(client) ? Optional.empty() : HostCookie.REFRESH.read(request);
-        if (fromBody != null && fromCookie.isPresent() && !fromBody.equals(fromCookie.get())) {
-            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "Two different refresh tokens were presented.");
-        }
-        String token = fromCookie.orElse(fromBody);
+        boolean inBody = TokenDelivery.usesBody(client);
+        String token = inBody ? params.get("refresh_token") : HostCookie.REFRESH.read(request).orElse(null);
         if (token == null || token.isEmpty()) {
-            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "The refresh_token parameter is required.");
+            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST,
+                    inBody ? "The refresh_token parameter is required." : "The refresh token cookie is missing.");
         }
         RefreshResult result = refresh.refresh(new RefreshCommand(token, new ClientId(client.getId())));
         if (result instanceof RefreshResult.Refreshed refreshed) {
             return TokenDelivery.deliver(refreshed.tokens(), client);
         }
-        LOG.info("refresh refused: {} (client {})", ((RefreshResult.InvalidGrant) result).reason(), client.getId());
+        if (!(result instanceof RefreshResult.InvalidGrant invalid)) {
+            throw new UnknownResultException(result);
+        }
+        LOG.info("refresh refused: {} (client {})", invalid.reason(), client.getId());
         var response = OAuthResponses.error(OAuthError.Code.INVALID_GRANT, "The refresh token is invalid, expired or revoked.");
         if (!TokenDelivery.usesBody(client)) {
             HostCookie.REFRESH.clear(response);

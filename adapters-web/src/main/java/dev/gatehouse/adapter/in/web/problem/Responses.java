@@ -33,9 +33,16 @@ public final class Responses {
     }
 
     public static MutableHttpResponse<Problem> validation(List<Problem.FieldError> errors) {
-        var type = ProblemType.VALIDATION;
-        return problem(new Problem(type.uri(), type.title(), type.status().getCode(),
-                "The request has invalid fields.", errors, null));
+        return withErrors(ProblemType.VALIDATION, "The request has invalid fields.", errors);
+    }
+
+    /** 400 for a body the endpoint cannot read; {@code errors} names the fields at fault (none when the whole body is). */
+    public static MutableHttpResponse<Problem> malformed(String detail, List<Problem.FieldError> errors) {
+        return withErrors(ProblemType.MALFORMED_REQUEST, detail, errors.isEmpty() ? null : errors);
+    }
+
+    private static MutableHttpResponse<Problem> withErrors(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        return problem(new Problem(type.uri(), type.title(), type.status().getCode(), detail, errors, null));
     }
 
     /** 401 with the RFC 6750 §3 challenge; {@code error="invalid_token"} only when a token was presented. */
