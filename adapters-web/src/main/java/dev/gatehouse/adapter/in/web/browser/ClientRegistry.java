@@ -1,20 +1,34 @@
 package dev.gatehouse.adapter.in.web.browser;
 
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The configured clients by id; an id that is not configured is no client (RFC 6749 {@code invalid_client}). */
-@Singleton
+/**
+ * The configured clients by id; an id that is not configured is no client (RFC 6749 {@code invalid_client}).
+ * Created at start-up, so that a client configuration the service cannot use stops the start instead of
+ * failing every request: an unknown {@code delivery}, a malformed origin, or a client whose refresh token
+ * travels in a cookie but that names no origin (its CSRF check could never pass).
+ */
+@Context
 public final class ClientRegistry {
 
     private final Map<String, ClientSettings> clients;
 
     ClientRegistry(List<ClientSettings> clients) {
+        clients.stream()
+                .filter(client -> client.getDelivery() != ClientSettings.Delivery.BODY && client.getAllowedOrigins().isEmpty())
+                .findFirst()
+                .ifPresent(client -> {
+                    throw new ConfigurationException(client.key("allowed-origins") + ": a client with delivery "
+                            + client.getDelivery().name().toLowerCase(Locale.ROOT) + " needs at least one origin (scheme://host[:port])");
+                });
         this.clients = clients.stream().collect(Collectors.toUnmodifiableMap(ClientSettings::getId, Function.identity()));
     }
 
