@@ -75,6 +75,17 @@ $('bff-login').onclick = async () => {
   show('bff-output', result);
 };
 $('bff-call').onclick = async () => show('bff-output', await call('/bff/api/hello', { headers: CSRF }));
+// What injected script would try: the /bff cookies go along, the CSRF header too, and no token of the /bff
+// session comes back (a signed-in cookie client of section 1 does get its own session's token: that is its design).
+$('bff-steal').onclick = async () => {
+  const attempts = {};
+  for (const client of ['bff', 'web']) {
+    const result = await call('/auth/token', form({ grant_type: 'refresh_token', client_id: client }));
+    attempts[client] = { status: result.status, error: result.body.error,
+                         token: result.body.access_token ? 'obtained, of session ' + result.body.session_id : 'none' };
+  }
+  show('bff-output', attempts);
+};
 $('bff-logout').onclick = async () => {
   const result = await call('/bff/logout', { method: 'POST', headers: CSRF });
   $('bff-status').textContent = 'logged out';

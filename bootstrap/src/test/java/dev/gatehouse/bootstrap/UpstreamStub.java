@@ -1,5 +1,6 @@
 package dev.gatehouse.bootstrap;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,9 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A stand-in for the API behind the {@code /bff} proxy, on 127.0.0.1: records what reaches it. Under
- * {@code /base}: {@code /slow} answers only when released (to provoke a read timeout), every other path
- * answers 200 with a few headers the proxy must not pass on.
+ * A stand-in for the API behind the {@code /bff} proxy, on 127.0.0.1 (a real JDK HTTP server on port 0):
+ * records every request that reaches it, whatever its path. {@code /slow} answers only when released (to
+ * provoke a read timeout), every other path answers 200 with headers the proxy must not pass on.
  */
 final class UpstreamStub implements AutoCloseable {
 
@@ -62,15 +63,31 @@ final class UpstreamStub implements AutoCloseable {
             awaitRelease();
         }
         byte[] answer = ("{\"bytes\":" + bytes + "}").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.getResponseHeaders().add("Set-Cookie", "__Host-gh_access=planted; Path=/; Secure");
-        exchange.getResponseHeaders().add("Set-Cookie", "upstream_pref=dark; Path=/");
-        exchange.getResponseHeaders().add("Connection", "X-Private-Hop");
-        exchange.getResponseHeaders().add("X-Private-Hop", "secret");
-        exchange.getResponseHeaders().add("X-Upstream", "yes");
+        misbehave(exchange.getResponseHeaders());
         exchange.sendResponseHeaders(200, answer.length);
         exchange.getResponseBody().write(answer);
         exchange.close();
+    }
+
+    /** What a careless or hostile upstream may answer: the service's cookies, CORS for everybody, hop-by-hop headers. */
+    private static void misbehave(Headers headers) {
+        headers.add("Content-Type", "application/json");
+        headers.add("Set-Cookie", "__Host-gh_access=planted; Path=/; Secure");
+        headers.add("Set-Cookie", "upstream_pref=dark; Path=/");
+        headers.add("Set-Cookie", "__HOST-GH_BFF=planted; Path=/; Secure; HttpOnly");
+        headers.add("Set-Cookie", "__host-gh_refresh=planted; Path=/; Secure");
+        headers.add("Set-Cookie", "=__Host-gh_access=nameless; Path=/; Secure");
+        headers.add("Set-Cookie", "theme=light, __Host-gh_access=folded; Path=/");
+        headers.add("Access-Control-Allow-Origin", "*");
+        headers.add("Access-Control-Allow-Credentials", "true");
+        headers.add("Access-Control-Expose-Headers", "Set-Cookie");
+        headers.add("Connection", "X-Private-Hop");
+        headers.add("X-Private-Hop", "secret");
+        headers.add("Keep-Alive", "timeout=5");
+        headers.add("Proxy-Authenticate", "Basic realm=upstream");
+        headers.add("Trailer", "X-Checksum");
+        headers.add("Vary", "Accept");
+        headers.add("X-Upstream", "yes");
     }
 
     private void awaitRelease() {

@@ -35,8 +35,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The demo page in a real browser (Debian's headless Chromium via its chromedriver): tokens stay out of
- * JavaScript's reach, a reload keeps the session, a page of another origin gets nowhere, and the /bff
- * proxy reaches an API that verifies the bearer by JWKS. Screenshots go to
+ * JavaScript's reach, a reload keeps the session, a page of another origin gets nowhere, the /bff
+ * proxy reaches an API that verifies the bearer by JWKS, and no script of the page turns a /bff session
+ * into a token. Screenshots go to
  * {@code bootstrap/target/screenshots}. Needs {@code chromium} and {@code chromium-driver} (installed by
  * {@code .ci/run}); skipped where they are missing.
  */
@@ -63,7 +64,8 @@ class BrowserDemoTest {
         gatehouse = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", port,
                 "gatehouse.bff.upstream-url", origin + "/demo-api",
-                "gatehouse.clients.web.allowed-origins", origin));
+                "gatehouse.clients.web.allowed-origins", origin,
+                "gatehouse.clients.bff.allowed-origins", origin));
         demo = origin + "/demo/";
         otherOrigin = attackerSite(origin);
         browser = chromium();
@@ -126,7 +128,7 @@ class BrowserDemoTest {
         browser.findElement(By.id("bff-call")).click();
         awaitText("bff-output", "Hello from the demo API");
         String output = browser.findElement(By.id("bff-output")).getText();
-        assertThat(output).contains("\"verifiedWith\": \"JWKS\"", "\"client_id\": \"web\"", "\"sawCookies\": false");
+        assertThat(output).contains("\"verifiedWith\": \"JWKS\"", "\"client_id\": \"bff\"", "\"sawCookies\": false");
         assertThat(script("return document.cookie")).isEqualTo("");
         screenshot("4-bff-call");
     }
@@ -144,6 +146,31 @@ class BrowserDemoTest {
         awaitText("cookie-output", "400");
         assertThat(browser.findElement(By.id("cookie-status")).getText()).isEqualTo("signed out");
         screenshot("5-signed-out");
+    }
+
+    @Test
+    @Order(6)
+    void after_a_bff_login_no_page_script_obtains_a_token() {
+        typeEmail();
+        browser.findElement(By.id("bff-login")).click();
+        awaitText("bff-status", "logged in as " + email);
+        assertThat(script("return document.cookie")).isEqualTo("");
+
+        for (String client : new String[] {"bff", "web"}) {
+            Object answer = ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/auth/token', { method: 'POST', credentials: 'include',
+                        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'gatehouse' },
+                        body: 'grant_type=refresh_token&client_id=' + arguments[0] })
+                      .then(r => r.text().then(t => done(r.status + ' ' + t)), e => done('failed ' + e));""", client);
+            assertThat((String) answer).as("client_id=" + client).matches("40[01] .*").doesNotContain("access_token");
+        }
+        browser.findElement(By.id("bff-steal")).click();
+        awaitText("bff-output", "\"web\"");
+        assertThat(browser.findElement(By.id("bff-output")).getText()).doesNotContain("obtained").contains("unauthorized_client");
+        browser.findElement(By.id("bff-call")).click();
+        awaitText("bff-output", "Hello from the demo API");
+        screenshot("6-no-token-for-scripts");
     }
 
     private void typeEmail() {

@@ -52,6 +52,10 @@ final class RegistrationController {
         if (client.isEmpty()) {
             return Responses.problem(ProblemType.INVALID_CLIENT, "The clientId is missing or unknown.", "invalid_client");
         }
+        if (TokenDelivery.heldByProxy(client.get())) {
+            return Responses.problem(ProblemType.UNAUTHORIZED_CLIENT, "Sessions of this client start at /bff/login only.",
+                    "unauthorized_client");
+        }
         Optional<MutableHttpResponse<?>> refusal = csrf.refusalForCookies(request, client.get());
         if (refusal.isPresent()) {
             return refusal.get();

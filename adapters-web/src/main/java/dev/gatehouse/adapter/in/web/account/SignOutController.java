@@ -1,12 +1,15 @@
 package dev.gatehouse.adapter.in.web.account;
 
 import dev.gatehouse.adapter.in.web.body.StrictJson;
+import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
+import dev.gatehouse.adapter.in.web.oauth.TokenDelivery;
 import dev.gatehouse.adapter.in.web.problem.NotAuthenticatedException;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
+import dev.gatehouse.application.port.in.Caller;
 import dev.gatehouse.application.port.in.SignOutUseCase;
 import dev.gatehouse.application.port.in.SignOutUseCase.SignOutResult;
 import io.micronaut.core.annotation.Nullable;
@@ -26,7 +29,8 @@ import java.util.Optional;
  * the JSON body ({@code {"refreshToken": ...}}, body clients), or by the refresh cookie (cookie clients,
  * CSRF-checked); {@code POST /auth/sign-out-everywhere} ends all of the bearer's sessions. Both take effect
  * at once. A cookie client's refresh token never travels in a body: a {@code refreshToken} sent with the
- * cookie, or from a cookie client's page, is refused ({@code 400}, {@code error: invalid_request}).
+ * cookie, or from a cookie client's page, is refused ({@code 400}, {@code error: invalid_request}). A
+ * session of the {@code /bff} proxy's client ends at {@code /bff/logout} only.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -36,19 +40,21 @@ final class SignOutController {
     private final BearerAuthentication bearer;
     private final StrictJson json;
     private final CsrfGuard csrf;
+    private final ClientRegistry clients;
 
-    SignOutController(SignOutUseCase signOut, BearerAuthentication bearer, StrictJson json, CsrfGuard csrf) {
+    SignOutController(SignOutUseCase signOut, BearerAuthentication bearer, StrictJson json, CsrfGuard csrf,
+            ClientRegistry clients) {
         this.signOut = signOut;
         this.bearer = bearer;
         this.json = json;
         this.csrf = csrf;
+        this.clients = clients;
     }
 
     @Post(uri = "/auth/sign-out", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable byte[] body) {
         if (BearerAuthentication.presentIn(request)) {
-            signOut.signOut(bearer.require(request));
-            return signedOut();
+            return signOutByBearer(bearer.require(request));
         }
         String inBody = body == null || body.length == 0 ? null : json.read(body, SignOutRequest.class).refreshToken();
         Optional<String> cookie = HostCookie.REFRESH.read(request);
@@ -74,6 +80,15 @@ final class SignOutController {
     @Post(uri = "/auth/sign-out-everywhere", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     HttpResponse<?> signOutEverywhere(HttpRequest<?> request) {
         signOut.signOutEverywhere(bearer.require(request).user());
+        return signedOut();
+    }
+
+    private MutableHttpResponse<?> signOutByBearer(Caller caller) {
+        if (clients.find(caller.client().value()).filter(TokenDelivery::heldByProxy).isPresent()) {
+            return Responses.problem(ProblemType.UNAUTHORIZED_CLIENT, "Sessions of this client end at /bff/logout only.",
+                    "unauthorized_client");
+        }
+        signOut.signOut(caller);
         return signedOut();
     }
 

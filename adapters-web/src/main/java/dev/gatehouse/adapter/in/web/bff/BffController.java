@@ -2,8 +2,6 @@ package dev.gatehouse.adapter.in.web.bff;
 
 import dev.gatehouse.adapter.in.web.account.UserView;
 import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
-import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
-import dev.gatehouse.adapter.in.web.browser.ClientSettings;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
 import dev.gatehouse.adapter.in.web.oauth.FormParameters;
@@ -14,7 +12,6 @@ import dev.gatehouse.application.port.in.SignInUseCase;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInCommand;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInResult;
 import dev.gatehouse.application.port.in.SignOutUseCase;
-import dev.gatehouse.domain.token.ClientId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -31,8 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /bff/login} and {@code POST /bff/logout}: the browser signs in as the cookie client and gets
- * two HttpOnly cookies, never a token it could read.
+ * {@code POST /bff/login} and {@code POST /bff/logout}: the browser signs in as the proxy client
+ * ({@link BffClient}) and gets two HttpOnly cookies, {@code __Host-gh_access} and {@code __Host-gh_bff},
+ * never a token it could read; no endpoint outside {@code /bff} accepts either.
  */
 @Controller("/bff")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -41,19 +39,17 @@ final class BffController {
     private final SignInUseCase signIn;
     private final SignOutUseCase signOut;
     private final AccountQuery accounts;
-    private final ClientRegistry clients;
-    private final BffSettings settings;
+    private final BffClient client;
     private final FormParameters parameters;
     private final ClientAddresses addresses;
     private final CsrfGuard csrf;
 
-    BffController(SignInUseCase signIn, SignOutUseCase signOut, AccountQuery accounts, ClientRegistry clients,
-            BffSettings settings, FormParameters parameters, ClientAddresses addresses, CsrfGuard csrf) {
+    BffController(SignInUseCase signIn, SignOutUseCase signOut, AccountQuery accounts, BffClient client,
+            FormParameters parameters, ClientAddresses addresses, CsrfGuard csrf) {
         this.signIn = signIn;
         this.signOut = signOut;
         this.accounts = accounts;
-        this.clients = clients;
-        this.settings = settings;
+        this.client = client;
         this.parameters = parameters;
         this.addresses = addresses;
         this.csrf = csrf;
@@ -66,8 +62,7 @@ final class BffController {
 
     @Post(uri = "/login", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable String body) {
-        ClientSettings client = client();
-        Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client);
+        Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client.settings());
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -78,7 +73,7 @@ final class BffController {
             return Responses.problem(ProblemType.MALFORMED_REQUEST, malformed.getMessage());
         }
         SignInResult result = signIn.signIn(new SignInCommand(fields.get("email"), fields.get("password"),
-                new ClientId(client.getId()), request.getHeaders().get(HttpHeaders.USER_AGENT), addresses.of(request)));
+                client.id(), request.getHeaders().get(HttpHeaders.USER_AGENT), addresses.of(request)));
         if (result instanceof SignInResult.SignedIn signedIn) {
             var user = accounts.account(signedIn.tokens().userId()).map(UserView::of).orElseThrow();
             MutableHttpResponse<LoggedIn> response = HttpResponse.ok(new LoggedIn(true, user))
@@ -95,18 +90,13 @@ final class BffController {
 
     @Post(uri = "/logout", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     HttpResponse<?> logout(HttpRequest<?> request) {
-        Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client());
+        Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client.settings());
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        HostCookie.REFRESH.read(request).ifPresent(signOut::signOut);
+        HostCookie.BFF.read(request).ifPresent(signOut::signOut);
         MutableHttpResponse<?> response = HttpResponse.noContent();
         HostCookie.clearSession(response);
         return response;
-    }
-
-    private ClientSettings client() {
-        return clients.find(settings.getClient())
-                .orElseThrow(() -> new IllegalStateException("gatehouse.bff.client names no configured client"));
     }
 }

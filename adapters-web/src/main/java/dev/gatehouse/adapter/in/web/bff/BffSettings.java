@@ -12,8 +12,10 @@ import java.util.Optional;
 @ConfigurationProperties("gatehouse.bff")
 public class BffSettings {
 
+    static final String CLIENT_ID_KEY = "gatehouse.bff.client-id";
+
     private URI upstreamUrl;
-    private String client = "web";
+    private String clientId = "bff";
     private Duration connectTimeout = Duration.ofSeconds(2);
     private Duration readTimeout = Duration.ofSeconds(30);
 
@@ -25,13 +27,13 @@ public class BffSettings {
         this.upstreamUrl = upstreamUrl;
     }
 
-    /** The cookie client whose sessions the proxy holds (default {@code web}). */
-    public String getClient() {
-        return client;
+    /** The proxy client whose sessions {@code /bff} holds (default {@code bff}); see {@link BffClient}. */
+    public String getClientId() {
+        return clientId;
     }
 
-    public void setClient(String client) {
-        this.client = client;
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
     }
 
     public Duration getConnectTimeout() {

@@ -1,21 +1,28 @@
 package dev.gatehouse.adapter.in.web.bff;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Where a proxied request goes: {@code <upstream-url>/<path>?<query>}, the path appended literally
- * (never resolved as a URL). Paths that could leave the upstream or confuse it are refused: dot
- * segments, empty segments ({@code //}), backslashes, encoded slashes, backslashes or dots, control
- * characters, and anything that does not parse back to the upstream's own scheme, host and port.
+ * Where a proxied request goes: {@code <upstream-url>/<path>?<query>}, the path appended literally (never
+ * resolved as a URL). A path is refused when the upstream, or anything in front of it, could read it as
+ * leaving the base path: a segment that is — as sent, decoded once or decoded twice, and ignoring
+ * {@code ;} parameters as servlet containers and Spring do — {@code .} or {@code ..} ({@code ..;},
+ * {@code .;jsessionid=x}, {@code %2e%2e}, {@code %252e%252e}); a segment that decodes to {@code /},
+ * {@code \} or a control character ({@code %2f}, {@code %5c}, {@code %252f}, {@code %00}); empty segments
+ * ({@code //host}); malformed percent-encoding; and anything that does not parse back to the upstream's
+ * own scheme, host and port.
  */
 final class UpstreamTarget {
 
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@%/]*");
     private static final Pattern SAFE_QUERY = Pattern.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@%/?]*");
+    private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-Fa-f]{2}");
 
     private UpstreamTarget() {
     }
@@ -26,12 +33,8 @@ final class UpstreamTarget {
      * @param rawQuery the query string without {@code ?}, or null
      */
     static Optional<URI> resolve(URI upstream, String rawPath, String rawQuery) {
-        if (rawPath == null || !SAFE_PATH.matcher(rawPath).matches() || (rawQuery != null && !SAFE_QUERY.matcher(rawQuery).matches())) {
-            return Optional.empty();
-        }
-        String lower = rawPath.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("/") || lower.contains("//") || lower.contains("%2f") || lower.contains("%5c")
-                || lower.contains("%2e") || lower.contains("%00") || hasDotSegment(rawPath)) {
+        if (rawPath == null || !SAFE_PATH.matcher(rawPath).matches() || (rawQuery != null && !SAFE_QUERY.matcher(rawQuery).matches())
+                || rawPath.startsWith("/") || rawPath.contains("//") || !Stream.of(rawPath.split("/", -1)).allMatch(UpstreamTarget::harmless)) {
             return Optional.empty();
         }
         String base = upstream.toString().endsWith("/") ? upstream.toString() : upstream + "/";
@@ -45,12 +48,34 @@ final class UpstreamTarget {
         }
     }
 
-    private static boolean hasDotSegment(String path) {
-        for (String segment : path.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..")) {
-                return true;
+    /** A raw segment is harmless when it is well-formed and none of its three readings is dangerous. */
+    private static boolean harmless(String raw) {
+        if (PERCENT_ESCAPE.matcher(raw).replaceAll("").contains("%")) {
+            return false;
+        }
+        String once = decode(raw);
+        return Stream.of(raw, once, decode(once)).noneMatch(UpstreamTarget::dangerous);
+    }
+
+    private static boolean dangerous(String segment) {
+        int parameters = segment.indexOf(';');
+        String name = parameters < 0 ? segment : segment.substring(0, parameters);
+        return name.equals(".") || name.equals("..") || (name.isEmpty() && parameters >= 0)
+                || segment.chars().anyMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7f);
+    }
+
+    /** Percent-decodes as UTF-8 (RFC 3986 §2.1); a {@code %} that starts no escape stays as it is. */
+    private static String decode(String segment) {
+        var bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == '%' && i + 2 < segment.length() && PERCENT_ESCAPE.matcher(segment.substring(i, i + 3)).matches()) {
+                bytes.write(Integer.parseInt(segment, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
             }
         }
-        return false;
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -21,7 +21,12 @@ public class ClientSettings {
         /** In the JSON body (REST API consumers, mobile, CLI, other backends). */
         BODY,
         /** Only in an HttpOnly {@code __Host-} cookie, never in a body (browser frontends). */
-        COOKIE
+        COOKIE,
+        /**
+         * Never outside {@code /bff}: the sessions of the backend-for-frontend proxy, whose tokens live in
+         * HttpOnly cookies that only {@code /bff} reads; every other endpoint refuses such a client.
+         */
+        PROXY
     }
 
     private final String id;

@@ -18,8 +18,10 @@ import java.util.Optional;
 public enum HostCookie {
     /** The access token of a {@code /bff} session. */
     ACCESS("__Host-gh_access"),
-    /** The refresh token of cookie clients and of {@code /bff} sessions. */
-    REFRESH("__Host-gh_refresh");
+    /** The refresh token of cookie clients. */
+    REFRESH("__Host-gh_refresh"),
+    /** The refresh token of a {@code /bff} session (a proxy client's): read by {@code /bff} only. */
+    BFF("__Host-gh_bff");
 
     /** Prefix of every cookie of ours, lower case; upstream responses may not set such cookies. */
     private static final String OURS = "__host-gh_";
@@ -47,16 +49,20 @@ public enum HostCookie {
     /** The cookies of a {@code /bff} session: access next to refresh token, living as long as the session may. */
     public static void setSession(MutableHttpResponse<?> response, IssuedTokens tokens) {
         ACCESS.set(response, tokens.accessToken(), tokens.refreshExpiresIn());
-        REFRESH.set(response, tokens.refreshToken(), tokens.refreshExpiresIn());
+        BFF.set(response, tokens.refreshToken(), tokens.refreshExpiresIn());
     }
 
     public static void clearSession(MutableHttpResponse<?> response) {
         ACCESS.clear(response);
-        REFRESH.clear(response);
+        BFF.clear(response);
     }
 
-    /** Whether a {@code Set-Cookie} value sets one of the service's cookies (names compared case-insensitively). */
+    /**
+     * Whether a {@code Set-Cookie} value may set one of the service's cookies: it names one anywhere,
+     * case-insensitively — as the cookie's name, as the value of a nameless cookie ({@code =__Host-gh_access=x},
+     * which browsers send back as {@code __Host-gh_access=x}), or after a comma of a folded header.
+     */
     public static boolean isOurs(String setCookie) {
-        return setCookie.strip().toLowerCase(Locale.ROOT).startsWith(OURS);
+        return setCookie.toLowerCase(Locale.ROOT).contains(OURS);
     }
 }

@@ -47,6 +47,9 @@ final class RevocationController {
         if (client.isEmpty()) {
             return OAuthResponses.error(OAuthError.Code.INVALID_CLIENT, "The client_id is missing or unknown.");
         }
+        if (TokenDelivery.heldByProxy(client.get())) {
+            return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, TokenController.PROXY_ONLY);
+        }
         String token = params.get("token");
         if (token == null || token.isEmpty()) {
             return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "The token parameter is required.");

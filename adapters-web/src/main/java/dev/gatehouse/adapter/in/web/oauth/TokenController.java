@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 final class TokenController {
 
     static final String PATH = "/auth/token";
+    /** Why a proxy client is refused here and at {@code /auth/revoke}. */
+    static final String PROXY_ONLY = "This client's sessions live in the /bff proxy only.";
     private static final Logger LOG = LoggerFactory.getLogger(TokenController.class);
 
     private final SignInUseCase signIn;
@@ -72,6 +74,9 @@ final class TokenController {
         Optional<ClientSettings> client = clients.find(params.get("client_id"));
         if (client.isEmpty()) {
             return OAuthResponses.error(OAuthError.Code.INVALID_CLIENT, "The client_id is missing or unknown.");
+        }
+        if (TokenDelivery.heldByProxy(client.get())) {
+            return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, PROXY_ONLY);
         }
         Optional<MutableHttpResponse<?>> refusal = csrf.refusalForCookies(request, client.get());
         if (refusal.isPresent()) {

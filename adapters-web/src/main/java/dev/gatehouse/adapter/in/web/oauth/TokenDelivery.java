@@ -8,7 +8,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 
-/** Hands issued tokens to a client the way it is configured for: refresh token in the body, or only in the cookie. */
+/**
+ * Hands issued tokens to a client the way it is configured for: refresh token in the body, or only in the
+ * cookie — and never to a proxy client, whose tokens only {@code /bff} holds.
+ */
 public final class TokenDelivery {
 
     private TokenDelivery() {
@@ -27,6 +30,14 @@ public final class TokenDelivery {
             HostCookie.REFRESH.set(response, tokens.refreshToken(), tokens.refreshExpiresIn());
         }
         return response;
+    }
+
+    /**
+     * Whether the client's tokens may only be used by {@code /bff}: every other endpoint refuses it
+     * ({@code unauthorized_client}, RFC 6749 §5.2), so that no script obtains a token of a proxy session.
+     */
+    public static boolean heldByProxy(ClientSettings client) {
+        return client.getDelivery() == ClientSettings.Delivery.PROXY;
     }
 
     /** Whether the client gets its refresh token in the body (else only in the cookie). */

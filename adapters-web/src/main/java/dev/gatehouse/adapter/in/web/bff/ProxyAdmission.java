@@ -1,0 +1,99 @@
+package dev.gatehouse.adapter.in.web.bff;
+
+import com.nimbusds.jwt.JWTParser;
+import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
+import dev.gatehouse.adapter.in.web.browser.HostCookie;
+import dev.gatehouse.adapter.in.web.problem.ProblemType;
+import dev.gatehouse.adapter.in.web.problem.Responses;
+import dev.gatehouse.application.port.in.AuthenticateUseCase;
+import dev.gatehouse.application.port.in.AuthenticateUseCase.Authentication;
+import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshResult;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides, before any upstream contact, whether a {@code /bff/api} request is forwarded: its path must be
+ * safe ({@link UpstreamTarget}), an unsafe method needs the CSRF proof of the proxy client, and the session
+ * must be live. The access cookie is forwarded only while it stays valid for more than {@link #MARGIN};
+ * otherwise the session is refreshed first (once per session, {@link SingleFlightRefresh}).
+ */
+@Singleton
+final class ProxyAdmission {
+
+    static final String PREFIX = "/bff/api/";
+    /**
+     * The clock leeway of this service's own token verification (ADR 0004): a token that expires within it
+     * is still accepted here, but an upstream with less leeway, or a clock ahead of ours, rejects it.
+     */
+    static final Duration MARGIN = Duration.ofSeconds(30);
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final BffUpstream upstream;
+    private final BffClient client;
+    private final AuthenticateUseCase authenticate;
+    private final SingleFlightRefresh refresh;
+    private final CsrfGuard csrf;
+    private final Clock clock;
+
+    ProxyAdmission(BffUpstream upstream, BffClient client, AuthenticateUseCase authenticate, SingleFlightRefresh refresh,
+            CsrfGuard csrf, Clock clock) {
+        this.upstream = upstream;
+        this.client = client;
+        this.authenticate = authenticate;
+        this.refresh = refresh;
+        this.csrf = csrf;
+        this.clock = clock;
+    }
+
+    /** Blocking: may read the session and rotate it. */
+    Admission admit(HttpRequest<?> request) {
+        String rawPath = request.getUri().getRawPath();
+        Optional<URI> target = rawPath.startsWith(PREFIX)
+                ? UpstreamTarget.resolve(upstream.base().orElseThrow(), rawPath.substring(PREFIX.length()), request.getUri().getRawQuery())
+                : Optional.empty();
+        if (target.isEmpty()) {
+            return new Admission.Refused(Responses.problem(ProblemType.MALFORMED_REQUEST, "This path cannot be forwarded."));
+        }
+        Optional<MutableHttpResponse<?>> refusal = SAFE.contains(request.getMethod()) ? Optional.empty()
+                : csrf.refusal(request, client.settings());
+        if (refusal.isPresent()) {
+            return new Admission.Refused(refusal.get());
+        }
+        Optional<String> access = HostCookie.ACCESS.read(request);
+        if (access.isPresent() && usable(access.get())) {
+            return new Admission.Admitted(target.get(), access.get(), null);
+        }
+        Optional<String> refreshToken = HostCookie.BFF.read(request);
+        if (refreshToken.isPresent() && refresh.refresh(refreshToken.get(), client.id()) instanceof RefreshResult.Refreshed refreshed) {
+            return new Admission.Admitted(target.get(), refreshed.tokens().accessToken(), refreshed.tokens());
+        }
+        var unauthenticated = Responses.problem(ProblemType.UNAUTHENTICATED, "Sign in first.");
+        HostCookie.clearSession(unauthenticated);
+        return new Admission.Refused(unauthenticated);
+    }
+
+    /** Valid beyond the margin (read from the claims first, which is cheap) and verified with a live session. */
+    private boolean usable(String accessToken) {
+        Instant needed = clock.instant().plus(MARGIN);
+        return expiry(accessToken).filter(needed::isBefore).isPresent()
+                && authenticate.authenticate(accessToken) instanceof Authentication.Authenticated;
+    }
+
+    private static Optional<Instant> expiry(String accessToken) {
+        try {
+            return Optional.ofNullable(JWTParser.parse(accessToken).getJWTClaimsSet().getExpirationTime()).map(Date::toInstant);
+        } catch (ParseException notAJwt) {
+            return Optional.empty();
+        }
+    }
+}
