@@ -6,9 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +25,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,8 +40,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserDemoTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private EmbeddedServer gatehouse;
@@ -57,7 +50,7 @@ class BrowserDemoTest {
 
     @BeforeAll
     void start() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(HeadlessChromium.installed(),
                 "Debian's chromium and chromium-driver are not installed");
         int port = freePort();
         String origin = "http://localhost:" + port;
@@ -67,8 +60,8 @@ class BrowserDemoTest {
                 "gatehouse.clients.web.allowed-origins", origin,
                 "gatehouse.clients.bff.allowed-origins", origin));
         demo = origin + "/demo/";
-        otherOrigin = attackerSite(origin);
-        browser = chromium();
+        otherOrigin = OtherOriginSite.start(origin);
+        browser = HeadlessChromium.start();
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -122,9 +115,7 @@ class BrowserDemoTest {
     @Test
     @Order(4)
     void the_bff_reaches_an_api_that_verifies_the_bearer_by_jwks() {
-        typeEmail();
-        browser.findElement(By.id("bff-login")).click();
-        awaitText("bff-status", "logged in as " + email);
+        logInThroughBff();
         browser.findElement(By.id("bff-call")).click();
         awaitText("bff-output", "Hello from the demo API");
         String output = browser.findElement(By.id("bff-output")).getText();
@@ -151,9 +142,7 @@ class BrowserDemoTest {
     @Test
     @Order(6)
     void after_a_bff_login_no_page_script_obtains_a_token() {
-        typeEmail();
-        browser.findElement(By.id("bff-login")).click();
-        awaitText("bff-status", "logged in as " + email);
+        logInThroughBff();
         assertThat(script("return document.cookie")).isEqualTo("");
 
         for (String client : new String[] {"bff", "web"}) {
@@ -171,6 +160,12 @@ class BrowserDemoTest {
         browser.findElement(By.id("bff-call")).click();
         awaitText("bff-output", "Hello from the demo API");
         screenshot("6-no-token-for-scripts");
+    }
+
+    private void logInThroughBff() {
+        typeEmail();
+        browser.findElement(By.id("bff-login")).click();
+        awaitText("bff-status", "logged in as " + email);
     }
 
     private void typeEmail() {
@@ -192,46 +187,6 @@ class BrowserDemoTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static WebDriver chromium() throws IOException {
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1200,1800", "--user-data-dir=" + Files.createTempDirectory("gatehouse-chromium"));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    /** A page on another origin (127.0.0.1 is another site than localhost) that tries to use the session. */
-    private static HttpServer attackerSite(String gatehouse) throws IOException {
-        String page = """
-                <!doctype html><html><body>
-                <p>refresh: <span id="refresh">…</span></p><p>bff: <span id="bff">…</span></p><p id="done"></p>
-                <script>
-                const G = '%s';
-                const attempt = (id, promise) => promise
-                  .then(r => r.ok ? r.text().then(t => 'LEAKED ' + t) : 'status ' + r.status)
-                  .catch(() => 'blocked')
-                  .then(text => { document.getElementById(id).textContent = text; });
-                Promise.all([
-                  attempt('refresh', fetch(G + '/auth/token', { method: 'POST', credentials: 'include',
-                    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'gatehouse' },
-                    body: 'grant_type=refresh_token&client_id=web' })),
-                  attempt('bff', fetch(G + '/bff/api/hello', { credentials: 'include' }))
-                ]).then(() => { document.getElementById('done').textContent = 'done'; });
-                </script></body></html>""".formatted(gatehouse);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/evil.html", exchange -> {
-            byte[] body = page.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return server;
     }
 
     private static int freePort() throws IOException {
