@@ -10,9 +10,9 @@ import java.util.Locale;
 
 /**
  * The client whose sessions {@code /bff} holds ({@code gatehouse.bff.client-id}), resolved once at start-up.
- * It must be a configured client with {@code delivery: proxy} — so that no endpoint outside {@code /bff}
- * accepts its tokens — and with {@code allowed-origins}, the app's origins for the CSRF check; anything
- * else stops the start with a message naming the key.
+ * It must be a configured client with {@code delivery: proxy}, so that no endpoint outside {@code /bff}
+ * accepts its tokens; anything else stops the start with a message naming the key. (Its
+ * {@code allowed-origins}, the app's origins for the CSRF check, are required by {@link ClientRegistry}.)
  */
 @Context
 final class BffClient {
@@ -28,10 +28,6 @@ final class BffClient {
         if (!TokenDelivery.heldByProxy(settings)) {
             throw new ConfigurationException(BffSettings.CLIENT_ID_KEY + " names client '" + configured + "' of delivery: "
                     + settings.getDelivery().name().toLowerCase(Locale.ROOT) + "; it must name a client with delivery: proxy");
-        }
-        if (settings.getAllowedOrigins().isEmpty()) {
-            throw new ConfigurationException("gatehouse.clients." + configured + ".allowed-origins must list the origins of the app "
-                    + "that uses /bff (the client named by " + BffSettings.CLIENT_ID_KEY + ")");
         }
         this.id = new ClientId(configured);
     }
