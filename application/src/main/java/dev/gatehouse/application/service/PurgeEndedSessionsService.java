@@ -1,7 +1,9 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.PurgeEndedSessionsUseCase;
+import dev.gatehouse.application.port.out.AddressWindows;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.application.port.out.SignInAttempts;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +12,10 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * Housekeeping in batches of {@value #BATCH_SIZE}, so that tables stay proportional to live data and no
- * run holds locks for long: deletes sessions that ended more than {@code retention} ago (long enough for
- * every access token of them to have expired), and forgets throttling counters untouched for a day (a
- * run of failed sign-ins is forgiven 24 hours after its last failure and lock).
+ * run holds locks for long, whatever an attacker made the service write: deletes sessions that ended more
+ * than {@code sessionRetention} ago (long enough for every access token of them to have expired),
+ * address counters whose window ended, account counters untouched for a day (a run of failed sign-ins is
+ * forgiven 24 hours after its last attempt and lock), and security events older than {@code eventRetention}.
  */
 public final class PurgeEndedSessionsService implements PurgeEndedSessionsUseCase {
 
@@ -21,23 +24,33 @@ public final class PurgeEndedSessionsService implements PurgeEndedSessionsUseCas
 
     private final RefreshTokenFamilies families;
     private final SignInAttempts attempts;
-    private final Duration retention;
+    private final AddressWindows windows;
+    private final SecurityEvents events;
+    private final Duration sessionRetention;
+    private final Duration eventRetention;
     private final Clock clock;
 
-    public PurgeEndedSessionsService(RefreshTokenFamilies families, SignInAttempts attempts, Duration retention, Clock clock) {
+    public PurgeEndedSessionsService(RefreshTokenFamilies families, SignInAttempts attempts, AddressWindows windows,
+            SecurityEvents events, Duration sessionRetention, Duration eventRetention, Clock clock) {
         this.families = families;
         this.attempts = attempts;
-        this.retention = retention;
+        this.windows = windows;
+        this.events = events;
+        this.sessionRetention = sessionRetention;
+        this.eventRetention = eventRetention;
         this.clock = clock;
     }
 
     @Override
     public int purge(int maxBatches) {
         Instant now = Instants.now(clock);
-        Instant endedBefore = now.minus(retention);
+        Instant endedBefore = now.minus(sessionRetention);
         Instant staleBefore = now.minus(THROTTLE_MEMORY);
+        Instant eventsBefore = now.minus(eventRetention);
         return inBatches(maxBatches, limit -> families.purgeEndedBefore(endedBefore, limit))
-                + inBatches(maxBatches, limit -> attempts.forgetStale(staleBefore, limit));
+                + inBatches(maxBatches, limit -> windows.forgetEnded(now, limit))
+                + inBatches(maxBatches, limit -> attempts.forgetStale(staleBefore, limit))
+                + inBatches(maxBatches, limit -> events.forgetBefore(eventsBefore, limit));
     }
 
     private static int inBatches(int maxBatches, IntUnaryOperator deleteUpTo) {

@@ -20,12 +20,18 @@ import dev.gatehouse.domain.user.Password;
 import dev.gatehouse.domain.user.UserAccount;
 import dev.gatehouse.domain.user.UserId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Validates the input, hashes the password, stores account and first session in one transaction. */
+/**
+ * Counts the request against its network's registration limit, validates the input, hashes the password,
+ * stores account and first session in one transaction. The limit comes first, so it also bounds how
+ * often one network can learn from a 409 that an e-mail is registered.
+ */
 public final class RegisterService implements RegisterUseCase {
 
     private final UserAccounts accounts;
@@ -36,9 +42,10 @@ public final class RegisterService implements RegisterUseCase {
     private final TokenMinter minter;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AddressThrottle registrations;
 
     public RegisterService(UserAccounts accounts, RefreshTokenFamilies families, PasswordHasher hasher, SecurityEvents events,
-            Transactions transactions, TokenMinter minter, IdGenerator ids, Clock clock) {
+            Transactions transactions, TokenMinter minter, IdGenerator ids, Clock clock, AddressThrottle registrations) {
         this.accounts = accounts;
         this.families = families;
         this.hasher = hasher;
@@ -47,10 +54,16 @@ public final class RegisterService implements RegisterUseCase {
         this.minter = minter;
         this.ids = ids;
         this.clock = clock;
+        this.registrations = registrations;
     }
 
     @Override
     public RegisterResult register(RegisterCommand command) {
+        Instant now = Instants.now(clock);
+        Optional<Duration> throttled = registrations.admit(command.clientAddress(), now);
+        if (throttled.isPresent()) {
+            return new RegisterResult.Throttled(throttled.get());
+        }
         List<FieldViolation> violations = new ArrayList<>();
         EmailAddress email = valid(() -> EmailAddress.of(command.email()), violations);
         Password password = valid(() -> Password.of(command.password()), violations);
@@ -58,23 +71,22 @@ public final class RegisterService implements RegisterUseCase {
         if (!violations.isEmpty()) {
             return new RegisterResult.Rejected(List.copyOf(violations));
         }
-        Instant now = Instants.now(clock);
         var account = new UserAccount(new UserId(ids.next()), email, name, hasher.hash(password), now);
         var family = RefreshTokenFamily.start(new FamilyId(ids.next()), account.id(), command.client(),
                 command.userAgent(), now, minter.settings().policy());
         try {
-            transactions.inTransaction(() -> store(account, family, now));
+            transactions.inTransaction(() -> store(account, family, command.clientAddress(), now));
         } catch (EmailAlreadyRegisteredException taken) {
             return new RegisterResult.EmailTaken();
         }
         return new RegisterResult.Registered(account, minter.mint(family, now));
     }
 
-    private Void store(UserAccount account, RefreshTokenFamily family, Instant now) {
+    private Void store(UserAccount account, RefreshTokenFamily family, String clientAddress, Instant now) {
         accounts.add(account);
         families.add(family);
         events.record(new SecurityEvent(SecurityEventType.ACCOUNT_REGISTERED, now, account.id(), family.id(),
-                family.clientId(), ""));
+                family.clientId(), "", clientAddress, null));
         return null;
     }
 

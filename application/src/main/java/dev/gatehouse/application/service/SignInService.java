@@ -22,7 +22,9 @@ import java.util.Optional;
 
 /**
  * Password sign-in. An unknown email costs the same hashing time as a wrong password (a dummy hash is
- * checked), and both get the same answer; the precise reason goes to the security events only.
+ * checked), and both get the same answer; the precise reason goes to the security events only. Every
+ * attempt is counted by the {@link SignInThrottle} before its hash, so concurrent attempts cannot
+ * overtake the lock.
  */
 public final class SignInService implements SignInUseCase {
 
@@ -63,18 +65,19 @@ public final class SignInService implements SignInUseCase {
         } catch (InvalidValueException unusable) {
             return new SignInResult.InvalidCredentials();
         }
-        Optional<SignInResult.Throttled> accountThrottled = throttle.admitAccount(email, now);
-        if (accountThrottled.isPresent()) {
-            return accountThrottled.get();
+        SignInThrottle.Admission admission = throttle.admitAccount(email, command.clientAddress(), now);
+        if (admission instanceof SignInThrottle.Refused refused) {
+            return refused.throttle();
         }
+        var attempt = (SignInThrottle.Attempt) admission;
         Optional<UserAccount> account = accounts.findByEmail(email);
         boolean matches = hasher.matches(password, account.map(UserAccount::passwordHash).orElseGet(this::dummyHash));
         if (account.isEmpty() || !matches) {
-            throttle.recordFailure(email, account.map(UserAccount::id).orElse(null), now,
+            throttle.recordFailure(attempt, account.map(UserAccount::id).orElse(null),
                     account.isEmpty() ? "unknown_account" : "wrong_password");
             return new SignInResult.InvalidCredentials();
         }
-        throttle.recordSuccess(email);
+        throttle.recordSuccess(attempt);
         return new SignInResult.SignedIn(startSession(upgradeHashIfOutdated(account.get(), password, now), command, now));
     }
 
@@ -93,7 +96,7 @@ public final class SignInService implements SignInUseCase {
                 command.userAgent(), now, minter.settings().policy());
         families.add(family);
         events.record(new SecurityEvent(SecurityEventType.SIGN_IN_SUCCEEDED, now, account.id(), family.id(),
-                family.clientId(), ""));
+                family.clientId(), "", command.clientAddress(), null));
         return minter.mint(family, now);
     }
 

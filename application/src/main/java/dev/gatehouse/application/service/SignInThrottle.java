@@ -1,63 +1,90 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.SignInUseCase.SignInResult.Throttled;
+import dev.gatehouse.application.port.out.EmailPseudonyms;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.application.port.out.SignInAttempts;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
+import dev.gatehouse.domain.throttle.AdmissionRule;
+import dev.gatehouse.domain.throttle.AttemptCount;
 import dev.gatehouse.domain.throttle.SignInThrottlePolicy;
 import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.EmailPseudonym;
 import dev.gatehouse.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Applies the {@link SignInThrottlePolicy} to the shared {@link SignInAttempts} counters. */
+/**
+ * Sign-in throttling: the per-address limit, then the {@link SignInThrottlePolicy} of the account, both
+ * counted before the password is hashed. Writes one event per failed guess and one per lock, none per
+ * refused request beyond the first of an address window.
+ */
 public final class SignInThrottle {
 
+    private final AddressThrottle addresses;
     private final SignInAttempts attempts;
     private final SignInThrottlePolicy policy;
+    private final EmailPseudonyms pseudonyms;
     private final SecurityEvents events;
 
-    public SignInThrottle(SignInAttempts attempts, SignInThrottlePolicy policy, SecurityEvents events) {
+    public SignInThrottle(AddressThrottle addresses, SignInAttempts attempts, SignInThrottlePolicy policy,
+            EmailPseudonyms pseudonyms, SecurityEvents events) {
+        this.addresses = addresses;
         this.attempts = attempts;
         this.policy = policy;
+        this.pseudonyms = pseudonyms;
         this.events = events;
     }
 
     /** Counts the request against its address; a throttle when the address is over its limit. */
     Optional<Throttled> admitAddress(String clientAddress, Instant now) {
-        int requests = attempts.countRequest(clientAddress, policy.ipWindowStart(now));
-        if (!policy.ipLimitExceeded(requests)) {
-            return Optional.empty();
+        return addresses.admit(clientAddress, now).map(Throttled::new);
+    }
+
+    /** Counts the attempt against its account, before any hashing: the attempt to settle later, or a throttle. */
+    Admission admitAccount(EmailAddress email, String clientAddress, Instant now) {
+        EmailPseudonym account = pseudonyms.of(email);
+        AdmissionRule rule = policy.admissionAt(now);
+        AttemptCount count = attempts.countAttempt(account, rule);
+        if (count instanceof AttemptCount.Counted counted) {
+            return new Attempt(account, clientAddress, rule, counted);
         }
-        return Optional.of(throttled(policy.ipRetryAfter(now), now, null, "address_limit"));
+        return new Refused(new Throttled(policy.retryAfter((AttemptCount.Refused) count, now)));
     }
 
-    /** A throttle while the account is locked, whatever the password. */
-    Optional<Throttled> admitAccount(EmailAddress email, Instant now) {
-        return attempts.lockedUntil(email)
-                .filter(now::isBefore)
-                .map(until -> throttled(Duration.between(now, until), now, null, "account_locked"));
-    }
-
-    /** Records a failure and locks the account once the run is long enough. */
-    void recordFailure(EmailAddress email, UserId user, Instant now, String reason) {
-        int failures = attempts.recordFailure(email, now);
-        Duration lock = policy.lockAfter(failures);
+    /** Records a wrong password or unknown account; a locking attempt's lock grows to the back-off. */
+    void recordFailure(Attempt attempt, UserId user, String reason) {
+        Instant at = attempt.rule().at();
+        events.record(attempt.event(SecurityEventType.SIGN_IN_FAILED, user, reason));
+        Duration lock = policy.lockAfter(attempt.count().inRun());
         if (!lock.isZero()) {
-            attempts.lock(email, now.plus(lock));
+            attempts.extendLock(attempt.account(), at.plus(lock));
+            events.record(attempt.event(SecurityEventType.SIGN_IN_THROTTLED, user, "account_locked"));
+        } else if (attempt.count().inWindow() >= policy.failuresPerAccountPerMinute()) {
+            events.record(attempt.event(SecurityEventType.SIGN_IN_THROTTLED, user, "account_budget_spent"));
         }
-        events.record(new SecurityEvent(SecurityEventType.SIGN_IN_FAILED, now, user, null, null, reason));
     }
 
-    void recordSuccess(EmailAddress email) {
-        attempts.clearFailures(email);
+    void recordSuccess(Attempt attempt) {
+        attempts.recordSuccess(attempt.account(), attempt.rule().budgetWindowStart());
     }
 
-    private Throttled throttled(Duration retryAfter, Instant now, UserId user, String reason) {
-        events.record(new SecurityEvent(SecurityEventType.SIGN_IN_THROTTLED, now, user, null, null, reason));
-        Duration atLeastOneSecond = retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter;
-        return new Throttled(atLeastOneSecond);
+    /** The outcome of counting an attempt against its account. */
+    sealed interface Admission permits Attempt, Refused {
+    }
+
+    /** A counted attempt whose password may now be checked. */
+    record Attempt(EmailPseudonym account, String clientAddress, AdmissionRule rule, AttemptCount.Counted count)
+            implements Admission {
+
+        SecurityEvent event(SecurityEventType type, UserId user, String detail) {
+            return new SecurityEvent(type, rule.at(), user, null, null, detail, clientAddress, account);
+        }
+    }
+
+    /** The account is locked or out of budget: the same answer for every password. */
+    record Refused(Throttled throttle) implements Admission {
     }
 }

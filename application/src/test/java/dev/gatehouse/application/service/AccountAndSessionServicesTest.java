@@ -25,7 +25,7 @@ class AccountAndSessionServicesTest {
 
     @Test
     void registration_reports_each_invalid_field_and_stores_nothing() {
-        var result = gatehouse.register.register(new RegisterCommand("nope", "short", " ", API, "JUnit"));
+        var result = gatehouse.register.register(new RegisterCommand("nope", "short", " ", API, "JUnit", "198.51.100.2"));
         assertThat(result).isInstanceOfSatisfying(RegisterResult.Rejected.class, rejected ->
                 assertThat(rejected.violations()).extracting(v -> v.field()).containsExactly("email", "password", "name"));
         assertThat(gatehouse.hasher.hashes).isZero();
@@ -34,7 +34,7 @@ class AccountAndSessionServicesTest {
     @Test
     void an_email_registers_once_whatever_its_case_or_spaces() {
         gatehouse.registered("ada@example.com");
-        assertThat(gatehouse.register.register(new RegisterCommand(" ADA@Example.com ", PASSWORD, "Ada", API, "JUnit")))
+        assertThat(gatehouse.register.register(new RegisterCommand(" ADA@Example.com ", PASSWORD, "Ada", API, "JUnit", "198.51.100.2")))
                 .isEqualTo(new RegisterResult.EmailTaken());
     }
 

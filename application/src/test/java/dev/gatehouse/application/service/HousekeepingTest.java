@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.in.Caller;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInCommand;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInResult;
 import dev.gatehouse.application.testing.ServiceFixture;
+import dev.gatehouse.domain.event.SecurityEventType;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class HousekeepingTest {
 
     private final ServiceFixture gatehouse = new ServiceFixture();
     private final PurgeEndedSessionsService housekeeping = new PurgeEndedSessionsService(gatehouse.families, gatehouse.attempts,
-            Duration.ofMinutes(16), gatehouse.clock);
+            gatehouse.windows, gatehouse.events, Duration.ofMinutes(16), Duration.ofDays(90), gatehouse.clock);
 
     @Test
     void ended_sessions_go_after_the_retention_and_live_ones_stay() {
@@ -41,6 +42,29 @@ class HousekeepingTest {
         signIn("wrong password");
         assertThat(signIn("wrong password")).as("the run started over: no lock after 2 failures")
                 .isEqualTo(new SignInResult.InvalidCredentials());
+    }
+
+    @Test
+    void address_counters_go_when_their_window_ends() {
+        signIn("wrong password");
+        assertThat(gatehouse.windows.size()).isEqualTo(1);
+        gatehouse.clock.advance(Duration.ofSeconds(59));
+        housekeeping.purge(10);
+        assertThat(gatehouse.windows.size()).isEqualTo(1);
+        gatehouse.clock.advance(Duration.ofSeconds(1));
+        housekeeping.purge(10);
+        assertThat(gatehouse.windows.size()).isZero();
+    }
+
+    @Test
+    void security_events_go_after_their_retention() {
+        signIn("wrong password");
+        gatehouse.clock.advance(Duration.ofDays(89));
+        signIn("wrong password");
+        gatehouse.clock.advance(Duration.ofDays(1).plusSeconds(1));
+        housekeeping.purge(10);
+        assertThat(gatehouse.events.ofType(SecurityEventType.SIGN_IN_FAILED)).hasSize(1)
+                .allSatisfy(kept -> assertThat(kept.at()).isEqualTo(gatehouse.clock.instant().minus(Duration.ofDays(1).plusSeconds(1))));
     }
 
     private SignInResult signIn(String password) {

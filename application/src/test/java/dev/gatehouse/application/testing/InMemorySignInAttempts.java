@@ -1,63 +1,58 @@
 package dev.gatehouse.application.testing;
 
 import dev.gatehouse.application.port.out.SignInAttempts;
-import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.throttle.AdmissionRule;
+import dev.gatehouse.domain.throttle.AttemptCount;
+import dev.gatehouse.domain.user.EmailPseudonym;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
+/** The {@link SignInAttempts} contract in memory; every method is one step under the fake's lock. */
 public final class InMemorySignInAttempts implements SignInAttempts {
 
-    private final Map<String, Instant> windows = new HashMap<>();
-    private final Map<String, Integer> requests = new HashMap<>();
-    private final Map<EmailAddress, Integer> failures = new HashMap<>();
-    private final Map<EmailAddress, Instant> locks = new HashMap<>();
-    private final Map<EmailAddress, Instant> lastFailures = new HashMap<>();
+    private final Map<EmailPseudonym, Row> rows = new HashMap<>();
 
     @Override
-    public synchronized int countRequest(String clientAddress, Instant windowStart) {
-        if (!windowStart.equals(windows.put(clientAddress, windowStart))) {
-            requests.put(clientAddress, 0);
+    public synchronized AttemptCount countAttempt(EmailPseudonym account, AdmissionRule rule) {
+        Row row = rows.get(account);
+        boolean sameWindow = row != null && row.windowStart.equals(rule.budgetWindowStart());
+        if (row != null && row.lockedUntil != null && row.lockedUntil.isAfter(rule.at())) {
+            return new AttemptCount.Refused(row.lockedUntil, sameWindow && row.windowAttempts >= rule.budget());
         }
-        return requests.merge(clientAddress, 1, Integer::sum);
+        if (sameWindow && row.windowAttempts >= rule.budget()) {
+            return new AttemptCount.Refused(row.lockedUntil, true);
+        }
+        int inRun = row == null ? 1 : row.attempts + 1;
+        int inWindow = sameWindow ? row.windowAttempts + 1 : 1;
+        Instant lock = inRun >= rule.lockingAttempt() ? rule.holdUntil() : row == null ? null : row.lockedUntil;
+        rows.put(account, new Row(inRun, rule.at(), lock, rule.budgetWindowStart(), inWindow));
+        return new AttemptCount.Counted(inRun, inWindow);
     }
 
     @Override
-    public synchronized Optional<Instant> lockedUntil(EmailAddress account) {
-        return Optional.ofNullable(locks.get(account));
+    public synchronized void extendLock(EmailPseudonym account, Instant until) {
+        rows.computeIfPresent(account, (key, row) -> row.lockedUntil == null ? row
+                : new Row(row.attempts, row.lastAttempt, until.isAfter(row.lockedUntil) ? until : row.lockedUntil,
+                        row.windowStart, row.windowAttempts));
     }
 
     @Override
-    public synchronized int recordFailure(EmailAddress account, Instant now) {
-        lastFailures.put(account, now);
-        return failures.merge(account, 1, Integer::sum);
-    }
-
-    @Override
-    public synchronized void lock(EmailAddress account, Instant until) {
-        locks.put(account, until);
-    }
-
-    @Override
-    public synchronized void clearFailures(EmailAddress account) {
-        failures.remove(account);
-        locks.remove(account);
-        lastFailures.remove(account);
+    public synchronized void recordSuccess(EmailPseudonym account, Instant budgetWindowStart) {
+        rows.computeIfPresent(account, (key, row) -> new Row(0, row.lastAttempt, null, row.windowStart,
+                row.windowStart.equals(budgetWindowStart) ? Math.max(0, row.windowAttempts - 1) : row.windowAttempts));
     }
 
     @Override
     public synchronized int forgetStale(Instant before, int limit) {
-        var staleAddresses = windows.entrySet().stream().filter(e -> e.getValue().isBefore(before)).map(Map.Entry::getKey)
-                .limit(limit).toList();
-        staleAddresses.forEach(address -> {
-            windows.remove(address);
-            requests.remove(address);
-        });
-        var staleRuns = lastFailures.entrySet().stream()
-                .filter(e -> e.getValue().isBefore(before) && locks.getOrDefault(e.getKey(), Instant.MIN).isBefore(before))
+        var stale = rows.entrySet().stream()
+                .filter(e -> e.getValue().lastAttempt.isBefore(before)
+                        && (e.getValue().lockedUntil == null || e.getValue().lockedUntil.isBefore(before)))
                 .map(Map.Entry::getKey).limit(limit).toList();
-        staleRuns.forEach(this::clearFailures);
-        return Math.max(staleAddresses.size(), staleRuns.size());
+        stale.forEach(rows::remove);
+        return stale.size();
+    }
+
+    private record Row(int attempts, Instant lastAttempt, Instant lockedUntil, Instant windowStart, int windowAttempts) {
     }
 }

@@ -9,6 +9,8 @@ public final class PlainPasswordHasher implements PasswordHasher {
 
     public int hashes;
     public int checks;
+    /** Runs inside every check, while the password is being "hashed": lets a test act in the middle of a sign-in. */
+    public Runnable whileChecking = () -> { };
 
     @Override
     public PasswordHash hash(Password password) {
@@ -19,6 +21,7 @@ public final class PlainPasswordHasher implements PasswordHasher {
     @Override
     public boolean matches(Password password, PasswordHash hash) {
         checks++;
+        whileChecking.run();
         return hash.encoded().substring(3).equals(password.reveal());
     }
 

@@ -3,6 +3,7 @@ package dev.gatehouse.application.testing;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,7 +16,18 @@ public final class RecordingSecurityEvents implements SecurityEvents {
         events.add(event);
     }
 
+    @Override
+    public synchronized int forgetBefore(Instant before, int limit) {
+        var old = events.stream().filter(event -> event.at().isBefore(before)).limit(limit).toList();
+        events.removeAll(old);
+        return old.size();
+    }
+
     public List<SecurityEvent> ofType(SecurityEventType type) {
         return events.stream().filter(event -> event.type() == type).toList();
+    }
+
+    public int size() {
+        return events.size();
     }
 }

@@ -3,6 +3,8 @@ package dev.gatehouse.application.testing;
 import dev.gatehouse.application.port.in.IssuedTokens;
 import dev.gatehouse.application.port.in.RegisterUseCase.RegisterCommand;
 import dev.gatehouse.application.port.in.RegisterUseCase.RegisterResult;
+import dev.gatehouse.application.port.out.AddressWindows;
+import dev.gatehouse.application.service.AddressThrottle;
 import dev.gatehouse.application.service.AuthenticateService;
 import dev.gatehouse.application.service.RefreshTokensService;
 import dev.gatehouse.application.service.RegisterService;
@@ -13,6 +15,8 @@ import dev.gatehouse.application.service.SignInThrottle;
 import dev.gatehouse.application.service.SignOutService;
 import dev.gatehouse.application.service.TokenMinter;
 import dev.gatehouse.application.service.TokenSettings;
+import dev.gatehouse.domain.event.SecurityEventType;
+import dev.gatehouse.domain.throttle.RateLimit;
 import dev.gatehouse.domain.throttle.SignInThrottlePolicy;
 import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.TokenPolicy;
@@ -33,14 +37,19 @@ public final class ServiceFixture {
     public final FakeAccessTokens accessTokens = new FakeAccessTokens(clock);
     public final RecordingSecurityEvents events = new RecordingSecurityEvents();
     public final InMemorySignInAttempts attempts = new InMemorySignInAttempts();
+    public final InMemoryAddressWindows windows = new InMemoryAddressWindows();
+    public final FakeEmailPseudonyms pseudonyms = new FakeEmailPseudonyms();
     public final SequentialIds ids = new SequentialIds();
     public final TokenMinter minter = new TokenMinter(accessTokens, codec, ids,
             new TokenSettings("https://id.example", "api.example", TokenPolicy.defaults()));
 
     public final RegisterService register = new RegisterService(accounts, families, hasher, events,
-            SequentialIds.directTransactions(), minter, ids, clock);
-    public final SignInService signIn = new SignInService(accounts, families, hasher,
-            new SignInThrottle(attempts, new SignInThrottlePolicy(10, 60, Duration.ofSeconds(30), Duration.ofMinutes(15)), events),
+            SequentialIds.directTransactions(), minter, ids, clock, new AddressThrottle(windows, AddressWindows.Purpose.REGISTRATION,
+                    new RateLimit(20, Duration.ofHours(1)), events, SecurityEventType.REGISTRATION_THROTTLED));
+    public final SignInService signIn = new SignInService(accounts, families, hasher, new SignInThrottle(
+            new AddressThrottle(windows, AddressWindows.Purpose.SIGN_IN, new RateLimit(60, Duration.ofMinutes(1)), events,
+                    SecurityEventType.SIGN_IN_THROTTLED),
+            attempts, new SignInThrottlePolicy(10, 20, Duration.ofSeconds(30), Duration.ofMinutes(15)), pseudonyms, events),
             events, minter, ids, clock);
     public final RefreshTokensService refresh = new RefreshTokensService(codec, families, events, minter, clock);
     public final SignOutService signOut = new SignOutService(codec, families, events, clock);
@@ -50,7 +59,7 @@ public final class ServiceFixture {
 
     /** Registers {@code email} with {@link #PASSWORD} as client {@code api}; the tokens of its first session. */
     public IssuedTokens registered(String email) {
-        var result = register.register(new RegisterCommand(email, PASSWORD, "Someone", API, "JUnit"));
+        var result = register.register(new RegisterCommand(email, PASSWORD, "Someone", API, "JUnit", "198.51.100.1"));
         if (!(result instanceof RegisterResult.Registered registered)) {
             throw new AssertionError("registration failed: " + result);
         }

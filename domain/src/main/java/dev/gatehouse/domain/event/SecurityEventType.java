@@ -6,6 +6,7 @@ public enum SecurityEventType {
     SIGN_IN_SUCCEEDED("sign_in_succeeded"),
     SIGN_IN_FAILED("sign_in_failed"),
     SIGN_IN_THROTTLED("sign_in_throttled"),
+    REGISTRATION_THROTTLED("registration_throttled"),
     PASSWORD_HASH_UPGRADED("password_hash_upgraded"),
     REFRESH_TOKEN_REUSE("refresh_token_reuse"),
     SESSION_REVOKED("session_revoked");

@@ -2,55 +2,85 @@ package dev.gatehouse.domain.throttle;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * Brute-force limits on sign-in (OWASP ASVS V6.3): an account is locked after a run of failed
- * sign-ins, for a back-off that doubles with every further failure; a client address may try only so
- * many sign-ins per minute. Accounts are keyed by the canonical email, so an unknown address is
- * throttled exactly like an existing one.
+ * Brute-force limits on the sign-ins of one account, wherever they come from (OWASP ASVS V6.3). Every
+ * attempt is counted before its password is checked, so concurrency buys an attacker nothing:
+ * <ul>
+ *   <li>a <em>run</em> counts the attempts since the account's last successful sign-in; the
+ *       {@code failuresPerAccount}-th attempt of a run, and every one after it, locks the account at
+ *       once, before its hash, for {@code firstLock}; when it fails, the lock grows to
+ *       {@link #lockAfter(int)}, doubling per further attempt up to {@code longestLock}. So the limit
+ *       is reached by {@code failuresPerAccount} attempts however many arrive together, and each lock
+ *       expiry admits exactly one guess;</li>
+ *   <li>a <em>budget</em> of {@code failuresPerAccountPerMinute} attempts per clock minute that a
+ *       success refunds but does not reset, so that sign-ins of the owner, which end the run, do not
+ *       open the account to more guesses.</li>
+ * </ul>
+ * While locked or out of budget, the account answers the same throttle to the right password. Accounts
+ * are keyed by their e-mail's pseudonym, so an unknown address is throttled exactly like an existing one.
  *
- * @param failuresPerAccount     consecutive failures that lock an account (contract default 10)
- * @param requestsPerIpPerMinute sign-in requests one address may make per clock minute (default 60)
- * @param firstLock              the lock after the {@code failuresPerAccount}-th failure
- * @param longestLock            the back-off never grows past this
+ * @param failuresPerAccount         attempts of a run that lock the account (contract default 10)
+ * @param failuresPerAccountPerMinute failed (or still unfinished) attempts per account and clock minute
+ * @param firstLock                  the lock set by the {@code failuresPerAccount}-th attempt
+ * @param longestLock                the back-off never grows past this
  */
-public record SignInThrottlePolicy(int failuresPerAccount, int requestsPerIpPerMinute, Duration firstLock, Duration longestLock) {
+public record SignInThrottlePolicy(int failuresPerAccount, int failuresPerAccountPerMinute, Duration firstLock,
+        Duration longestLock) {
+
+    private static final Duration SHORTEST_RETRY = Duration.ofSeconds(1);
 
     public SignInThrottlePolicy {
-        if (failuresPerAccount < 1 || requestsPerIpPerMinute < 1) {
-            throw new IllegalArgumentException("throttle limits must be positive");
-        }
         Objects.requireNonNull(firstLock, "firstLock");
         Objects.requireNonNull(longestLock, "longestLock");
+        if (failuresPerAccount < 1 || failuresPerAccountPerMinute < 1) {
+            throw new IllegalArgumentException("throttle limits must be positive");
+        }
         if (firstLock.isNegative() || firstLock.isZero() || longestLock.compareTo(firstLock) < 0) {
             throw new IllegalArgumentException("locks must be positive and longestLock >= firstLock");
         }
     }
 
-    /** How long an account stays locked after its {@code consecutiveFailures}-th failure; zero below the limit. */
-    public Duration lockAfter(int consecutiveFailures) {
-        if (consecutiveFailures < failuresPerAccount) {
+    /** The per-minute budget as a rate limit. */
+    public RateLimit budget() {
+        return new RateLimit(failuresPerAccountPerMinute, Duration.ofMinutes(1));
+    }
+
+    /** What the store checks and changes in one atomic step for an attempt at {@code now}. */
+    public AdmissionRule admissionAt(Instant now) {
+        return new AdmissionRule(now, failuresPerAccount, now.plus(firstLock), budget().windowStart(now),
+                failuresPerAccountPerMinute);
+    }
+
+    /** Whether the {@code attemptInRun}-th attempt locks the account. */
+    public boolean locks(int attemptInRun) {
+        return attemptInRun >= failuresPerAccount;
+    }
+
+    /** How long an account stays locked after its {@code attemptInRun}-th attempt failed; zero below the limit. */
+    public Duration lockAfter(int attemptInRun) {
+        if (!locks(attemptInRun)) {
             return Duration.ZERO;
         }
-        int doublings = Math.min(consecutiveFailures - failuresPerAccount, 30);
+        int doublings = Math.min(attemptInRun - failuresPerAccount, 30);
         Duration lock = firstLock.multipliedBy(1L << doublings);
         return lock.compareTo(longestLock) > 0 ? longestLock : lock;
     }
 
-    /** The start of the per-address counting window that {@code now} falls in. */
-    public Instant ipWindowStart(Instant now) {
-        return now.truncatedTo(ChronoUnit.MINUTES);
+    /** How long a refused attempt waits before one can be admitted again; never under a second. */
+    public Duration retryAfter(AttemptCount.Refused refused, Instant now) {
+        Duration wait = Duration.ZERO;
+        if (refused.lockedUntil() != null && refused.lockedUntil().isAfter(now)) {
+            wait = Duration.between(now, refused.lockedUntil());
+        }
+        if (refused.budgetSpent()) {
+            wait = max(wait, budget().retryAfter(now));
+        }
+        return max(wait, SHORTEST_RETRY);
     }
 
-    /** Whether the {@code requestsInWindow}-th request of a window is over the limit. */
-    public boolean ipLimitExceeded(int requestsInWindow) {
-        return requestsInWindow > requestsPerIpPerMinute;
-    }
-
-    /** How long a throttled address waits until its window ends. */
-    public Duration ipRetryAfter(Instant now) {
-        return Duration.between(now, ipWindowStart(now).plus(Duration.ofMinutes(1)));
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -8,11 +8,15 @@ import org.junit.jupiter.api.Test;
 
 class SignInThrottlePolicyTest {
 
-    private final SignInThrottlePolicy policy = new SignInThrottlePolicy(10, 60, Duration.ofSeconds(30), Duration.ofMinutes(15));
+    private static final Instant NOW = Instant.parse("2026-01-01T10:20:45Z");
+
+    private final SignInThrottlePolicy policy = new SignInThrottlePolicy(10, 20, Duration.ofSeconds(30), Duration.ofMinutes(15));
 
     @Test
     void the_lock_starts_at_the_limit_and_doubles_up_to_the_longest() {
+        assertThat(policy.locks(9)).isFalse();
         assertThat(policy.lockAfter(9)).isZero();
+        assertThat(policy.locks(10)).isTrue();
         assertThat(policy.lockAfter(10)).isEqualTo(Duration.ofSeconds(30));
         assertThat(policy.lockAfter(11)).isEqualTo(Duration.ofSeconds(60));
         assertThat(policy.lockAfter(14)).isEqualTo(Duration.ofSeconds(480));
@@ -21,11 +25,17 @@ class SignInThrottlePolicyTest {
     }
 
     @Test
-    void addresses_count_per_clock_minute() {
-        Instant now = Instant.parse("2026-01-01T10:20:45Z");
-        assertThat(policy.ipWindowStart(now)).isEqualTo(Instant.parse("2026-01-01T10:20:00Z"));
-        assertThat(policy.ipLimitExceeded(60)).isFalse();
-        assertThat(policy.ipLimitExceeded(61)).isTrue();
-        assertThat(policy.ipRetryAfter(now)).isEqualTo(Duration.ofSeconds(15));
+    void an_attempt_is_admitted_under_a_rule_that_holds_the_first_lock_and_the_minute_budget() {
+        assertThat(policy.admissionAt(NOW)).isEqualTo(new AdmissionRule(NOW, 10, NOW.plusSeconds(30),
+                Instant.parse("2026-01-01T10:20:00Z"), 20));
+    }
+
+    @Test
+    void a_refusal_waits_for_the_lock_and_the_budget_whichever_ends_later_and_at_least_a_second() {
+        assertThat(policy.retryAfter(new AttemptCount.Refused(NOW.plusSeconds(90), false), NOW)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(policy.retryAfter(new AttemptCount.Refused(NOW.plusSeconds(5), true), NOW)).isEqualTo(Duration.ofSeconds(15));
+        assertThat(policy.retryAfter(new AttemptCount.Refused(NOW.plusSeconds(90), true), NOW)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(policy.retryAfter(new AttemptCount.Refused(null, false), NOW)).as("the lock ended meanwhile")
+                .isEqualTo(Duration.ofSeconds(1));
     }
 }

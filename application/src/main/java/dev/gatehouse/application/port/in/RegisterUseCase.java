@@ -2,6 +2,7 @@ package dev.gatehouse.application.port.in;
 
 import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.user.UserAccount;
+import java.time.Duration;
 import java.util.List;
 
 /** Creates an account and signs it in (starts its first session). */
@@ -9,8 +10,12 @@ public interface RegisterUseCase {
 
     RegisterResult register(RegisterCommand command);
 
-    /** Raw input as received; the use case validates it. */
-    record RegisterCommand(String email, String password, String name, ClientId client, String userAgent) {
+    /**
+     * Raw input as received; the use case validates it.
+     *
+     * @param clientAddress the caller's network address, for per-address throttling
+     */
+    record RegisterCommand(String email, String password, String name, ClientId client, String userAgent, String clientAddress) {
         @Override
         public String toString() {
             return "RegisterCommand[client=" + client + ", input redacted]";
@@ -25,6 +30,10 @@ public interface RegisterUseCase {
         }
 
         record EmailTaken() implements RegisterResult {
+        }
+
+        /** Too many registrations from the caller's network; nothing was validated or stored. */
+        record Throttled(Duration retryAfter) implements RegisterResult {
         }
     }
 }

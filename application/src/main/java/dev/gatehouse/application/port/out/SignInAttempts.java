@@ -1,33 +1,35 @@
 package dev.gatehouse.application.port.out;
 
-import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.throttle.AdmissionRule;
+import dev.gatehouse.domain.throttle.AttemptCount;
+import dev.gatehouse.domain.user.EmailPseudonym;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
- * Counters behind sign-in throttling, shared by every service instance (so kept in the store, not in
- * memory). The policy that reads them is {@link dev.gatehouse.domain.throttle.SignInThrottlePolicy}.
+ * The per-account counters behind sign-in throttling, shared by every service instance (so kept in the
+ * store, not in memory); the rules are {@link dev.gatehouse.domain.throttle.SignInThrottlePolicy}'s.
+ * Accounts are keyed by pseudonym: the store never learns which e-mail was tried.
  */
 public interface SignInAttempts {
 
-    /** Counts one sign-in request from the address in the window starting at {@code windowStart}; returns the count so far. */
-    int countRequest(String clientAddress, Instant windowStart);
+    /**
+     * Applies {@code rule} to one attempt in a single atomic step, serialised with every concurrent
+     * attempt on the account: refuses without counting when the account is locked at {@code rule.at()} or
+     * its budget window already holds {@code rule.budget()} attempts; otherwise counts the attempt in the
+     * run and in the budget window and, from the {@code rule.lockingAttempt()}-th attempt of the run on,
+     * locks the account until {@code rule.holdUntil()} in the same step.
+     */
+    AttemptCount countAttempt(EmailPseudonym account, AdmissionRule rule);
 
-    /** Until when the account is locked, if a lock was set. */
-    Optional<Instant> lockedUntil(EmailAddress account);
-
-    /** Counts one more consecutive failure of the account; returns the run's length so far. */
-    int recordFailure(EmailAddress account, Instant now);
-
-    /** Locks the account until {@code until}. */
-    void lock(EmailAddress account, Instant until);
-
-    /** Ends the account's run of failures and any lock. */
-    void clearFailures(EmailAddress account);
+    /** Extends the account's current lock to {@code until}; does nothing when a success lifted it meanwhile. */
+    void extendLock(EmailPseudonym account, Instant until);
 
     /**
-     * Forgets at most {@code limit} counters untouched since {@code before}: address windows that started
-     * before it, failure runs whose last failure and lock are both older. Returns how many it forgot.
+     * Ends the account's run and lifts any lock after a successful sign-in, and refunds the attempt from
+     * the budget window starting at {@code budgetWindowStart} (when that window is still the current one).
      */
+    void recordSuccess(EmailPseudonym account, Instant budgetWindowStart);
+
+    /** Forgets at most {@code limit} accounts whose last attempt and lock are both older than {@code before}; returns how many. */
     int forgetStale(Instant before, int limit);
 }
