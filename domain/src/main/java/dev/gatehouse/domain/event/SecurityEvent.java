@@ -15,13 +15,19 @@ import java.util.Objects;
  * @param session       the session concerned, or {@code null}
  * @param client        the client concerned, or {@code null}
  * @param detail        a short machine-readable reason (e.g. {@code unknown_account}), or empty
- * @param clientAddress the network address the request came from, or {@code null}
+ * @param clientAddress the network address the request came from (kept to its first {@value #MAX_ADDRESS} characters), or {@code null}
  * @param attemptedEmail the pseudonym of the e-mail a sign-in tried, or {@code null}
  */
 public record SecurityEvent(SecurityEventType type, Instant at, UserId user, FamilyId session, ClientId client, String detail,
         String clientAddress, EmailPseudonym attemptedEmail) {
 
+    /** The longest client address an event keeps. */
+    public static final int MAX_ADDRESS = 64;
+
     public SecurityEvent {
+        if (clientAddress != null && clientAddress.length() > MAX_ADDRESS) {
+            clientAddress = clientAddress.substring(0, MAX_ADDRESS);
+        }
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(detail, "detail");

@@ -2,6 +2,7 @@ package dev.gatehouse.domain.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,5 +24,11 @@ class ClientNetworkTest {
     })
     void ipv4_counts_as_itself_ipv6_by_its_64_and_anything_else_as_given(String address, String network) {
         assertThat(ClientNetwork.of(address).value()).isEqualTo(network);
+    }
+
+    @Test
+    void a_key_never_exceeds_sixty_four_characters() {
+        assertThat(ClientNetwork.of("x".repeat(100)).value()).hasSize(ClientNetwork.MAX_LENGTH);
+        assertThat(ClientNetwork.of(":".repeat(100)).value()).hasSize(ClientNetwork.MAX_LENGTH);
     }
 }

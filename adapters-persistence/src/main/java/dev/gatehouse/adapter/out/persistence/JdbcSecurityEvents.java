@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.domain.event.SecurityEvent;
 import jakarta.inject.Singleton;
 import java.sql.Types;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,17 +22,29 @@ final class JdbcSecurityEvents implements SecurityEvents {
 
     @Override
     public void record(SecurityEvent event) {
-        LOG.info("{} user={} session={} client={} detail={}", event.type().code(), event.user(), event.session(),
-                event.client(), event.detail());
-        jdbc.update("INSERT INTO security_event (type, occurred_at, user_id, session_id, client_id, detail) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", statement -> {
+        String attemptedEmail = event.attemptedEmail() == null ? null : event.attemptedEmail().value();
+        LOG.info("{} user={} session={} client={} address={} email={} detail={}", event.type().code(), event.user(),
+                event.session(), event.client(), event.clientAddress(), attemptedEmail, event.detail());
+        jdbc.update("INSERT INTO security_event (type, occurred_at, user_id, session_id, client_id, detail, client_address, "
+                + "attempted_email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
                     statement.setString(1, event.type().code());
                     Jdbc.setInstant(statement, 2, event.at());
                     statement.setObject(3, event.user() == null ? null : event.user().value(), Types.OTHER);
                     statement.setObject(4, event.session() == null ? null : event.session().value(), Types.OTHER);
                     statement.setString(5, event.client() == null ? null : event.client().value());
                     statement.setString(6, event.detail());
+                    statement.setString(7, event.clientAddress());
+                    statement.setString(8, attemptedEmail);
                 });
     }
 
+    @Override
+    public int forgetBefore(Instant before, int limit) {
+        return jdbc.update("""
+                DELETE FROM security_event WHERE id IN (
+                    SELECT id FROM security_event WHERE occurred_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)""", statement -> {
+                    Jdbc.setInstant(statement, 1, before);
+                    statement.setInt(2, limit);
+                });
+    }
 }

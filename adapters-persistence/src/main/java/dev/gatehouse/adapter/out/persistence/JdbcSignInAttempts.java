@@ -1,14 +1,34 @@
 package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.port.out.SignInAttempts;
-import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.throttle.AdmissionRule;
+import dev.gatehouse.domain.throttle.AttemptCount;
+import dev.gatehouse.domain.user.EmailPseudonym;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Throttling counters in tables {@code sign_in_failure} and {@code sign_in_address_window}; each call is one atomic statement. */
+/**
+ * Account throttling in table {@code account_throttle}, one row per account pseudonym. An attempt is
+ * admitted by one {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE}: PostgreSQL locks the row and
+ * re-evaluates the condition on its newest version, so concurrent attempts on any instance are counted
+ * one after the other and a refused attempt writes nothing.
+ */
 @Singleton
 final class JdbcSignInAttempts implements SignInAttempts {
+
+    private static final String COUNT = """
+            INSERT INTO account_throttle AS t (account, attempts, last_attempt_at, locked_until, window_start, window_attempts)
+            VALUES (?, 1, ?, CASE WHEN 1 >= ? THEN ?::timestamptz END, ?, 1)
+            ON CONFLICT (account) DO UPDATE SET
+                attempts = t.attempts + 1,
+                last_attempt_at = EXCLUDED.last_attempt_at,
+                locked_until = CASE WHEN t.attempts + 1 >= ? THEN ?::timestamptz ELSE t.locked_until END,
+                window_start = EXCLUDED.window_start,
+                window_attempts = CASE WHEN t.window_start = EXCLUDED.window_start THEN t.window_attempts + 1 ELSE 1 END
+            WHERE (t.locked_until IS NULL OR t.locked_until <= EXCLUDED.last_attempt_at)
+              AND (t.window_start <> EXCLUDED.window_start OR t.window_attempts < ?)
+            RETURNING attempts, window_attempts""";
 
     private final Jdbc jdbc;
 
@@ -17,64 +37,62 @@ final class JdbcSignInAttempts implements SignInAttempts {
     }
 
     @Override
-    public int countRequest(String clientAddress, Instant windowStart) {
+    public AttemptCount countAttempt(EmailPseudonym account, AdmissionRule rule) {
+        Optional<AttemptCount> counted = jdbc.queryOne(COUNT, statement -> {
+            statement.setString(1, account.value());
+            Jdbc.setInstant(statement, 2, rule.at());
+            statement.setInt(3, rule.lockingAttempt());
+            Jdbc.setInstant(statement, 4, rule.holdUntil());
+            Jdbc.setInstant(statement, 5, rule.budgetWindowStart());
+            statement.setInt(6, rule.lockingAttempt());
+            Jdbc.setInstant(statement, 7, rule.holdUntil());
+            statement.setInt(8, rule.budget());
+        }, row -> new AttemptCount.Counted(row.getInt("attempts"), row.getInt("window_attempts")));
+        return counted.orElseGet(() -> refusal(account, rule));
+    }
+
+    /** Why the attempt was refused, read afresh (a lifted lock reads as none: the caller retries after a second). */
+    private AttemptCount refusal(EmailPseudonym account, AdmissionRule rule) {
         return jdbc.queryOne("""
-                INSERT INTO sign_in_address_window AS w (address, window_start, requests) VALUES (?, ?, 1)
-                ON CONFLICT (address) DO UPDATE
-                   SET requests = CASE WHEN w.window_start = EXCLUDED.window_start THEN w.requests + 1 ELSE 1 END,
-                       window_start = EXCLUDED.window_start
-                RETURNING requests""", statement -> {
-                    statement.setString(1, clientAddress);
-                    Jdbc.setInstant(statement, 2, windowStart);
-                }, row -> row.getInt("requests")).orElseThrow();
+                SELECT locked_until, window_start = ? AND window_attempts >= ? AS budget_spent
+                  FROM account_throttle WHERE account = ?""", statement -> {
+                    Jdbc.setInstant(statement, 1, rule.budgetWindowStart());
+                    statement.setInt(2, rule.budget());
+                    statement.setString(3, account.value());
+                }, row -> (AttemptCount) new AttemptCount.Refused(Jdbc.getInstant(row, "locked_until"), row.getBoolean("budget_spent")))
+                .orElseGet(() -> new AttemptCount.Refused(null, false));
     }
 
     @Override
-    public Optional<Instant> lockedUntil(EmailAddress account) {
-        return jdbc.queryOne("SELECT locked_until FROM sign_in_failure WHERE email = ? AND locked_until IS NOT NULL",
-                statement -> statement.setString(1, account.value()), row -> Jdbc.getInstant(row, "locked_until"));
+    public void extendLock(EmailPseudonym account, Instant until) {
+        jdbc.update("UPDATE account_throttle SET locked_until = GREATEST(locked_until, ?) WHERE account = ? AND locked_until IS NOT NULL",
+                statement -> {
+                    Jdbc.setInstant(statement, 1, until);
+                    statement.setString(2, account.value());
+                });
     }
 
     @Override
-    public int recordFailure(EmailAddress account, Instant now) {
-        return jdbc.queryOne("""
-                INSERT INTO sign_in_failure AS f (email, failures, last_failure_at) VALUES (?, 1, ?)
-                ON CONFLICT (email) DO UPDATE SET failures = f.failures + 1, last_failure_at = EXCLUDED.last_failure_at
-                RETURNING failures""", statement -> {
-                    statement.setString(1, account.value());
-                    Jdbc.setInstant(statement, 2, now);
-                }, row -> row.getInt("failures")).orElseThrow();
-    }
-
-    @Override
-    public void lock(EmailAddress account, Instant until) {
-        jdbc.update("UPDATE sign_in_failure SET locked_until = ? WHERE email = ?", statement -> {
-            Jdbc.setInstant(statement, 1, until);
-            statement.setString(2, account.value());
-        });
-    }
-
-    @Override
-    public void clearFailures(EmailAddress account) {
-        jdbc.update("DELETE FROM sign_in_failure WHERE email = ?", statement -> statement.setString(1, account.value()));
+    public void recordSuccess(EmailPseudonym account, Instant budgetWindowStart) {
+        jdbc.update("""
+                UPDATE account_throttle SET attempts = 0, locked_until = NULL,
+                       window_attempts = CASE WHEN window_start = ? THEN GREATEST(window_attempts - 1, 0) ELSE window_attempts END
+                 WHERE account = ?""", statement -> {
+                    Jdbc.setInstant(statement, 1, budgetWindowStart);
+                    statement.setString(2, account.value());
+                });
     }
 
     @Override
     public int forgetStale(Instant before, int limit) {
-        int windows = jdbc.update("""
-                DELETE FROM sign_in_address_window WHERE address IN (
-                    SELECT address FROM sign_in_address_window WHERE window_start < ? LIMIT ?)""", statement -> {
-                    Jdbc.setInstant(statement, 1, before);
-                    statement.setInt(2, limit);
-                });
-        int failures = jdbc.update("""
-                DELETE FROM sign_in_failure WHERE email IN (
-                    SELECT email FROM sign_in_failure
-                     WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until < ?) LIMIT ?)""", statement -> {
+        return jdbc.update("""
+                DELETE FROM account_throttle WHERE account IN (
+                    SELECT account FROM account_throttle
+                     WHERE last_attempt_at < ? AND (locked_until IS NULL OR locked_until < ?)
+                     LIMIT ? FOR UPDATE SKIP LOCKED)""", statement -> {
                     Jdbc.setInstant(statement, 1, before);
                     Jdbc.setInstant(statement, 2, before);
                     statement.setInt(3, limit);
                 });
-        return Math.max(windows, failures);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.web.account;
 
+import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
 import dev.gatehouse.adapter.in.web.browser.ClientSettings;
 import dev.gatehouse.adapter.in.web.body.StrictJson;
@@ -28,7 +29,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Optional;
 
-/** {@code POST /auth/register}: creates an account and signs it in. The body is read strictly ({@link StrictJson}). */
+/**
+ * {@code POST /auth/register}: creates an account and signs it in; {@code 429} when the caller's network
+ * registered too often. The body is read strictly ({@link StrictJson}).
+ */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class RegistrationController {
@@ -37,12 +41,15 @@ final class RegistrationController {
     private final ClientRegistry clients;
     private final StrictJson json;
     private final CsrfGuard csrf;
+    private final ClientAddresses addresses;
 
-    RegistrationController(RegisterUseCase register, ClientRegistry clients, StrictJson json, CsrfGuard csrf) {
+    RegistrationController(RegisterUseCase register, ClientRegistry clients, StrictJson json, CsrfGuard csrf,
+            ClientAddresses addresses) {
         this.register = register;
         this.clients = clients;
         this.json = json;
         this.csrf = csrf;
+        this.addresses = addresses;
     }
 
     @Post(uri = "/auth/register", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -61,7 +68,8 @@ final class RegistrationController {
             return refusal.get();
         }
         RegisterResult result = register.register(new RegisterCommand(fields.email(), fields.password(),
-                fields.name(), new ClientId(client.get().getId()), request.getHeaders().get(HttpHeaders.USER_AGENT)));
+                fields.name(), new ClientId(client.get().getId()), request.getHeaders().get(HttpHeaders.USER_AGENT),
+                addresses.of(request)));
         if (result instanceof RegisterResult.Registered registered) {
             var tokens = TokenResponse.of(registered.tokens(), TokenDelivery.usesBody(client.get()));
             return TokenDelivery.deliver(HttpStatus.CREATED, new RegistrationResponse(tokens, UserView.of(registered.account())),
@@ -70,6 +78,10 @@ final class RegistrationController {
         if (result instanceof RegisterResult.Rejected rejected) {
             return Responses.validation(rejected.violations().stream()
                     .map(violation -> new Problem.FieldError(violation.field(), violation.message())).toList());
+        }
+        if (result instanceof RegisterResult.Throttled throttled) {
+            return Responses.retryLater(ProblemType.TOO_MANY_REQUESTS, "Too many registrations from your network; try again later.",
+                    throttled.retryAfter());
         }
         if (result instanceof RegisterResult.EmailTaken) {
             return Responses.problem(ProblemType.EMAIL_TAKEN, "An account with this email address exists already.");
