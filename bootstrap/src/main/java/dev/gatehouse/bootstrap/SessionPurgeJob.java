@@ -6,7 +6,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs housekeeping (ended sessions, stale throttling counters) every {@code gatehouse.purge.interval} (default 10 minutes). */
+/**
+ * Runs housekeeping (ended sessions, throttling counters past their window, security events past
+ * {@code gatehouse.retention.security-events}) every {@code gatehouse.purge.interval} (default 10 minutes).
+ */
 @Singleton
 class SessionPurgeJob {
 
@@ -24,7 +27,7 @@ class SessionPurgeJob {
         try {
             int purged = purge.purge(MAX_BATCHES_PER_RUN);
             if (purged > 0) {
-                LOG.info("housekeeping deleted {} rows (ended sessions, stale throttling counters)", purged);
+                LOG.info("housekeeping deleted {} rows (ended sessions, throttling counters, old security events)", purged);
             }
         } catch (RuntimeException failure) {
             LOG.warn("session purge failed; will retry next run: {}", failure.getClass().getSimpleName());

@@ -12,6 +12,8 @@ import dev.gatehouse.application.port.in.SessionsUseCase;
 import dev.gatehouse.application.port.in.SignInUseCase;
 import dev.gatehouse.application.port.in.SignOutUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.AddressWindows;
+import dev.gatehouse.application.port.out.EmailPseudonyms;
 import dev.gatehouse.application.port.out.IdGenerator;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.RefreshTokenCodec;
@@ -22,6 +24,7 @@ import dev.gatehouse.application.port.out.StoreHealth;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserAccounts;
 import dev.gatehouse.application.service.AccountService;
+import dev.gatehouse.application.service.AddressThrottle;
 import dev.gatehouse.application.service.AuthenticateService;
 import dev.gatehouse.application.service.PublicKeysService;
 import dev.gatehouse.application.service.PurgeEndedSessionsService;
@@ -35,7 +38,7 @@ import dev.gatehouse.application.service.SignInThrottle;
 import dev.gatehouse.application.service.SignOutService;
 import dev.gatehouse.application.service.TokenMinter;
 import dev.gatehouse.application.service.TokenSettings;
-import dev.gatehouse.domain.throttle.SignInThrottlePolicy;
+import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.TokenPolicy;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -65,15 +68,20 @@ class UseCaseFactory {
     }
 
     @Singleton
-    SignInThrottle signInThrottle(SignInAttempts attempts, ThrottleConfiguration throttle, SecurityEvents events) {
-        return new SignInThrottle(attempts, new SignInThrottlePolicy(throttle.getSignInFailuresPerAccount(),
-                throttle.getSignInRequestsPerIpPerMinute(), throttle.getFirstLock(), throttle.getLongestLock()), events);
+    SignInThrottle signInThrottle(AddressWindows windows, SignInAttempts attempts, ThrottleConfiguration throttle,
+            EmailPseudonyms pseudonyms, SecurityEvents events) {
+        var addresses = new AddressThrottle(windows, AddressWindows.Purpose.SIGN_IN, throttle.signInsPerAddress(), events,
+                SecurityEventType.SIGN_IN_THROTTLED);
+        return new SignInThrottle(addresses, attempts, throttle.signInPolicy(), pseudonyms, events);
     }
 
     @Singleton
     RegisterUseCase register(UserAccounts accounts, RefreshTokenFamilies families, PasswordHasher hasher, SecurityEvents events,
-            Transactions transactions, TokenMinter minter, IdGenerator ids, Clock clock) {
-        return new RegisterService(accounts, families, hasher, events, transactions, minter, ids, clock);
+            Transactions transactions, TokenMinter minter, IdGenerator ids, Clock clock, AddressWindows windows,
+            ThrottleConfiguration throttle) {
+        var registrations = new AddressThrottle(windows, AddressWindows.Purpose.REGISTRATION, throttle.registrationsPerAddress(),
+                events, SecurityEventType.REGISTRATION_THROTTLED);
+        return new RegisterService(accounts, families, hasher, events, transactions, minter, ids, clock, registrations);
     }
 
     @Singleton
@@ -124,9 +132,11 @@ class UseCaseFactory {
         return new ReadinessService(store);
     }
 
-    /** Ended sessions are kept one access-token lifetime, then purged. */
+    /** Ended sessions are kept one access-token lifetime, then purged; security events for {@code gatehouse.retention.security-events}. */
     @Singleton
-    PurgeEndedSessionsUseCase purge(RefreshTokenFamilies families, SignInAttempts attempts, TokenConfiguration tokens, Clock clock) {
-        return new PurgeEndedSessionsService(families, attempts, tokens.getAccessTtl().plus(Duration.ofMinutes(1)), clock);
+    PurgeEndedSessionsUseCase purge(RefreshTokenFamilies families, SignInAttempts attempts, AddressWindows windows,
+            SecurityEvents events, TokenConfiguration tokens, RetentionConfiguration retention, Clock clock) {
+        return new PurgeEndedSessionsService(families, attempts, windows, events, tokens.getAccessTtl().plus(Duration.ofMinutes(1)),
+                retention.getSecurityEvents(), clock);
     }
 }

@@ -53,6 +53,11 @@ final class HttpFixture {
         return client;
     }
 
+    /** The client address this fixture's requests come from ({@code X-Forwarded-For} through the trusted 127.0.0.1). */
+    String clientAddress() {
+        return clientAddress;
+    }
+
     HttpResponse<String> postJson(String path, String body) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,18 +94,9 @@ class TheftDetectionTest {
                 .toList();
     }
 
-    private int reuseEventsOf(String sessionId) throws Exception {
-        DataSource dataSource = server.getApplicationContext().getBean(DataSource.class);
-        var raw = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource);
-        try (var connection = raw.getConnection();
-                var statement = connection.prepareStatement(
-                        "SELECT count(*) FROM security_event WHERE type = 'refresh_token_reuse' AND session_id = ?")) {
-            statement.setObject(1, UUID.fromString(sessionId));
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+    private long reuseEventsOf(String sessionId) {
+        return Sql.number(server, "SELECT count(*) FROM security_event WHERE type = 'refresh_token_reuse' AND session_id = ?",
+                UUID.fromString(sessionId));
     }
 
 }

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** Brute force is throttled per account and per client address, with the same 429 for every password. */
+/**
+ * Brute force is throttled per account and per client network (IPv4 address, IPv6 /64), with the same
+ * 429 for every password; registration per network too.
+ */
 class ThrottlingTest {
 
     private final HttpFixture http = new HttpFixture(GatehouseServer.shared());
@@ -52,13 +55,48 @@ class ThrottlingTest {
     }
 
     @Test
+    void ipv6_clients_are_counted_by_their_64() {
+        HttpFixture sprayer = new HttpFixture(GatehouseServer.shared());
+        String network = "2001:db8:" + Integer.toHexString((int) (Math.random() * 0xffff)) + ":7::";
+        for (int i = 0; i < 60; i++) {
+            assertThat(attemptFrom(sprayer, network + Integer.toHexString(i + 1)).statusCode()).isEqualTo(400);
+        }
+        assertThat(attemptFrom(sprayer, network + "ffff:ffff:ffff").statusCode()).as("another address of the same /64").isEqualTo(429);
+        assertThat(attemptFrom(sprayer, network.replace(":7::", ":8::") + "1").statusCode()).as("the next /64").isEqualTo(400);
+    }
+
+    @Test
+    void an_ipv4_mapped_ipv6_address_counts_as_its_ipv4_address() {
+        HttpFixture sprayer = new HttpFixture(GatehouseServer.shared());
+        for (int i = 0; i < 60; i++) {
+            assertThat(attemptFrom(sprayer, "::ffff:" + sprayer.clientAddress()).statusCode()).isEqualTo(400);
+        }
+        assertThat(attemptFrom(sprayer, sprayer.clientAddress()).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void one_network_may_register_twenty_times_an_hour_then_gets_a_problem_429() {
+        HttpFixture registrar = new HttpFixture(GatehouseServer.shared());
+        for (int i = 0; i < 20; i++) {
+            assertThat(registrar.postJson("/auth/register", "{\"email\":\"nope\",\"password\":\"x\",\"name\":\"n\",\"clientId\":\"api\"}")
+                    .statusCode()).isEqualTo(400);
+        }
+        HttpResponse<String> throttled = registrar.postJson("/auth/register", registrar.toJson(Map.of("email", HttpFixture.anEmail(),
+                "password", HttpFixture.PASSWORD, "name", "Late", "clientId", "api")));
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 3600));
+        assertThat(registrar.object(throttled)).containsEntry("status", 429);
+        assertThat(new HttpFixture(GatehouseServer.shared()).register(HttpFixture.anEmail())).as("another network").containsKey("access_token");
+    }
+
+    @Test
     void a_flood_of_sign_ins_is_shed_and_never_starves_refreshes() {
-        String email = HttpFixture.anEmail();
-        Map<String, Object> session = http.register(email);
-        String form = HttpFixture.form(Map.of("grant_type", "password", "username", email, "password", HttpFixture.PASSWORD,
-                "client_id", "api"));
+        Map<String, Object> session = http.register(HttpFixture.anEmail());
         List<CompletableFuture<HttpResponse<String>>> flood = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
+            String form = HttpFixture.form(Map.of("grant_type", "password", "username", HttpFixture.anEmail(), "password",
+                    HttpFixture.PASSWORD, "client_id", "api"));
             flood.add(http.client().sendAsync(http.request("/auth/token").header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()));
         }
@@ -69,8 +107,15 @@ class ThrottlingTest {
 
         assertThat(refresh.statusCode()).isEqualTo(200);
         assertThat(refreshTook).as("the refresh did not queue behind hashing").isLessThan(Duration.ofSeconds(2));
-        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 503).contains(503);
+        assertThat(answers).as("40 accounts (one flooded account would be stopped before hashing by its own lock)")
+                .extracting(HttpResponse::statusCode).containsOnly(400, 503).contains(503);
         assertThat(answers).filteredOn(answer -> answer.statusCode() == 503)
                 .allSatisfy(shed -> assertThat(shed.headers().firstValue("Retry-After")).isPresent());
+    }
+
+    private static HttpResponse<String> attemptFrom(HttpFixture fixture, String address) {
+        return fixture.send(fixture.request("/auth/token").setHeader("X-Forwarded-For", address)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(HttpFixture.form(
+                        Map.of("grant_type", "password", "username", HttpFixture.anEmail(), "password", "short", "client_id", "api")))));
     }
 }

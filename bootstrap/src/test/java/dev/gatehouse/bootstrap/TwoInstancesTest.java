@@ -80,7 +80,7 @@ class TwoInstancesTest {
     @Test
     void without_configured_keys_a_production_instance_refuses_to_start() {
         assertThatThrownBy(() -> GatehouseServer.start(database()).close())
-                .hasStackTraceContaining("gatehouse.keys.signing");
+                .hasStackTraceContaining("must be configured when datasources.default.url is set").hasStackTraceContaining("gatehouse.keys.");
     }
 
     private Map<String, Object> database() {

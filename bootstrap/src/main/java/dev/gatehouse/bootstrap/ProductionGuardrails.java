@@ -1,0 +1,70 @@
+package dev.gatehouse.bootstrap;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.type.Argument;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Start-up refusals that keep development settings out of production, checked before anything else
+ * starts. Production mode (a {@code datasources.default.url}): the issuer and every client's allowed
+ * origins must be {@code https} unless their host is loopback ({@code localhost}, {@code 127.0.0.1},
+ * {@code [::1]}); tokens and cookies minted for a plain-{@code http} origin would travel in clear.
+ * Development mode (none): no {@code gatehouse.keys.*} may be configured, because production keys
+ * beside the embedded database would make a real-looking service that loses every account at exit.
+ * Each refusal names the key.
+ */
+@Context
+@Order(Ordered.HIGHEST_PRECEDENCE)
+final class ProductionGuardrails {
+
+    static final String DATABASE_URL = "datasources.default.url";
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
+
+    ProductionGuardrails(Environment environment) {
+        if (environment.getProperty(DATABASE_URL, String.class, "").isBlank()) {
+            refuseProductionKeys(environment);
+        } else {
+            requireTls("gatehouse.issuer", environment.getProperty("gatehouse.issuer", String.class, "http://localhost:8080"));
+            for (String client : environment.getPropertyEntries("gatehouse.clients")) {
+                String key = "gatehouse.clients." + client + ".allowed-origins";
+                environment.getProperty(key, Argument.listOf(String.class)).orElse(List.of()).forEach(origin -> requireTls(key, origin));
+            }
+        }
+    }
+
+    private static void refuseProductionKeys(Environment environment) {
+        Optional<String> configured = environment.getPropertyEntries("gatehouse.keys").stream().sorted()
+                .map(entry -> "gatehouse.keys." + entry)
+                .filter(key -> !environment.getProperty(key, String.class, "").isBlank())
+                .findFirst();
+        if (configured.isPresent()) {
+            throw new ConfigurationException(configured.get() + " is configured but " + DATABASE_URL + " is not: production "
+                    + "keys need the production database (without it an embedded development database would start and lose "
+                    + "every account at exit). Set " + DATABASE_URL + ", or remove gatehouse.keys.* for development mode.");
+        }
+    }
+
+    private static void requireTls(String key, String url) {
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException unparsable) {
+            throw new ConfigurationException(key + " must be an absolute https URL, not " + url);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        boolean allowed = "https".equals(scheme) || "http".equals(scheme) && LOOPBACK.contains(host);
+        if (!allowed || host.isEmpty()) {
+            throw new ConfigurationException(key + " must be an https URL when " + DATABASE_URL + " is set (http only for "
+                    + "localhost, 127.0.0.1 or [::1]), not " + url);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.gatehouse.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.adapter.out.security.KeyMaterial;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Development settings never reach production: with a database URL, plain-http issuers and origins are
+ * refused unless loopback, and the demo page and API do not exist; production keys without a database
+ * URL are refused instead of starting an embedded database. Every refusal stops the start, naming the key.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProductionGuardrailsTest {
+
+    private EmbeddedPostgres postgres;
+
+    @BeforeAll
+    void startDatabase() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    void stopDatabase() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void production_refuses_an_http_issuer_that_is_not_loopback() {
+        assertRefused(production(Map.of("gatehouse.issuer", "http://id.example.com")), "gatehouse.issuer must be an https URL");
+    }
+
+    @Test
+    void production_refuses_an_http_allowed_origin_that_is_not_loopback() {
+        assertRefused(production(Map.of("gatehouse.clients.web.allowed-origins", List.of("https://app.example.com", "http://app.example.com"))),
+                "gatehouse.clients.web.allowed-origins must be an https URL");
+    }
+
+    @Test
+    void production_takes_https_and_loopback_http_and_serves_no_demo() {
+        try (EmbeddedServer server = GatehouseServer.start(production(Map.of("gatehouse.issuer", "https://id.example.com",
+                "gatehouse.clients.web.allowed-origins", List.of("https://app.example.com", "http://127.0.0.1:5173", "http://[::1]:5173"))))) {
+            var http = new HttpFixture(server);
+            assertThat(http.send(http.request("/demo/index.html").GET()).statusCode()).isEqualTo(404);
+            assertThat(http.send(http.request("/demo-api/hello").GET()).statusCode()).isEqualTo(404);
+            assertThat(http.send(http.request("/health").GET()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void development_serves_the_demo_page() {
+        var http = new HttpFixture(GatehouseServer.shared());
+        assertThat(http.send(http.request("/demo/index.html").GET()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void production_keys_without_a_database_url_are_refused() {
+        assertRefused(Map.of("gatehouse.keys.signing", KeyMaterial.signingKeySet("EdDSA", new SecureRandom())),
+                "gatehouse.keys.signing is configured but datasources.default.url is not");
+        assertRefused(Map.of("gatehouse.keys.refresh-secret", KeyMaterial.refreshSecret(new SecureRandom())),
+                "gatehouse.keys.refresh-secret is configured but datasources.default.url is not");
+    }
+
+    @Test
+    void an_unusable_throttle_or_retention_value_stops_the_start() {
+        assertRefused(Map.of("gatehouse.throttle.registrations-per-ip-per-hour", 0), "gatehouse.throttle.registrations-per-ip-per-hour");
+        assertRefused(Map.of("gatehouse.throttle.longest-lock", "1s"), "gatehouse.throttle.longest-lock must be at least first-lock");
+        assertRefused(Map.of("gatehouse.retention.security-events", "0s"), "gatehouse.retention.security-events");
+    }
+
+    private static void assertRefused(Map<String, Object> configuration, String message) {
+        assertThatThrownBy(() -> GatehouseServer.start(configuration).close()).hasStackTraceContaining(message);
+    }
+
+    private Map<String, Object> production(Map<String, Object> overrides) {
+        Map<String, Object> configuration = new HashMap<>(Map.of(
+                "datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "datasources.default.username", "postgres",
+                "datasources.default.password", "",
+                "gatehouse.keys.signing", KeyMaterial.signingKeySet("EdDSA", new SecureRandom()),
+                "gatehouse.keys.refresh-secret", KeyMaterial.refreshSecret(new SecureRandom()),
+                "gatehouse.tokens.signing-algorithm", "EdDSA"));
+        configuration.putAll(overrides);
+        return configuration;
+    }
+}
