@@ -69,6 +69,8 @@ class ProductionGuardrailsTest {
                 "gatehouse.keys.signing is configured but datasources.default.url is not");
         assertRefused(Map.of("gatehouse.keys.refresh-secret", KeyMaterial.refreshSecret(new SecureRandom())),
                 "gatehouse.keys.refresh-secret is configured but datasources.default.url is not");
+        assertRefused(Map.of("gatehouse.keys.refresh-secrets", List.of("r1:" + KeyMaterial.refreshSecret(new SecureRandom()))),
+                "gatehouse.keys.refresh-secrets is configured but datasources.default.url is not");
     }
 
     @Test
