@@ -1,0 +1,138 @@
+package dev.gatehouse.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code /bff/login} → {@code /bff/api/**} → {@code /bff/logout} against a real upstream that verifies the bearer
+ * token by Gatehouse's JWKS, as a team's API would. The browser holds only HttpOnly cookies.
+ */
+@ExtendWith(SharedGatehouse.class)
+class BffProxyIT {
+
+    private static final String ORIGIN = Gatehouse.WEB_ORIGINS.get(0);
+    private static final String[] CSRF = {"Origin", ORIGIN, "X-Requested-With", "gatehouse"};
+
+    private final Gatehouse gatehouse;
+    private final Http http;
+    private final RecordingUpstream upstream;
+
+    BffProxyIT(Gatehouse gatehouse) {
+        this.gatehouse = gatehouse;
+        this.http = gatehouse.http();
+        this.upstream = gatehouse.upstream();
+    }
+
+    @Test
+    void login_sets_httponly_cookies_and_answers_no_token() {
+        String email = Gatehouse.anEmail();
+        gatehouse.register(email);
+        HttpResponse<String> login = login(email);
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        JsonNode body = Http.json(login);
+        assertThat(body.path("loggedIn").asBoolean()).isTrue();
+        assertThat(body.path("user").path("email").asText()).isEqualTo(email);
+        assertThat(login.body()).doesNotContain("access_token", "refresh_token", "eyJ");
+        assertThat(Http.setCookie(login, "__Host-gh_access")).isPresent();
+        assertThat(login.headers().allValues("Set-Cookie")).hasSizeGreaterThanOrEqualTo(2).allSatisfy(cookie -> assertThat(cookie)
+                .contains("; Path=/", "; Secure", "; HttpOnly", "; SameSite=Strict").doesNotContainIgnoringCase("domain="));
+    }
+
+    @Test
+    void a_call_reaches_the_upstream_with_a_verified_bearer_token_and_without_the_cookies() {
+        String email = Gatehouse.anEmail();
+        String userId = gatehouse.register(email).path("user_id").asText();
+        String cookies = Http.cookiesOf(login(email));
+
+        HttpResponse<String> response = http.get("/bff/api/orders/42?expand=items&q=a%20b", "Cookie", cookies);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Http.json(response).path("verified").asBoolean()).isTrue();
+        RecordingUpstream.Seen seen = upstream.last();
+        assertThat(seen.method()).isEqualTo("GET");
+        assertThat(seen.rawPath()).isEqualTo(RecordingUpstream.BASE_PATH + "/orders/42");
+        assertThat(seen.rawQuery()).isEqualTo("expand=items&q=a%20b");
+        assertThat(seen.subject()).as("the bearer token verified by JWKS").contains(userId);
+        assertThat(seen.header("Cookie")).isEmpty();
+    }
+
+    @Test
+    void a_post_body_arrives_as_sent() {
+        String email = Gatehouse.anEmail();
+        gatehouse.register(email);
+        String cookies = Http.cookiesOf(login(email));
+        String order = "{\"item\":\"tea\",\"quantity\":2}";
+
+        HttpResponse<String> response = http.send(http.request("/bff/api/orders", CSRF).header("Cookie", cookies)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(order)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        RecordingUpstream.Seen seen = upstream.last();
+        assertThat(seen.method()).isEqualTo("POST");
+        assertThat(seen.body()).isEqualTo(order);
+        assertThat(seen.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(seen.subject()).isPresent();
+    }
+
+    @Test
+    void an_unsafe_call_without_the_csrf_proof_never_reaches_the_upstream() {
+        String email = Gatehouse.anEmail();
+        gatehouse.register(email);
+        String cookies = Http.cookiesOf(login(email));
+        int before = upstream.seen().size();
+
+        HttpResponse<String> response = http.send(http.request("/bff/api/orders", "Cookie", cookies)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(upstream.seen()).hasSize(before);
+    }
+
+    @Test
+    void the_upstream_cannot_set_the_services_cookies() {
+        String email = Gatehouse.anEmail();
+        gatehouse.register(email);
+        HttpResponse<String> response = http.get("/bff/api/profile", "Cookie", Http.cookiesOf(login(email)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.contains("planted-by-upstream"))
+                .anyMatch(cookie -> cookie.startsWith("team_pref="));
+    }
+
+    @Test
+    void without_a_session_nothing_reaches_the_upstream() {
+        int before = upstream.seen().size();
+
+        assertThat(http.get("/bff/api/orders").statusCode()).isEqualTo(401);
+        assertThat(http.get("/bff/api/orders", "Cookie", "__Host-gh_access=forged; __Host-gh_refresh=forged; __Host-gh_bff=forged")
+                .statusCode()).isEqualTo(401);
+        assertThat(upstream.seen()).hasSize(before);
+    }
+
+    @Test
+    void logout_clears_the_cookies_and_ends_the_session() {
+        String email = Gatehouse.anEmail();
+        gatehouse.register(email);
+        String cookies = Http.cookiesOf(login(email));
+
+        HttpResponse<String> logout = http.send(http.request("/bff/logout", CSRF).header("Cookie", cookies)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(logout.headers().allValues("Set-Cookie")).hasSizeGreaterThanOrEqualTo(2).allSatisfy(cookie -> assertThat(cookie).contains("Max-Age=0"));
+        int before = upstream.seen().size();
+        assertThat(http.get("/bff/api/orders", "Cookie", cookies).statusCode()).as("cookies of the signed-out session").isEqualTo(401);
+        assertThat(upstream.seen()).hasSize(before);
+    }
+
+    private HttpResponse<String> login(String email) {
+        return http.postJson("/bff/login", Json.write(Map.of("email", email, "password", Gatehouse.PASSWORD)), CSRF);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.gatehouse.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The demo page's static files are in the jar and served in development mode (the README's browser demo). */
+@ExtendWith(SharedGatehouse.class)
+class DemoPageIT {
+
+    private final Http http;
+
+    DemoPageIT(Gatehouse gatehouse) {
+        this.http = gatehouse.http();
+    }
+
+    @Test
+    void the_demo_page_is_served() {
+        HttpResponse<String> page = http.get("/demo/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(Http.contentType(page)).startsWith("text/html");
+        assertThat(page.body()).contains("app.js", "id=\"bff-login\"");
+    }
+
+    @Test
+    void the_demo_script_is_served_as_javascript() {
+        HttpResponse<String> script = http.get("/demo/app.js");
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(Http.contentType(script)).containsAnyOf("javascript", "ecmascript");
+        assertThat(script.body()).contains("X-Requested-With", "/bff/api/");
+    }
+}

@@ -1,0 +1,224 @@
+package dev.gatehouse.acceptance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged artifact, {@code bootstrap/target/gatehouse.jar}, run as a user runs it: {@code java [-D...] -jar
+ * gatehouse.jar} in a child process, in development mode (no database URL: the jar starts its own embedded
+ * PostgreSQL). Its output goes to {@code target/jar-logs/<name>.log}. The jar is ready when {@code GET /health}
+ * answers 200; {@link #close()} stops it with SIGTERM (then SIGKILL) and also ends its embedded PostgreSQL, which
+ * runs detached from the JVM. A missing jar fails the test: this suite never skips what it exists to check.
+ */
+final class GatehouseJar implements AutoCloseable {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+    private static final Duration STOP_WITHIN = Duration.ofSeconds(30);
+    private static final Pattern EMBEDDED_DB_PORT = Pattern.compile("embedded PostgreSQL on port (\\d+)");
+    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** How to start one jar: JVM system properties and, optionally, a configuration file for MICRONAUT_CONFIG_FILES. */
+    record Launch(Map<String, String> systemProperties, Optional<String> configYaml) {
+    }
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+    private final Thread stopOnExit = new Thread(this::stop);
+    private Optional<ProcessHandle> database = Optional.empty();
+
+    private GatehouseJar(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+    }
+
+    /**
+     * Starts the jar on a free port and waits until it is healthy. {@code launch} gets the port, so that the
+     * configuration can name it (issuer, allowed origins); a port taken by someone else in between is retried.
+     */
+    static GatehouseJar start(String name, IntFunction<Launch> launch) {
+        AssertionError failure = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int port = freePort();
+            GatehouseJar jar = launch(name, port, launch.apply(port));
+            try {
+                jar.awaitHealthy();
+                return jar;
+            } catch (AssertionError notReady) {
+                jar.close();
+                if (!jar.logText().contains("Address already in use") && !jar.logText().contains("Unable to start Micronaut server")) {
+                    throw notReady;
+                }
+                failure = notReady;
+            }
+        }
+        throw failure;
+    }
+
+    /** The jar under test: the {@code gatehouse.jar} system property (set by the build), else the reactor's path. */
+    static Path artifact() {
+        Path jar = Path.of(System.getProperty("gatehouse.jar", "../bootstrap/target/gatehouse.jar")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("The packaged jar " + jar + " is missing: build it first (./mvnw -B verify builds it in "
+                    + "bootstrap's package phase). The acceptance suite tests that artifact and never skips.");
+        }
+        return jar;
+    }
+
+    URI base() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    private static GatehouseJar launch(String name, int port, Launch launch) {
+        try {
+            Path logs = Files.createDirectories(Path.of("target", "jar-logs"));
+            Path log = logs.resolve(name + ".log");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            launch.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", artifact().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(GatehouseJar::configures);
+            if (launch.configYaml().isPresent()) {
+                Path config = logs.resolve(name + ".yml");
+                Files.writeString(config, launch.configYaml().get());
+                builder.environment().put("MICRONAUT_CONFIG_FILES", config.toAbsolutePath().toString());
+            }
+            Files.writeString(logs.resolve(name + ".command"), String.join(" ", command) + System.lineSeparator());
+            return new GatehouseJar(name, port, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Environment variables that would configure the jar behind the test's back (Micronaut maps them to keys). */
+    private static boolean configures(String variable) {
+        return variable.startsWith("MICRONAUT_") || variable.startsWith("GATEHOUSE_") || variable.startsWith("DATASOURCES_");
+    }
+
+    private void awaitHealthy() {
+        Instant deadline = Instant.now().plus(READY_WITHIN);
+        HttpRequest health = HttpRequest.newBuilder(base().resolve("/health")).timeout(Duration.ofSeconds(5)).GET().build();
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (PROBE.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    database = embeddedDatabase();
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // the port opens only once start-up completes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (exitedWithin(Duration.ofMillis(200))) {
+                throw new AssertionError("gatehouse.jar (" + name + ") exited with " + process.exitValue() + " before it was healthy:\n" + tail());
+            }
+        }
+        throw new AssertionError("gatehouse.jar (" + name + ") was not healthy within " + READY_WITHIN + ":\n" + tail());
+    }
+
+    /** Waits up to {@code time} for the process to end (the poll interval of {@link #awaitHealthy()}). */
+    private boolean exitedWithin(Duration time) {
+        try {
+            process.onExit().get(time.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException stillRunning) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** The embedded PostgreSQL's postmaster, found by the port the jar logs; it is not a child of the JVM. */
+    private Optional<ProcessHandle> embeddedDatabase() {
+        Matcher matcher = EMBEDDED_DB_PORT.matcher(logText());
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        String portArgument = " -p " + matcher.group(1) + " ";
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().filter(c -> c.contains("/bin/postgres ") && c.contains(portArgument)).isPresent())
+                .findFirst();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
+        }
+    }
+
+    private void stop() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        end(process.toHandle());
+        database.ifPresent(GatehouseJar::end);
+    }
+
+    private static void end(ProcessHandle handle) {
+        handle.destroy();
+        try {
+            handle.onExit().get(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception notEnded) {
+            handle.destroyForcibly();
+        }
+    }
+
+    String logText() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private String tail() {
+        String text = logText();
+        return "--- last lines of " + log.toAbsolutePath() + " ---\n" + text.substring(Math.max(0, text.length() - 4000));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
