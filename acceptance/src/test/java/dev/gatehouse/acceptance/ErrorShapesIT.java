@@ -59,18 +59,14 @@ class ErrorShapesIT {
         assertNothingLeaks(response);
     }
 
-    @Test
-    void a_protected_endpoint_without_a_token_is_a_401_problem_with_a_bearer_challenge() {
-        HttpResponse<String> response = http.get("/auth/me");
-
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
-        assertProblem(response, 401);
-    }
-
-    @Test
-    void a_forged_bearer_token_is_a_401_problem() {
-        HttpResponse<String> response = http.getWithBearer("/auth/sessions", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no token          | /auth/me       |
+            a forged token    | /auth/sessions | Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.
+            not a bearer      | /auth/me       | Basic YWRhOnNlY3JldA==
+            """)
+    void a_protected_endpoint_without_a_valid_token_is_a_401_problem_with_a_bearer_challenge(String why, String path, String authorization) {
+        HttpResponse<String> response = authorization == null ? http.get(path) : http.get(path, "Authorization", authorization);
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));

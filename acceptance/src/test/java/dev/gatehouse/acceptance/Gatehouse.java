@@ -72,6 +72,11 @@ final class Gatehouse implements AutoCloseable {
 
     /** Registers a fresh account as the body client {@code api}; returns the 201 token response. */
     JsonNode register(String email) {
+        return register(http, email);
+    }
+
+    /** Registers a fresh account as the body client {@code api} at any running jar. */
+    static JsonNode register(Http http, String email) {
         HttpResponse<String> response = http.postJson("/auth/register", registration(email, "api"));
         if (response.statusCode() != 201) {
             throw new AssertionError("register failed: " + response.statusCode() + " " + response.body());
