@@ -2,16 +2,12 @@ package dev.gatehouse.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -49,7 +45,7 @@ class BrowserDemoIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private GatehouseJar gatehouse;
-    private HttpServer otherOrigin;
+    private OtherOriginSite otherOrigin;
     private WebDriver browser;
     private String demo;
     private final String email = "browser-" + UUID.randomUUID() + "@example.com";
@@ -61,7 +57,7 @@ class BrowserDemoIT {
         gatehouse = GatehouseJar.start("readme-demo", BrowserDemoIT::readmeFlags);
         String origin = gatehouse.base().toString();
         demo = origin + "/demo/";
-        otherOrigin = attackerSite(origin);
+        otherOrigin = new OtherOriginSite(origin);
         browser = chromium();
         Files.createDirectories(SCREENSHOTS);
     }
@@ -72,7 +68,7 @@ class BrowserDemoIT {
             browser.quit();
         }
         if (otherOrigin != null) {
-            otherOrigin.stop(0);
+            otherOrigin.close();
         }
         if (gatehouse != null) {
             gatehouse.close();
@@ -104,7 +100,7 @@ class BrowserDemoIT {
     @Test
     @Order(3)
     void a_page_of_another_origin_can_neither_refresh_nor_use_the_proxy() {
-        browser.get("http://127.0.0.1:" + otherOrigin.getAddress().getPort() + "/evil.html");
+        browser.get(otherOrigin.url());
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("done")).getText().equals("done"));
         assertThat(browser.findElement(By.id("refresh")).getText()).isEqualTo("blocked");
         assertThat(browser.findElement(By.id("bff")).getText()).isEqualTo("blocked");
@@ -143,13 +139,13 @@ class BrowserDemoIT {
     }
 
     /** README: {@code java -Dgatehouse.bff.upstream-url=... -Dgatehouse.clients.web.allowed-origins=... -jar ...}. */
-    private static GatehouseJar.Launch readmeFlags(int port) {
+    private static JarLaunch readmeFlags(int port) {
         String origin = "http://localhost:" + port;
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("gatehouse.bff.upstream-url", origin + "/demo-api");
         flags.put("gatehouse.clients.web.allowed-origins", origin);
         flags.put("micronaut.server.port", String.valueOf(port));
-        return new GatehouseJar.Launch(flags, Optional.empty());
+        return JarLaunch.withProperties(flags);
     }
 
     private void typeEmail() {
@@ -182,35 +178,4 @@ class BrowserDemoIT {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
-
-    /** A page on another origin (127.0.0.1 is another site than localhost) that tries to use the session. */
-    private static HttpServer attackerSite(String gatehouse) throws IOException {
-        String page = """
-                <!doctype html><html><body>
-                <p>refresh: <span id="refresh">…</span></p><p>bff: <span id="bff">…</span></p><p id="done"></p>
-                <script>
-                const G = '%s';
-                const attempt = (id, promise) => promise
-                  .then(r => r.ok ? r.text().then(t => 'LEAKED ' + t) : 'status ' + r.status)
-                  .catch(() => 'blocked')
-                  .then(text => { document.getElementById(id).textContent = text; });
-                Promise.all([
-                  attempt('refresh', fetch(G + '/auth/token', { method: 'POST', credentials: 'include',
-                    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'gatehouse' },
-                    body: 'grant_type=refresh_token&client_id=web' })),
-                  attempt('bff', fetch(G + '/bff/api/hello', { credentials: 'include' }))
-                ]).then(() => { document.getElementById('done').textContent = 'done'; });
-                </script></body></html>""".formatted(gatehouse);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/evil.html", exchange -> {
-            byte[] body = page.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return server;
-    }
-
 }

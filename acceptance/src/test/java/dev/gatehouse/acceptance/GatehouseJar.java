@@ -12,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +24,8 @@ import java.util.regex.Pattern;
  * gatehouse.jar} in a child process, in development mode (no database URL: the jar starts its own embedded
  * PostgreSQL). Its output goes to {@code target/jar-logs/<name>.log}. The jar is ready when {@code GET /health}
  * answers 200; {@link #close()} stops it with SIGTERM (then SIGKILL) and also ends its embedded PostgreSQL, which
- * runs detached from the JVM. A missing jar fails the test: this suite never skips what it exists to check.
+ * runs detached from the JVM. A missing jar fails the test ({@link JarLaunch#artifact()}): this suite never skips
+ * what it exists to check.
  */
 final class GatehouseJar implements AutoCloseable {
 
@@ -35,10 +33,6 @@ final class GatehouseJar implements AutoCloseable {
     private static final Duration STOP_WITHIN = Duration.ofSeconds(30);
     private static final Pattern EMBEDDED_DB_PORT = Pattern.compile("embedded PostgreSQL on port (\\d+)");
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    /** How to start one jar: JVM system properties and, optionally, a configuration file for MICRONAUT_CONFIG_FILES. */
-    record Launch(Map<String, String> systemProperties, Optional<String> configYaml) {
-    }
 
     private final String name;
     private final int port;
@@ -59,7 +53,7 @@ final class GatehouseJar implements AutoCloseable {
      * Starts the jar on a free port and waits until it is healthy. {@code launch} gets the port, so that the
      * configuration can name it (issuer, allowed origins); a port taken by someone else in between is retried.
      */
-    static GatehouseJar start(String name, IntFunction<Launch> launch) {
+    static GatehouseJar start(String name, IntFunction<JarLaunch> launch) {
         AssertionError failure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freePort();
@@ -78,16 +72,6 @@ final class GatehouseJar implements AutoCloseable {
         throw failure;
     }
 
-    /** The jar under test: the {@code gatehouse.jar} system property (set by the build), else the reactor's path. */
-    static Path artifact() {
-        Path jar = Path.of(System.getProperty("gatehouse.jar", "../bootstrap/target/gatehouse.jar")).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(jar)) {
-            throw new AssertionError("The packaged jar " + jar + " is missing: build it first (./mvnw -B verify builds it in "
-                    + "bootstrap's package phase). The acceptance suite tests that artifact and never skips.");
-        }
-        return jar;
-    }
-
     URI base() {
         return URI.create("http://localhost:" + port);
     }
@@ -96,35 +80,13 @@ final class GatehouseJar implements AutoCloseable {
         return port;
     }
 
-    Path log() {
-        return log;
-    }
-
-    private static GatehouseJar launch(String name, int port, Launch launch) {
+    private static GatehouseJar launch(String name, int port, JarLaunch launch) {
         try {
             Path logs = Files.createDirectories(Path.of("target", "jar-logs"));
-            Path log = logs.resolve(name + ".log");
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            launch.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
-            command.addAll(List.of("-jar", artifact().toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().keySet().removeIf(GatehouseJar::configures);
-            if (launch.configYaml().isPresent()) {
-                Path config = logs.resolve(name + ".yml");
-                Files.writeString(config, launch.configYaml().get());
-                builder.environment().put("MICRONAUT_CONFIG_FILES", config.toAbsolutePath().toString());
-            }
-            Files.writeString(logs.resolve(name + ".command"), String.join(" ", command) + System.lineSeparator());
-            return new GatehouseJar(name, port, builder.start(), log);
+            return new GatehouseJar(name, port, launch.processBuilder(name, logs).start(), logs.resolve(name + ".log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Environment variables that would configure the jar behind the test's back (Micronaut maps them to keys). */
-    private static boolean configures(String variable) {
-        return variable.startsWith("MICRONAUT_") || variable.startsWith("GATEHOUSE_") || variable.startsWith("DATASOURCES_");
     }
 
     private void awaitHealthy() {

@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -53,11 +52,11 @@ class NodeJoseVerifierIT {
     @ParameterizedTest(name = "{0}, typ {1}")
     @MethodSource("profiles")
     void jose_verifies_the_access_tokens_and_rejects_a_tampered_one(String algorithm, String type) {
-        try (GatehouseJar jar = GatehouseJar.start("jose-" + algorithm + "-" + type.replace('+', '_'), port -> new GatehouseJar.Launch(Map.of(
+        try (GatehouseJar jar = GatehouseJar.start("jose-" + algorithm + "-" + type.replace('+', '_'), port -> JarLaunch.withProperties(Map.of(
                 "micronaut.server.port", String.valueOf(port),
                 "gatehouse.issuer", "http://localhost:" + port,
                 "gatehouse.tokens.signing-algorithm", algorithm,
-                "gatehouse.tokens.access-token-type", type), Optional.empty()))) {
+                "gatehouse.tokens.access-token-type", type)))) {
             JsonNode tokens = Gatehouse.register(new Http(jar.base()), Gatehouse.anEmail());
             String accessToken = tokens.path("access_token").asText();
 

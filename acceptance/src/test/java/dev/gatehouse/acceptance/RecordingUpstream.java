@@ -32,7 +32,7 @@ final class RecordingUpstream implements AutoCloseable {
 
     /** One request as the upstream saw it; {@code subject} is present when its bearer token verified. */
     record Seen(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, String body,
-            Optional<String> subject, Optional<String> clientId) {
+            Optional<String> subject) {
 
         Optional<String> header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -89,7 +89,7 @@ final class RecordingUpstream implements AutoCloseable {
             Optional<JwtClaims> claims = verify(exchange.getRequestHeaders().getFirst("Authorization"));
             URI uri = exchange.getRequestURI();
             seen.add(new Seen(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
-                    body, claims.map(RecordingUpstream::subject), claims.map(c -> String.valueOf(c.getClaimValue("client_id")))));
+                    body, claims.map(RecordingUpstream::subject)));
             exchange.getResponseHeaders().add("Set-Cookie", "__Host-gh_access=planted-by-upstream; Path=/; Secure; HttpOnly");
             exchange.getResponseHeaders().add("Set-Cookie", "team_pref=compact; Path=/");
             exchange.getResponseHeaders().add("Content-Type", "application/json");
