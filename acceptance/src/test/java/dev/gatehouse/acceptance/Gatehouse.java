@@ -37,7 +37,7 @@ final class Gatehouse implements AutoCloseable {
     static Gatehouse start() {
         RecordingUpstream upstream = new RecordingUpstream();
         String template = resource("acceptance.yml");
-        GatehouseJar jar = GatehouseJar.start("shared", port -> new JarLaunch(Map.of(), Optional.of(template + """
+        GatehouseJar jar = GatehouseJar.start("shared", port -> new JarLaunch(List.of(), Map.of(), Optional.of(template + """
                 micronaut.server.port: %d
                 gatehouse.issuer: "http://localhost:%d"
                 gatehouse.bff.upstream-url: "%s"
