@@ -6,18 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /auth/register} and {@code GET /auth/me}. */
-@ExtendWith(SharedGatehouse.class)
-class AccountsIT {
-
-    private final Gatehouse gatehouse;
-    private final Http http;
+class AccountsIT extends AgainstTheSharedJar {
 
     AccountsIT(Gatehouse gatehouse) {
-        this.gatehouse = gatehouse;
-        this.http = gatehouse.http();
+        super(gatehouse);
     }
 
     @Test

@@ -7,25 +7,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /bff/login} → {@code /bff/api/**} → {@code /bff/logout} against a real upstream that verifies the bearer
  * token by Gatehouse's JWKS, as a team's API would. The browser holds only HttpOnly cookies.
  */
-@ExtendWith(SharedGatehouse.class)
-class BffProxyIT {
+class BffProxyIT extends AgainstTheSharedJar {
 
     private static final String ORIGIN = Gatehouse.WEB_ORIGINS.get(0);
     private static final String[] CSRF = {"Origin", ORIGIN, "X-Requested-With", "gatehouse"};
 
-    private final Gatehouse gatehouse;
-    private final Http http;
     private final RecordingUpstream upstream;
 
     BffProxyIT(Gatehouse gatehouse) {
-        this.gatehouse = gatehouse;
-        this.http = gatehouse.http();
+        super(gatehouse);
         this.upstream = gatehouse.upstream();
     }
 

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -16,16 +15,13 @@ import org.junit.jupiter.params.provider.FieldSource;
  * A browser frontend (cookie client {@code web}, configured with two allowed origins): the refresh token lives
  * only in the {@code __Host-gh_refresh} cookie, and every origin of the client works, CSRF-checked.
  */
-@ExtendWith(SharedGatehouse.class)
-class CookieClientIT {
+class CookieClientIT extends AgainstTheSharedJar {
 
     static final String COOKIE = "__Host-gh_refresh";
     static final List<String> ORIGINS = Gatehouse.WEB_ORIGINS;
 
-    private final Http http;
-
     CookieClientIT(Gatehouse gatehouse) {
-        this.http = gatehouse.http();
+        super(gatehouse);
     }
 
     @ParameterizedTest(name = "from {0}")

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The demo page's static files are in the jar and served in development mode (the README's browser demo). */
-@ExtendWith(SharedGatehouse.class)
-class DemoPageIT {
-
-    private final Http http;
+class DemoPageIT extends AgainstTheSharedJar {
 
     DemoPageIT(Gatehouse gatehouse) {
-        this.http = gatehouse.http();
+        super(gatehouse);
     }
 
     @Test

@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What anyone may read without a token: health, the key set (RFC 7517) and the metadata (RFC 8414). */
-@ExtendWith(SharedGatehouse.class)
-class DiscoveryIT {
-
-    private final Gatehouse gatehouse;
-    private final Http http;
+class DiscoveryIT extends AgainstTheSharedJar {
 
     DiscoveryIT(Gatehouse gatehouse) {
-        this.gatehouse = gatehouse;
-        this.http = gatehouse.http();
+        super(gatehouse);
     }
 
     @ParameterizedTest

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,15 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * RFC 9457 members) at the OAuth endpoints, RFC 6750 {@code WWW-Authenticate} on 401, and never a 5xx or a
  * stack trace for bad input.
  */
-@ExtendWith(SharedGatehouse.class)
-class ErrorShapesIT {
-
-    private final Gatehouse gatehouse;
-    private final Http http;
+class ErrorShapesIT extends AgainstTheSharedJar {
 
     ErrorShapesIT(Gatehouse gatehouse) {
-        this.gatehouse = gatehouse;
-        this.http = gatehouse.http();
+        super(gatehouse);
     }
 
     @ParameterizedTest(name = "{0}")

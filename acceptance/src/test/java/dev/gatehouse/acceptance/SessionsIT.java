@@ -6,21 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Ending sessions: sign-out (by refresh token or bearer), RFC 7009 revocation, sign-out everywhere, and the
  * session list with deletion of one session.
  */
-@ExtendWith(SharedGatehouse.class)
-class SessionsIT {
-
-    private final Gatehouse gatehouse;
-    private final Http http;
+class SessionsIT extends AgainstTheSharedJar {
 
     SessionsIT(Gatehouse gatehouse) {
-        this.gatehouse = gatehouse;
-        this.http = gatehouse.http();
+        super(gatehouse);
     }
 
     @Test

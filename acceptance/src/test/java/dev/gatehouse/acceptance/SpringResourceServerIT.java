@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,16 +29,14 @@ import org.springframework.web.bind.annotation.RestController;
  * (RFC 8414, {@code /.well-known/oauth-authorization-server}), fetches the JWKS and verifies Gatehouse's access
  * tokens with its defaults (API.md: the default algorithm and {@code typ} must suit it).
  */
-@ExtendWith(SharedGatehouse.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SpringResourceServerIT {
+class SpringResourceServerIT extends AgainstTheSharedJar {
 
-    private final Gatehouse gatehouse;
     private ConfigurableApplicationContext resourceServer;
     private Http api;
 
     SpringResourceServerIT(Gatehouse gatehouse) {
-        this.gatehouse = gatehouse;
+        super(gatehouse);
     }
 
     /** The whole application: one protected endpoint; security is Spring Boot's auto-configuration. */

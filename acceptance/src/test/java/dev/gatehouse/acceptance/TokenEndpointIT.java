@@ -6,18 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /auth/token}: the password grant (form and JSON) and refresh-token rotation with reuse detection. */
-@ExtendWith(SharedGatehouse.class)
-class TokenEndpointIT {
-
-    private final Gatehouse gatehouse;
-    private final Http http;
+class TokenEndpointIT extends AgainstTheSharedJar {
 
     TokenEndpointIT(Gatehouse gatehouse) {
-        this.gatehouse = gatehouse;
-        this.http = gatehouse.http();
+        super(gatehouse);
     }
 
     @Test
