@@ -39,7 +39,6 @@ final class GatehouseJar implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final Thread stopOnExit = new Thread(this::stop);
-    private Optional<ProcessHandle> database = Optional.empty();
 
     private GatehouseJar(String name, int port, Process process, Path log) {
         this.name = name;
@@ -95,7 +94,6 @@ final class GatehouseJar implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             try {
                 if (PROBE.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    database = embeddedDatabase();
                     return;
                 }
             } catch (IOException notListeningYet) {
@@ -149,9 +147,10 @@ final class GatehouseJar implements AutoCloseable {
     }
 
     private void stop() {
+        Optional<ProcessHandle> postmaster = embeddedDatabase();
         process.descendants().forEach(ProcessHandle::destroy);
         end(process.toHandle());
-        database.ifPresent(GatehouseJar::end);
+        postmaster.ifPresent(GatehouseJar::end);
     }
 
     private static void end(ProcessHandle handle) {
@@ -163,7 +162,7 @@ final class GatehouseJar implements AutoCloseable {
         }
     }
 
-    String logText() {
+    private String logText() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
