@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * {@code /bff/login} → {@code /bff/api/**} → {@code /bff/logout} against a real upstream that verifies the bearer
@@ -24,11 +26,13 @@ class BffProxyIT extends AgainstTheSharedJar {
         this.upstream = gatehouse.upstream();
     }
 
-    @Test
-    void login_sets_httponly_cookies_and_answers_no_token() {
+    @ParameterizedTest(name = "from {0}")
+    @FieldSource("dev.gatehouse.acceptance.Gatehouse#WEB_ORIGINS")
+    void login_from_each_allowed_origin_sets_httponly_cookies_and_answers_no_token(String origin) {
         String email = Gatehouse.anEmail();
         gatehouse.register(email);
-        HttpResponse<String> login = login(email);
+        HttpResponse<String> login = http.postJson("/bff/login", Json.write(Map.of("email", email, "password", Gatehouse.PASSWORD)),
+                "Origin", origin, "X-Requested-With", "gatehouse");
 
         assertThat(login.statusCode()).isEqualTo(200);
         JsonNode body = Http.json(login);

@@ -21,7 +21,7 @@ final class Gatehouse implements AutoCloseable {
 
     static final String PASSWORD = "correct horse battery staple";
     static final String AUDIENCE = "gatehouse";
-    /** The allowed origins of client {@code web} in {@code acceptance.yml}. */
+    /** The allowed origins of the clients {@code web} and {@code bff} in {@code acceptance.yml}. */
     static final List<String> WEB_ORIGINS = List.of("http://localhost:5173", "http://localhost:4200");
 
     private final GatehouseJar jar;
