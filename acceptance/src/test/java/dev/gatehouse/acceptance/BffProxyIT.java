@@ -106,6 +106,35 @@ class BffProxyIT extends AgainstTheSharedJar {
     }
 
     @Test
+    void the_callers_forwarding_headers_never_reach_the_upstream() {
+        String email = Gatehouse.anEmail();
+        gatehouse.register(email);
+        HttpResponse<String> response = http.get("/bff/api/orders", "Cookie", Http.cookiesOf(login(email)),
+                "Forwarded", "for=203.0.113.9;host=evil.example", "X-Forwarded-For", "203.0.113.9",
+                "X-Forwarded-Host", "evil.example", "X-Real-IP", "203.0.113.9");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        RecordingUpstream.Seen seen = upstream.last();
+        assertThat(seen.header("Forwarded")).isEmpty();
+        assertThat(seen.header("X-Forwarded-Host")).isEmpty();
+        assertThat(seen.header("X-Real-IP")).isEmpty();
+        assertThat(seen.header("X-Forwarded-For")).as("only the address Gatehouse determined itself")
+                .hasValueSatisfying(value -> assertThat(value).doesNotContain("203.0.113.9"));
+    }
+
+    @Test
+    void the_upstreams_cors_headers_never_reach_the_browser() {
+        String email = Gatehouse.anEmail();
+        gatehouse.register(email);
+        HttpResponse<String> response = http.get("/bff/api/profile", "Cookie", Http.cookiesOf(login(email)),
+                "Origin", "https://evil.example");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(response.headers().allValues("Access-Control-Allow-Credentials")).isEmpty();
+    }
+
+    @Test
     void without_a_session_nothing_reaches_the_upstream() {
         int before = upstream.seen().size();
 

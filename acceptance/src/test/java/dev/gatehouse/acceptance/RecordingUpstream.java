@@ -24,7 +24,7 @@ import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
  * A team's REST API behind {@code /bff}: a real HTTP server (the JDK's) that records every request it gets and
  * accepts only bearer tokens that verify against Gatehouse's published JWKS (jose4j: signature, issuer, audience,
  * expiry), answering 401 otherwise, as any resource server would. It also tries to set a cookie of Gatehouse's
- * own, which the proxy must not let through.
+ * own and to open itself to every origin by CORS, which the proxy must not let through.
  */
 final class RecordingUpstream implements AutoCloseable {
 
@@ -93,6 +93,8 @@ final class RecordingUpstream implements AutoCloseable {
             exchange.getResponseHeaders().add("Set-Cookie", "__Host-gh_access=planted-by-upstream; Path=/; Secure; HttpOnly");
             exchange.getResponseHeaders().add("Set-Cookie", "team_pref=compact; Path=/");
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+            exchange.getResponseHeaders().add("Access-Control-Allow-Credentials", "true");
             int status = claims.isPresent() ? 200 : 401;
             if (status == 401) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
