@@ -28,7 +28,7 @@ public final class AuthenticateService implements AuthenticateUseCase {
             return new Authentication.Unauthenticated(invalid.reason());
         }
         var claims = ((AccessTokenCheck.Valid) check).claims();
-        Instant now = Instants.now(clock);
+        Instant now = clock.instant();
         boolean live = families.find(claims.sessionId())
                 .filter(family -> family.userId().equals(claims.subject()) && family.isActiveAt(now))
                 .isPresent();

@@ -43,7 +43,7 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
         sessionOf(token).flatMap(families::find)
                 .filter(family -> family.clientId().equals(client))
                 .ifPresent(family -> {
-                    Instant now = Instants.now(clock);
+                    Instant now = clock.instant();
                     families.revoke(family.id(), RevocationReason.TOKEN_REVOKED, now);
                     events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, family.userId(), family.id(),
                             client, "token_revoked"));

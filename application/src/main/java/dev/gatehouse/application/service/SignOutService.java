@@ -47,14 +47,14 @@ public final class SignOutService implements SignOutUseCase {
 
     @Override
     public void signOutEverywhere(UserId user) {
-        Instant now = Instants.now(clock);
+        Instant now = clock.instant();
         int revoked = families.revokeAllOf(user, RevocationReason.SIGNED_OUT_EVERYWHERE, now);
         events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, user, null, null,
                 "signed_out_everywhere:" + revoked));
     }
 
     private void revoke(FamilyId session, UserId user, RevocationReason reason) {
-        Instant now = Instants.now(clock);
+        Instant now = clock.instant();
         families.revoke(session, reason, now);
         events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, user, session, null,
                 reason.name().toLowerCase(Locale.ROOT)));
