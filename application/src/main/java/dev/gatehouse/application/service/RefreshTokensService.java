@@ -42,8 +42,12 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
 
     @Override
     public RefreshResult refresh(RefreshCommand command) {
-        if (!(codec.check(command.refreshToken()) instanceof RefreshTokenCheck.Authentic authentic)) {
+        RefreshTokenCheck check = codec.check(command.refreshToken());
+        if (check instanceof RefreshTokenCheck.NotAuthentic) {
             return new RefreshResult.InvalidGrant(Reason.NOT_AUTHENTIC);
+        }
+        if (!(check instanceof RefreshTokenCheck.Authentic authentic)) {
+            throw new IllegalStateException("unknown token check " + check);
         }
         Instant now = clock.instant();
         return answer(outcomeOf(new Rotation(authentic.token(), command.client(), now, policy)), now);

@@ -32,8 +32,12 @@ public final class SignOutService implements SignOutUseCase {
 
     @Override
     public SignOutResult signOut(String refreshToken) {
-        if (!(codec.check(refreshToken) instanceof RefreshTokenCheck.Authentic authentic)) {
+        RefreshTokenCheck check = codec.check(refreshToken);
+        if (check instanceof RefreshTokenCheck.NotAuthentic) {
             return new SignOutResult.NotAuthentic();
+        }
+        if (!(check instanceof RefreshTokenCheck.Authentic authentic)) {
+            throw new IllegalStateException("unknown token check " + check);
         }
         families.find(authentic.token().familyId())
                 .ifPresent(family -> revoke(family.id(), family.userId(), RevocationReason.SIGNED_OUT));
