@@ -3,8 +3,9 @@ package dev.gatehouse.bootstrap;
 import io.micronaut.runtime.Micronaut;
 
 /**
- * Starts Gatehouse: the HTTP server, the database pool (embedded in development mode) and the scheduled
- * purge. With {@code --generate-keys} it prints production keys instead (see docs/operations.md).
+ * Starts Gatehouse: the HTTP server, the database pool (embedded in development mode, which
+ * {@link DeploymentMode} chooses once, here) and the scheduled purge. With {@code --generate-keys} it
+ * prints production keys instead (see docs/operations.md).
  */
 public final class Application {
 
@@ -15,6 +16,6 @@ public final class Application {
         if (args.length > 0 && KeysCommand.FLAG.equals(args[0])) {
             System.exit(KeysCommand.run(args));
         }
-        Micronaut.run(Application.class, args);
+        DeploymentMode.choose(Micronaut.build(args).mainClass(Application.class)).start();
     }
 }

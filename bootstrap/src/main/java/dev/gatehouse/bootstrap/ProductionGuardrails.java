@@ -14,22 +14,22 @@ import java.util.Set;
 
 /**
  * Start-up refusals that keep development settings out of production, checked before anything else
- * starts. Production mode (a {@code datasources.default.url}): the issuer and every client's allowed
+ * starts, on the mode {@link DeploymentMode} chose. Production mode: the issuer and every client's allowed
  * origins must be {@code https} unless their host is loopback ({@code localhost}, {@code 127.0.0.1},
  * {@code [::1]}); tokens and cookies minted for a plain-{@code http} origin would travel in clear.
- * Development mode (none): no {@code gatehouse.keys.*} may be configured, because production keys
- * beside the embedded database would make a real-looking service that loses every account at exit.
+ * Development mode (the {@value Environment#DEVELOPMENT} environment): no {@code gatehouse.keys.*} may be
+ * configured, because production keys beside the embedded database would make a real-looking service that
+ * loses every account at exit.
  * Each refusal names the key.
  */
 @Context
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class ProductionGuardrails {
 
-    static final String DATABASE_URL = "datasources.default.url";
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
     ProductionGuardrails(Environment environment) {
-        if (environment.getProperty(DATABASE_URL, String.class, "").isBlank()) {
+        if (environment.getActiveNames().contains(Environment.DEVELOPMENT)) {
             refuseProductionKeys(environment);
         } else {
             requireTls("gatehouse.issuer", environment.getProperty("gatehouse.issuer", String.class, "http://localhost:8080"));
@@ -46,9 +46,9 @@ final class ProductionGuardrails {
                 .filter(key -> !environment.getProperty(key, String.class, "").isBlank())
                 .findFirst();
         if (configured.isPresent()) {
-            throw new ConfigurationException(configured.get() + " is configured but " + DATABASE_URL + " is not: production "
+            throw new ConfigurationException(configured.get() + " is configured but " + DeploymentMode.DATABASE_URL + " is not: production "
                     + "keys need the production database (without it an embedded development database would start and lose "
-                    + "every account at exit). Set " + DATABASE_URL + ", or remove gatehouse.keys.* for development mode.");
+                    + "every account at exit). Set " + DeploymentMode.DATABASE_URL + ", or remove gatehouse.keys.* for development mode.");
         }
     }
 
@@ -63,7 +63,7 @@ final class ProductionGuardrails {
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         boolean allowed = "https".equals(scheme) || "http".equals(scheme) && LOOPBACK.contains(host);
         if (!allowed || host.isEmpty()) {
-            throw new ConfigurationException(key + " must be an https URL when " + DATABASE_URL + " is set (http only for "
+            throw new ConfigurationException(key + " must be an https URL when " + DeploymentMode.DATABASE_URL + " is set (http only for "
                     + "localhost, 127.0.0.1 or [::1]), not " + url);
         }
     }

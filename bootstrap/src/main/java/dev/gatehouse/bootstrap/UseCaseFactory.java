@@ -50,16 +50,25 @@ import java.time.Duration;
 @Factory
 class UseCaseFactory {
 
+    /**
+     * UTC, ticking in whole microseconds: PostgreSQL's {@code timestamptz} precision, so an instant the
+     * services compare in memory is the instant the store compares and keeps.
+     */
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
     }
 
     @Singleton
-    TokenSettings tokenSettings(TokenConfiguration tokens, @Value("${gatehouse.issuer:`http://localhost:8080`}") String issuer,
+    TokenPolicy tokenPolicy(TokenConfiguration tokens) {
+        return new TokenPolicy(tokens.getAccessTtl(), tokens.getRefreshIdleTtl(), tokens.getRefreshAbsoluteTtl(),
+                tokens.getReuseGrace());
+    }
+
+    @Singleton
+    TokenSettings tokenSettings(TokenPolicy policy, @Value("${gatehouse.issuer:`http://localhost:8080`}") String issuer,
             @Value("${gatehouse.audience:gatehouse}") String audience) {
-        return new TokenSettings(issuer, audience, new TokenPolicy(tokens.getAccessTtl(), tokens.getRefreshIdleTtl(),
-                tokens.getRefreshAbsoluteTtl(), tokens.getReuseGrace()));
+        return new TokenSettings(issuer, audience, policy);
     }
 
     @Singleton
@@ -77,23 +86,23 @@ class UseCaseFactory {
 
     @Singleton
     RegisterUseCase register(UserAccounts accounts, RefreshTokenFamilies families, PasswordHasher hasher, SecurityEvents events,
-            Transactions transactions, TokenMinter minter, IdGenerator ids, Clock clock, AddressWindows windows,
+            Transactions transactions, TokenMinter minter, TokenPolicy policy, IdGenerator ids, Clock clock, AddressWindows windows,
             ThrottleConfiguration throttle) {
         var registrations = new AddressThrottle(windows, AddressWindows.Purpose.REGISTRATION, throttle.registrationsPerAddress(),
                 events, SecurityEventType.REGISTRATION_THROTTLED);
-        return new RegisterService(accounts, families, hasher, events, transactions, minter, ids, clock, registrations);
+        return new RegisterService(accounts, families, hasher, events, transactions, minter, policy, ids, clock, registrations);
     }
 
     @Singleton
     SignInUseCase signIn(UserAccounts accounts, RefreshTokenFamilies families, PasswordHasher hasher, SignInThrottle throttle,
-            SecurityEvents events, TokenMinter minter, IdGenerator ids, Clock clock) {
-        return new SignInService(accounts, families, hasher, throttle, events, minter, ids, clock);
+            SecurityEvents events, TokenMinter minter, TokenPolicy policy, IdGenerator ids, Clock clock) {
+        return new SignInService(accounts, families, hasher, throttle, events, minter, policy, ids, clock);
     }
 
     @Singleton
     RefreshTokensUseCase refresh(RefreshTokenCodec codec, RefreshTokenFamilies families, SecurityEvents events, TokenMinter minter,
-            Clock clock) {
-        return new RefreshTokensService(codec, families, events, minter, clock);
+            TokenPolicy policy, Clock clock) {
+        return new RefreshTokensService(codec, families, events, minter, policy, clock);
     }
 
     @Singleton

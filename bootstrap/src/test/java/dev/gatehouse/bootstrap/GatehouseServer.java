@@ -6,7 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The service as the run command starts it (development mode: embedded PostgreSQL, ephemeral keys),
+ * The service as the run command starts it ({@link DeploymentMode} decides; without a database URL that is
+ * development mode: embedded PostgreSQL, ephemeral keys),
  * started once per test JVM and shared by the end-to-end tests. 127.0.0.1 is a trusted proxy here so
  * that each test can act from its own client address with {@code X-Forwarded-For}.
  */
@@ -32,7 +33,7 @@ final class GatehouseServer {
         properties.put("gatehouse.trusted-proxies", "127.0.0.1");
         properties.put("gatehouse.purge.interval", "1h");
         properties.putAll(overrides);
-        return ApplicationContext.run(EmbeddedServer.class, properties);
+        return DeploymentMode.choose(ApplicationContext.builder().properties(properties)).run(EmbeddedServer.class);
     }
 
     static ApplicationContext context() {

@@ -27,8 +27,11 @@ public final class AuthenticateService implements AuthenticateUseCase {
         if (check instanceof AccessTokenCheck.Invalid invalid) {
             return new Authentication.Unauthenticated(invalid.reason());
         }
-        var claims = ((AccessTokenCheck.Valid) check).claims();
-        Instant now = Instants.now(clock);
+        if (!(check instanceof AccessTokenCheck.Valid valid)) {
+            throw new IllegalStateException("unknown token check " + check);
+        }
+        var claims = valid.claims();
+        Instant now = clock.instant();
         boolean live = families.find(claims.sessionId())
                 .filter(family -> family.userId().equals(claims.subject()) && family.isActiveAt(now))
                 .isPresent();

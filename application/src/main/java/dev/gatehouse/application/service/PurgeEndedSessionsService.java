@@ -43,7 +43,7 @@ public final class PurgeEndedSessionsService implements PurgeEndedSessionsUseCas
 
     @Override
     public int purge(int maxBatches) {
-        Instant now = Instants.now(clock);
+        Instant now = clock.instant();
         Instant endedBefore = now.minus(sessionRetention);
         Instant staleBefore = now.minus(THROTTLE_MEMORY);
         Instant eventsBefore = now.minus(eventRetention);

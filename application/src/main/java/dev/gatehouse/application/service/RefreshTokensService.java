@@ -4,21 +4,22 @@ import dev.gatehouse.application.port.in.RefreshTokensUseCase;
 import dev.gatehouse.application.port.out.RefreshTokenCodec;
 import dev.gatehouse.application.port.out.RefreshTokenCodec.RefreshTokenCheck;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.RefreshTokenFamilies.AdvanceResult;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
-import dev.gatehouse.domain.token.ClientId;
-import dev.gatehouse.domain.token.RefreshToken;
 import dev.gatehouse.domain.token.RefreshTokenFamily;
 import dev.gatehouse.domain.token.RevocationReason;
+import dev.gatehouse.domain.token.Rotation;
 import dev.gatehouse.domain.token.RotationOutcome;
+import dev.gatehouse.domain.token.TokenPolicy;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
  * Refresh with rotation and reuse detection (RFC 9700 §4.14.2). The common case is one compare-and-set
- * in the store; only when it misses is the family loaded and the domain asked what the token means
- * (a racing tab within the grace, a replayed spent token, an ended session).
+ * in the store; only when it misses is the family read, and the domain ({@link Rotation}) says what the
+ * token means (a racing tab within the grace, a replayed spent token, an ended session).
  */
 public final class RefreshTokensService implements RefreshTokensUseCase {
 
@@ -26,53 +27,73 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     private final RefreshTokenFamilies families;
     private final SecurityEvents events;
     private final TokenMinter minter;
+    private final TokenPolicy policy;
     private final Clock clock;
 
     public RefreshTokensService(RefreshTokenCodec codec, RefreshTokenFamilies families, SecurityEvents events,
-            TokenMinter minter, Clock clock) {
+            TokenMinter minter, TokenPolicy policy, Clock clock) {
         this.codec = codec;
         this.families = families;
         this.events = events;
         this.minter = minter;
+        this.policy = policy;
         this.clock = clock;
     }
 
     @Override
     public RefreshResult refresh(RefreshCommand command) {
-        if (!(codec.check(command.refreshToken()) instanceof RefreshTokenCheck.Authentic authentic)) {
+        RefreshTokenCheck check = codec.check(command.refreshToken());
+        if (check instanceof RefreshTokenCheck.NotAuthentic) {
             return new RefreshResult.InvalidGrant(Reason.NOT_AUTHENTIC);
         }
-        Instant now = Instants.now(clock);
-        RefreshToken presented = authentic.token();
-        var policy = minter.settings().policy();
-        var rotated = families.advance(presented, command.client(), now, policy.idleExpiryFrom(now));
-        if (rotated.isPresent()) {
-            return new RefreshResult.Refreshed(minter.mint(rotated.get(), now));
+        if (!(check instanceof RefreshTokenCheck.Authentic authentic)) {
+            throw new IllegalStateException("unknown token check " + check);
         }
-        return families.find(presented.familyId())
-                .map(family -> decide(family, presented, command.client(), now))
-                .orElseGet(() -> new RefreshResult.InvalidGrant(Reason.UNKNOWN_SESSION));
+        Instant now = clock.instant();
+        return answer(outcomeOf(new Rotation(authentic.token(), command.client(), now, policy)), now);
     }
 
-    private RefreshResult decide(RefreshTokenFamily family, RefreshToken presented, ClientId client, Instant now) {
-        RotationOutcome outcome = family.rotate(presented, client, now, minter.settings().policy());
+    private RotationOutcome outcomeOf(Rotation rotation) {
+        AdvanceResult result = families.advance(rotation);
+        if (result instanceof AdvanceResult.Advanced advanced) {
+            return rotation.succeeded(advanced.family());
+        }
+        if (result instanceof AdvanceResult.NotAdvanced) {
+            return rotation.refusedBy(families.find(rotation.presented().familyId()));
+        }
+        throw new IllegalStateException("unknown advance result " + result);
+    }
+
+    /** The one mapping of an outcome to the OAuth answer: tokens (RFC 6749 §5.1) or {@code invalid_grant} (§5.2). */
+    private RefreshResult answer(RotationOutcome outcome, Instant now) {
+        if (outcome instanceof RotationOutcome.Rotated rotated) {
+            return new RefreshResult.Refreshed(minter.mint(rotated.family(), now));
+        }
         if (outcome instanceof RotationOutcome.GraceReplay replay) {
             return new RefreshResult.Refreshed(minter.mint(replay.family(), now));
         }
         if (outcome instanceof RotationOutcome.ReuseDetected reuse) {
-            return revokeStolen(reuse.revoked(), now);
+            revokeStolen(reuse.revoked(), now);
+            return new RefreshResult.InvalidGrant(Reason.REUSED);
         }
-        if (outcome instanceof RotationOutcome.Rotated) {
-            throw new IllegalStateException("the store refused a rotation the domain allows: family " + family.id());
+        if (outcome instanceof RotationOutcome.Expired) {
+            return new RefreshResult.InvalidGrant(Reason.EXPIRED);
         }
-        return new RefreshResult.InvalidGrant(outcome instanceof RotationOutcome.Expired ? Reason.EXPIRED
-                : outcome instanceof RotationOutcome.Revoked ? Reason.REVOKED : Reason.OTHER_CLIENT);
+        if (outcome instanceof RotationOutcome.Revoked) {
+            return new RefreshResult.InvalidGrant(Reason.REVOKED);
+        }
+        if (outcome instanceof RotationOutcome.ClientMismatch) {
+            return new RefreshResult.InvalidGrant(Reason.OTHER_CLIENT);
+        }
+        if (outcome instanceof RotationOutcome.UnknownSession) {
+            return new RefreshResult.InvalidGrant(Reason.UNKNOWN_SESSION);
+        }
+        throw new IllegalStateException("unknown rotation outcome " + outcome);
     }
 
-    private RefreshResult revokeStolen(RefreshTokenFamily family, Instant now) {
+    private void revokeStolen(RefreshTokenFamily family, Instant now) {
         families.revoke(family.id(), RevocationReason.REUSE_DETECTED, now);
         events.record(new SecurityEvent(SecurityEventType.REFRESH_TOKEN_REUSE, now, family.userId(), family.id(),
                 family.clientId(), "spent_token_replayed"));
-        return new RefreshResult.InvalidGrant(Reason.REUSED);
     }
 }

@@ -13,6 +13,7 @@ import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.FamilyId;
 import dev.gatehouse.domain.token.RefreshTokenFamily;
+import dev.gatehouse.domain.token.TokenPolicy;
 import dev.gatehouse.domain.user.DisplayName;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.InvalidValueException;
@@ -40,18 +41,21 @@ public final class RegisterService implements RegisterUseCase {
     private final SecurityEvents events;
     private final Transactions transactions;
     private final TokenMinter minter;
+    private final TokenPolicy policy;
     private final IdGenerator ids;
     private final Clock clock;
     private final AddressThrottle registrations;
 
     public RegisterService(UserAccounts accounts, RefreshTokenFamilies families, PasswordHasher hasher, SecurityEvents events,
-            Transactions transactions, TokenMinter minter, IdGenerator ids, Clock clock, AddressThrottle registrations) {
+            Transactions transactions, TokenMinter minter, TokenPolicy policy, IdGenerator ids, Clock clock,
+            AddressThrottle registrations) {
         this.accounts = accounts;
         this.families = families;
         this.hasher = hasher;
         this.events = events;
         this.transactions = transactions;
         this.minter = minter;
+        this.policy = policy;
         this.ids = ids;
         this.clock = clock;
         this.registrations = registrations;
@@ -59,7 +63,7 @@ public final class RegisterService implements RegisterUseCase {
 
     @Override
     public RegisterResult register(RegisterCommand command) {
-        Instant now = Instants.now(clock);
+        Instant now = clock.instant();
         Optional<Duration> throttled = registrations.admit(command.clientAddress(), now);
         if (throttled.isPresent()) {
             return new RegisterResult.Throttled(throttled.get());
@@ -73,7 +77,7 @@ public final class RegisterService implements RegisterUseCase {
         }
         var account = new UserAccount(new UserId(ids.next()), email, name, hasher.hash(password), now);
         var family = RefreshTokenFamily.start(new FamilyId(ids.next()), account.id(), command.client(),
-                command.userAgent(), now, minter.settings().policy());
+                command.userAgent(), now, policy);
         try {
             transactions.inTransaction(() -> store(account, family, command.clientAddress(), now));
         } catch (EmailAlreadyRegisteredException taken) {

@@ -43,7 +43,7 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
         sessionOf(token).flatMap(families::find)
                 .filter(family -> family.clientId().equals(client))
                 .ifPresent(family -> {
-                    Instant now = Instants.now(clock);
+                    Instant now = clock.instant();
                     families.revoke(family.id(), RevocationReason.TOKEN_REVOKED, now);
                     events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, family.userId(), family.id(),
                             client, "token_revoked"));
@@ -51,12 +51,20 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
     }
 
     private Optional<FamilyId> sessionOf(String token) {
-        if (refreshTokens.check(token) instanceof RefreshTokenCheck.Authentic authentic) {
+        RefreshTokenCheck asRefreshToken = refreshTokens.check(token);
+        if (asRefreshToken instanceof RefreshTokenCheck.Authentic authentic) {
             return Optional.of(authentic.token().familyId());
         }
-        if (accessTokens.verify(token) instanceof AccessTokenCheck.Valid valid) {
+        if (!(asRefreshToken instanceof RefreshTokenCheck.NotAuthentic)) {
+            throw new IllegalStateException("unknown token check " + asRefreshToken);
+        }
+        AccessTokenCheck asAccessToken = accessTokens.verify(token);
+        if (asAccessToken instanceof AccessTokenCheck.Valid valid) {
             return Optional.of(valid.claims().sessionId());
         }
-        return Optional.empty();
+        if (asAccessToken instanceof AccessTokenCheck.Invalid) {
+            return Optional.empty();
+        }
+        throw new IllegalStateException("unknown token check " + asAccessToken);
     }
 }

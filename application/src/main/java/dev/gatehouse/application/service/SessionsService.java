@@ -27,14 +27,14 @@ public final class SessionsService implements SessionsUseCase {
 
     @Override
     public List<SessionView> sessionsOf(Caller caller) {
-        return families.activeOf(caller.user(), Instants.now(clock)).stream()
+        return families.activeOf(caller.user(), clock.instant()).stream()
                 .map(family -> new SessionView(family, family.id().equals(caller.session())))
                 .toList();
     }
 
     @Override
     public DeleteResult delete(Caller caller, FamilyId session) {
-        Instant now = Instants.now(clock);
+        Instant now = clock.instant();
         boolean own = families.find(session)
                 .filter(family -> family.userId().equals(caller.user()) && family.isActiveAt(now))
                 .isPresent();

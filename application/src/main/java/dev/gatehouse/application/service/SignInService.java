@@ -11,6 +11,7 @@ import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.FamilyId;
 import dev.gatehouse.domain.token.RefreshTokenFamily;
+import dev.gatehouse.domain.token.TokenPolicy;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.InvalidValueException;
 import dev.gatehouse.domain.user.Password;
@@ -34,25 +35,27 @@ public final class SignInService implements SignInUseCase {
     private final SignInThrottle throttle;
     private final SecurityEvents events;
     private final TokenMinter minter;
+    private final TokenPolicy policy;
     private final IdGenerator ids;
     private final Clock clock;
     private volatile PasswordHash dummyHash;
 
     public SignInService(UserAccounts accounts, RefreshTokenFamilies families, PasswordHasher hasher, SignInThrottle throttle,
-            SecurityEvents events, TokenMinter minter, IdGenerator ids, Clock clock) {
+            SecurityEvents events, TokenMinter minter, TokenPolicy policy, IdGenerator ids, Clock clock) {
         this.accounts = accounts;
         this.families = families;
         this.hasher = hasher;
         this.throttle = throttle;
         this.events = events;
         this.minter = minter;
+        this.policy = policy;
         this.ids = ids;
         this.clock = clock;
     }
 
     @Override
     public SignInResult signIn(SignInCommand command) {
-        Instant now = Instants.now(clock);
+        Instant now = clock.instant();
         Optional<SignInResult.Throttled> addressThrottled = throttle.admitAddress(command.clientAddress(), now);
         if (addressThrottled.isPresent()) {
             return addressThrottled.get();
@@ -93,7 +96,7 @@ public final class SignInService implements SignInUseCase {
 
     private IssuedTokens startSession(UserAccount account, SignInCommand command, Instant now) {
         var family = RefreshTokenFamily.start(new FamilyId(ids.next()), account.id(), command.client(),
-                command.userAgent(), now, minter.settings().policy());
+                command.userAgent(), now, policy);
         families.add(family);
         events.record(new SecurityEvent(SecurityEventType.SIGN_IN_SUCCEEDED, now, account.id(), family.id(),
                 family.clientId(), "", command.clientAddress(), null));

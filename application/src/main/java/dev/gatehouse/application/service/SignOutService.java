@@ -32,8 +32,12 @@ public final class SignOutService implements SignOutUseCase {
 
     @Override
     public SignOutResult signOut(String refreshToken) {
-        if (!(codec.check(refreshToken) instanceof RefreshTokenCheck.Authentic authentic)) {
+        RefreshTokenCheck check = codec.check(refreshToken);
+        if (check instanceof RefreshTokenCheck.NotAuthentic) {
             return new SignOutResult.NotAuthentic();
+        }
+        if (!(check instanceof RefreshTokenCheck.Authentic authentic)) {
+            throw new IllegalStateException("unknown token check " + check);
         }
         families.find(authentic.token().familyId())
                 .ifPresent(family -> revoke(family.id(), family.userId(), RevocationReason.SIGNED_OUT));
@@ -47,14 +51,14 @@ public final class SignOutService implements SignOutUseCase {
 
     @Override
     public void signOutEverywhere(UserId user) {
-        Instant now = Instants.now(clock);
+        Instant now = clock.instant();
         int revoked = families.revokeAllOf(user, RevocationReason.SIGNED_OUT_EVERYWHERE, now);
         events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, user, null, null,
                 "signed_out_everywhere:" + revoked));
     }
 
     private void revoke(FamilyId session, UserId user, RevocationReason reason) {
-        Instant now = Instants.now(clock);
+        Instant now = clock.instant();
         families.revoke(session, reason, now);
         events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, user, session, null,
                 reason.name().toLowerCase(Locale.ROOT)));

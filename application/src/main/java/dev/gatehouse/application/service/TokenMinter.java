@@ -36,8 +36,4 @@ public final class TokenMinter {
                 family.id(),
                 family.userId());
     }
-
-    public TokenSettings settings() {
-        return settings;
-    }
 }

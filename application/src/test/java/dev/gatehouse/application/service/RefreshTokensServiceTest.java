@@ -83,6 +83,21 @@ class RefreshTokensServiceTest {
     }
 
     @Test
+    void a_purged_session_is_unknown() {
+        gatehouse.signOut.signOut(signedIn.refreshToken());
+        gatehouse.clock.advance(Duration.ofDays(1));
+        gatehouse.families.purgeEndedBefore(gatehouse.clock.instant(), 10);
+        assertThat(refresh(signedIn.refreshToken(), API)).isEqualTo(new RefreshResult.InvalidGrant(Reason.UNKNOWN_SESSION));
+    }
+
+    @Test
+    void the_hot_path_is_one_compare_and_set_and_no_read() {
+        refreshed(signedIn.refreshToken());
+        assertThat(gatehouse.families.advances()).isEqualTo(1);
+        assertThat(gatehouse.families.finds()).isZero();
+    }
+
+    @Test
     void a_forged_token_never_reaches_the_store() {
         String forged = signedIn.refreshToken().substring(0, signedIn.refreshToken().length() - 1) + "x";
         assertThat(refresh(forged, API)).isEqualTo(new RefreshResult.InvalidGrant(Reason.NOT_AUTHENTIC));

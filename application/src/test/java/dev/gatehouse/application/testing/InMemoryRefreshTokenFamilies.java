@@ -1,12 +1,11 @@
 package dev.gatehouse.application.testing;
 
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
-import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.FamilyId;
 import dev.gatehouse.domain.token.FamilyState;
-import dev.gatehouse.domain.token.RefreshToken;
 import dev.gatehouse.domain.token.RefreshTokenFamily;
 import dev.gatehouse.domain.token.RevocationReason;
+import dev.gatehouse.domain.token.Rotation;
 import dev.gatehouse.domain.user.UserId;
 import java.time.Instant;
 import java.util.Comparator;
@@ -15,11 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Families in a map; {@link #advance} is a synchronized compare-and-set with exactly the port's conditions. */
+/**
+ * Families in a map (the records are immutable, so the map holds copies); {@link #advance} is a synchronized
+ * compare-and-set on the domain's own predicate, {@link Rotation#admittedBy}.
+ */
 public final class InMemoryRefreshTokenFamilies implements RefreshTokenFamilies {
 
     private final Map<FamilyId, RefreshTokenFamily> families = new LinkedHashMap<>();
     private int advances;
+    private int finds;
 
     @Override
     public synchronized void add(RefreshTokenFamily family) {
@@ -28,22 +31,20 @@ public final class InMemoryRefreshTokenFamilies implements RefreshTokenFamilies 
 
     @Override
     public synchronized Optional<RefreshTokenFamily> find(FamilyId id) {
+        finds++;
         return Optional.ofNullable(families.get(id));
     }
 
     @Override
-    public synchronized Optional<RefreshTokenFamily> advance(RefreshToken current, ClientId client, Instant now, Instant idleExpiresAt) {
+    public synchronized AdvanceResult advance(Rotation rotation) {
         advances++;
-        RefreshTokenFamily family = families.get(current.familyId());
-        if (family == null || family.generation() != current.generation() || !family.clientId().equals(client)
-                || !family.isActiveAt(now)) {
-            return Optional.empty();
+        RefreshTokenFamily family = families.get(rotation.presented().familyId());
+        if (family == null || !rotation.admittedBy(family)) {
+            return new AdvanceResult.NotAdvanced();
         }
-        Instant idle = idleExpiresAt.isBefore(family.absoluteExpiresAt()) ? idleExpiresAt : family.absoluteExpiresAt();
-        RefreshTokenFamily advanced = new RefreshTokenFamily(family.id(), family.userId(), family.clientId(), family.generation() + 1,
-                family.state(), family.createdAt(), now, idle, family.absoluteExpiresAt(), family.userAgent());
+        RefreshTokenFamily advanced = rotation.applyTo(family);
         families.put(family.id(), advanced);
-        return Optional.of(advanced);
+        return new AdvanceResult.Advanced(advanced);
     }
 
     @Override
@@ -80,6 +81,11 @@ public final class InMemoryRefreshTokenFamilies implements RefreshTokenFamilies 
     /** How often a compare-and-set was tried: the store traffic of refreshes. */
     public synchronized int advances() {
         return advances;
+    }
+
+    /** How often a family was read by id. */
+    public synchronized int finds() {
+        return finds;
     }
 
 }

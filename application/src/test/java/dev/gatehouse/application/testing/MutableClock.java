@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
-/** A clock tests move by hand; safe to read from server threads while a test moves it. */
+/**
+ * A clock tests move by hand; safe to read from server threads while a test moves it. It ticks in whole
+ * microseconds, like the service's clock (the store's precision).
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -21,7 +25,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return now.truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

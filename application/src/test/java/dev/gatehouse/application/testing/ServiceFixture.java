@@ -40,18 +40,19 @@ public final class ServiceFixture {
     public final InMemoryAddressWindows windows = new InMemoryAddressWindows();
     public final FakeEmailPseudonyms pseudonyms = new FakeEmailPseudonyms();
     public final SequentialIds ids = new SequentialIds();
+    public final TokenPolicy policy = TokenPolicy.defaults();
     public final TokenMinter minter = new TokenMinter(accessTokens, codec, ids,
-            new TokenSettings("https://id.example", "api.example", TokenPolicy.defaults()));
+            new TokenSettings("https://id.example", "api.example", policy));
 
     public final RegisterService register = new RegisterService(accounts, families, hasher, events,
-            SequentialIds.directTransactions(), minter, ids, clock, new AddressThrottle(windows, AddressWindows.Purpose.REGISTRATION,
+            SequentialIds.directTransactions(), minter, policy, ids, clock, new AddressThrottle(windows, AddressWindows.Purpose.REGISTRATION,
                     new RateLimit(20, Duration.ofHours(1)), events, SecurityEventType.REGISTRATION_THROTTLED));
     public final SignInService signIn = new SignInService(accounts, families, hasher, new SignInThrottle(
             new AddressThrottle(windows, AddressWindows.Purpose.SIGN_IN, new RateLimit(60, Duration.ofMinutes(1)), events,
                     SecurityEventType.SIGN_IN_THROTTLED),
             attempts, new SignInThrottlePolicy(10, 20, Duration.ofSeconds(30), Duration.ofMinutes(15)), pseudonyms, events),
-            events, minter, ids, clock);
-    public final RefreshTokensService refresh = new RefreshTokensService(codec, families, events, minter, clock);
+            events, minter, policy, ids, clock);
+    public final RefreshTokensService refresh = new RefreshTokensService(codec, families, events, minter, policy, clock);
     public final SignOutService signOut = new SignOutService(codec, families, events, clock);
     public final RevokeTokenService revoke = new RevokeTokenService(codec, accessTokens, families, events, clock);
     public final AuthenticateService authenticate = new AuthenticateService(accessTokens, families, clock);

@@ -1,6 +1,7 @@
 package dev.gatehouse.bootstrap.demo;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,7 +17,7 @@ import java.util.Map;
  * Gatehouse's published JWKS, as any backend would — it knows nothing else of Gatehouse.
  */
 @Controller("/demo-api")
-@Requires(missingProperty = "datasources.default.url")
+@Requires(env = Environment.DEVELOPMENT)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class DemoApiController {
 

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
@@ -30,7 +31,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  * own verifier.
  */
 @Singleton
-@Requires(missingProperty = "datasources.default.url")
+@Requires(env = Environment.DEVELOPMENT)
 final class JwksVerifier {
 
     private final EmbeddedServer server;

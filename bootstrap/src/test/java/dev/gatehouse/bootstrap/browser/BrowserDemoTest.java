@@ -3,6 +3,7 @@ package dev.gatehouse.bootstrap.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.gatehouse.bootstrap.DeploymentMode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -54,11 +55,11 @@ class BrowserDemoTest {
                 "Debian's chromium and chromium-driver are not installed");
         int port = freePort();
         String origin = "http://localhost:" + port;
-        gatehouse = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        gatehouse = DeploymentMode.choose(ApplicationContext.builder().properties(Map.of(
                 "micronaut.server.port", port,
                 "gatehouse.bff.upstream-url", origin + "/demo-api",
                 "gatehouse.clients.web.allowed-origins", origin,
-                "gatehouse.clients.bff.allowed-origins", origin));
+                "gatehouse.clients.bff.allowed-origins", origin))).run(EmbeddedServer.class);
         demo = origin + "/demo/";
         otherOrigin = OtherOriginSite.start(origin);
         browser = HeadlessChromium.start();

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * A session: the chain of refresh tokens that one sign-in started. Exactly one token of the family is
  * current, the one of generation {@link #generation()}; every refresh spends it and makes the next one
- * current (RFC 9700 §4.14.2, refresh token rotation).
+ * current (RFC 9700 §4.14.2, refresh token rotation; the rules are {@link Rotation}'s).
  *
  * <p>Invariants: {@code createdAt ≤ rotatedAt}, {@code idleExpiresAt ≤ absoluteExpiresAt}, the generation
  * never decreases, and a revoked family never becomes active again.
@@ -53,34 +53,8 @@ public record RefreshTokenFamily(
                 earlier(policy.idleExpiryFrom(now), absolute), absolute, displayable(userAgent));
     }
 
-    /**
-     * Decides what presenting {@code presented} by {@code client} at {@code now} does. Pure: the caller
-     * stores the outcome's family (a rotation must be stored with a compare-and-set on the generation).
-     */
-    public RotationOutcome rotate(RefreshToken presented, ClientId client, Instant now, TokenPolicy policy) {
-        if (!presented.familyId().equals(id)) {
-            throw new IllegalArgumentException("token of another family");
-        }
-        if (!clientId.equals(client)) {
-            return new RotationOutcome.ClientMismatch();
-        }
-        if (state instanceof FamilyState.Revoked revoked) {
-            return new RotationOutcome.Revoked(revoked.reason());
-        }
-        if (isExpiredAt(now)) {
-            return new RotationOutcome.Expired();
-        }
-        if (presented.generation() == generation) {
-            return new RotationOutcome.Rotated(advancedAt(now, policy));
-        }
-        if (presented.generation() == generation - 1 && now.isBefore(rotatedAt.plus(policy.reuseGrace()))) {
-            return new RotationOutcome.GraceReplay(this);
-        }
-        return new RotationOutcome.ReuseDetected(revokedAt(now, RevocationReason.REUSE_DETECTED));
-    }
-
-    /** This family one generation on, as rotated at {@code now}. */
-    public RefreshTokenFamily advancedAt(Instant now, TokenPolicy policy) {
+    /** This family one generation on, as rotated at {@code now}; {@link Rotation#applyTo} is the public door. */
+    RefreshTokenFamily advancedAt(Instant now, TokenPolicy policy) {
         return new RefreshTokenFamily(id, userId, clientId, generation + 1, state, createdAt, now,
                 earlier(policy.idleExpiryFrom(now), absoluteExpiresAt), absoluteExpiresAt, userAgent);
     }

@@ -1,8 +1,8 @@
 package dev.gatehouse.domain.token;
 
 /**
- * What presenting a refresh token did to its family, decided by
- * {@link RefreshTokenFamily#rotate(long, ClientId, java.time.Instant, TokenPolicy)}.
+ * What presenting an authentic refresh token came to, decided by {@link Rotation#succeeded} (the store
+ * advanced the family) or {@link Rotation#refusedBy} (it did not).
  */
 public sealed interface RotationOutcome {
 
@@ -31,5 +31,9 @@ public sealed interface RotationOutcome {
 
     /** The token was issued to another client (RFC 6749 §6: a refresh token is bound to its client). */
     record ClientMismatch() implements RotationOutcome {
+    }
+
+    /** The family is no longer stored: purged after it ended, or deleted with its account. */
+    record UnknownSession() implements RotationOutcome {
     }
 }

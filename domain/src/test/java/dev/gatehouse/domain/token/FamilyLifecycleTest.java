@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +52,10 @@ class FamilyLifecycleTest {
 
     @Test
     void a_token_of_another_family_is_a_bug() {
-        assertThatThrownBy(() -> aFamily("ua").rotate(new RefreshToken(new FamilyId(UUID.randomUUID()), 0), new ClientId("api"), T0, POLICY))
-                .isInstanceOf(IllegalArgumentException.class);
+        var family = aFamily("ua");
+        var rotation = new Rotation(new RefreshToken(new FamilyId(UUID.randomUUID()), 0), new ClientId("api"), T0, POLICY);
+        assertThat(rotation.admittedBy(family)).isFalse();
+        assertThatThrownBy(() -> rotation.refusedBy(Optional.of(family))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,18 +1,25 @@
 package dev.gatehouse.domain.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every {@link RotationOutcome} of {@link RefreshTokenFamily#rotate}, one row per rule, on fixed instants. */
+/**
+ * Every {@link RotationOutcome} of a {@link Rotation}, one row per rule, on fixed instants. Each row runs
+ * the rotation as the store does: {@link Rotation#admittedBy} (the compare-and-set condition) decides
+ * whether the family advances; only a refused rotation reads the family and asks {@link Rotation#refusedBy}.
+ */
 class RotationTableTest {
 
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -30,14 +37,17 @@ class RotationTableTest {
 
     static Stream<Arguments> rows() {
         Instant rotated = T0.plus(Duration.ofHours(1));
+        Instant idleEnd = rotated.plus(Duration.ofDays(7));
         return Stream.of(
                 row("the current token rotates", f -> f, 3, API, rotated.plusSeconds(5), RotationOutcome.Rotated.class),
+                row("the current token rotates up to the idle expiry", f -> f, 3, API, idleEnd.minusNanos(1000),
+                        RotationOutcome.Rotated.class),
                 row("the predecessor within the grace replays", f -> f, 2, API, rotated.plusSeconds(9), RotationOutcome.GraceReplay.class),
                 row("the predecessor at the grace's end is reuse", f -> f, 2, API, rotated.plusSeconds(10), RotationOutcome.ReuseDetected.class),
                 row("an older generation is reuse, even within the grace", f -> f, 1, API, rotated.plusSeconds(1),
                         RotationOutcome.ReuseDetected.class),
                 row("a generation from the future is reuse", f -> f, 4, API, rotated.plusSeconds(1), RotationOutcome.ReuseDetected.class),
-                row("idle expiry ends the family", f -> f, 3, API, rotated.plus(Duration.ofDays(7)), RotationOutcome.Expired.class),
+                row("idle expiry ends the family", f -> f, 3, API, idleEnd, RotationOutcome.Expired.class),
                 row("absolute expiry ends the family however fresh the rotation",
                         f -> keepRotating(f, T0.plus(Duration.ofDays(29))), 9, API, T0.plus(Duration.ofDays(30)), RotationOutcome.Expired.class),
                 row("a revoked family refuses even its current token", f -> f.revokedAt(rotated.plusSeconds(1), RevocationReason.SIGNED_OUT),
@@ -51,53 +61,88 @@ class RotationTableTest {
     void rotate(String rule, UnaryOperator<RefreshTokenFamily> setUp, long presented, ClientId client, Instant now,
             Class<? extends RotationOutcome> expected) {
         RefreshTokenFamily family = setUp.apply(atGenerationThree());
-        assertThat(family.rotate(new RefreshToken(ID, presented), client, now, POLICY)).isInstanceOf(expected);
+        var rotation = new Rotation(new RefreshToken(ID, presented), client, now, POLICY);
+        assertThat(rotation.admittedBy(family)).as("the store's condition").isEqualTo(expected == RotationOutcome.Rotated.class);
+        assertThat(asTheStoreDoes(rotation, family)).isInstanceOf(expected);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void rotate_never_changes_the_family_it_is_asked(String rule, UnaryOperator<RefreshTokenFamily> setUp, long presented,
+    void deciding_never_changes_the_family_it_is_asked(String rule, UnaryOperator<RefreshTokenFamily> setUp, long presented,
             ClientId client, Instant now, Class<? extends RotationOutcome> expected) {
         RefreshTokenFamily family = setUp.apply(atGenerationThree());
         RefreshTokenFamily copy = new RefreshTokenFamily(family.id(), family.userId(), family.clientId(), family.generation(),
                 family.state(), family.createdAt(), family.rotatedAt(), family.idleExpiresAt(), family.absoluteExpiresAt(),
                 family.userAgent());
-        family.rotate(new RefreshToken(ID, presented), client, now, POLICY);
+        asTheStoreDoes(new Rotation(new RefreshToken(ID, presented), client, now, POLICY), family);
         assertThat(family).isEqualTo(copy);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void a_rotation_moves_one_generation_on_and_slides_the_idle_expiry() {
         Instant now = T0.plus(Duration.ofHours(2));
-        var outcome = (RotationOutcome.Rotated) atGenerationThree().rotate(new RefreshToken(ID, 3), API, now, POLICY);
+        var outcome = (RotationOutcome.Rotated) asTheStoreDoes(new Rotation(new RefreshToken(ID, 3), API, now, POLICY),
+                atGenerationThree());
         assertThat(outcome.family().generation()).isEqualTo(4);
         assertThat(outcome.family().rotatedAt()).isEqualTo(now);
         assertThat(outcome.family().idleExpiresAt()).isEqualTo(now.plus(Duration.ofDays(7)));
         assertThat(outcome.family().absoluteExpiresAt()).isEqualTo(T0.plus(Duration.ofDays(30)));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void a_grace_replay_hands_back_the_current_family_so_the_successor_is_the_same() {
         var family = atGenerationThree();
-        var outcome = (RotationOutcome.GraceReplay) family.rotate(new RefreshToken(ID, 2), API,
-                family.rotatedAt().plusSeconds(3), POLICY);
+        var outcome = (RotationOutcome.GraceReplay) asTheStoreDoes(new Rotation(new RefreshToken(ID, 2), API,
+                family.rotatedAt().plusSeconds(3), POLICY), family);
         assertThat(RefreshToken.currentOf(outcome.family())).isEqualTo(new RefreshToken(ID, 3));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void reuse_revokes_the_family_for_reuse() {
         var family = atGenerationThree();
-        var outcome = (RotationOutcome.ReuseDetected) family.rotate(new RefreshToken(ID, 0), API, family.rotatedAt().plusSeconds(1), POLICY);
-        assertThat(outcome.revoked().state()).isEqualTo(new FamilyState.Revoked(RevocationReason.REUSE_DETECTED,
-                family.rotatedAt().plusSeconds(1)));
-        assertThat(outcome.revoked().isActiveAt(family.rotatedAt().plusSeconds(2))).isFalse();
+        Instant now = family.rotatedAt().plusSeconds(1);
+        var outcome = (RotationOutcome.ReuseDetected) asTheStoreDoes(new Rotation(new RefreshToken(ID, 0), API, now, POLICY), family);
+        assertThat(outcome.revoked().state()).isEqualTo(new FamilyState.Revoked(RevocationReason.REUSE_DETECTED, now));
+        assertThat(outcome.revoked().isActiveAt(now.plusSeconds(1))).isFalse();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
+    void a_family_that_is_gone_is_an_unknown_session() {
+        var rotation = new Rotation(new RefreshToken(ID, 3), API, T0, POLICY);
+        assertThat(rotation.refusedBy(Optional.empty())).isInstanceOf(RotationOutcome.UnknownSession.class);
+    }
+
+    @Test
+    void a_store_that_refuses_a_rotation_the_family_admits_is_broken() {
+        var family = atGenerationThree();
+        var rotation = new Rotation(RefreshToken.currentOf(family), API, family.rotatedAt().plusSeconds(1), POLICY);
+        assertThatThrownBy(() -> rotation.refusedBy(Optional.of(family))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_store_that_advances_to_anything_but_the_next_generation_is_broken() {
+        var family = atGenerationThree();
+        var rotation = new Rotation(RefreshToken.currentOf(family), API, family.rotatedAt().plusSeconds(1), POLICY);
+        assertThatThrownBy(() -> rotation.succeeded(family)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void applying_a_rotation_the_family_does_not_admit_is_a_bug() {
+        var family = atGenerationThree();
+        var rotation = new Rotation(new RefreshToken(ID, 2), API, family.rotatedAt().plusSeconds(1), POLICY);
+        assertThatThrownBy(() -> rotation.applyTo(family)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void the_idle_expiry_never_passes_the_absolute_one() {
         var family = keepRotating(atGenerationThree(), T0.plus(Duration.ofDays(29)));
         assertThat(family.idleExpiresAt()).isEqualTo(family.absoluteExpiresAt());
         assertThat(family.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(30)));
+    }
+
+    /** The compare-and-set of the store, on one family: advance what the predicate admits, else read and decide. */
+    static RotationOutcome asTheStoreDoes(Rotation rotation, RefreshTokenFamily stored) {
+        return rotation.admittedBy(stored) ? rotation.succeeded(rotation.applyTo(stored)) : rotation.refusedBy(Optional.of(stored));
     }
 
     private static RefreshTokenFamily keepRotating(RefreshTokenFamily family, Instant until) {

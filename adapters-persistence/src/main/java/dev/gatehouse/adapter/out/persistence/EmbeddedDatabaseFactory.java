@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
@@ -15,12 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Development mode: without {@code datasources.default.url}, Gatehouse starts its own PostgreSQL (zonky
- * embedded binaries) on a free port with a fresh temporary data directory, so several instances can run
- * side by side and nothing needs installing. Its data is gone when the process ends.
+ * Development mode (the {@value Environment#DEVELOPMENT} environment, chosen at start when no
+ * {@code datasources.default.url} is configured): Gatehouse starts its own PostgreSQL (zonky embedded
+ * binaries) on a free port with a fresh temporary data directory, so several instances can run side by
+ * side and nothing needs installing. Its data is gone when the process ends.
  */
 @Factory
-@Requires(missingProperty = "datasources.default.url")
+@Requires(env = Environment.DEVELOPMENT)
 class EmbeddedDatabaseFactory {
 
     @Singleton

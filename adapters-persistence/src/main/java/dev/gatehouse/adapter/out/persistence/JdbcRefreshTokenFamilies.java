@@ -4,9 +4,9 @@ import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.FamilyId;
 import dev.gatehouse.domain.token.FamilyState;
-import dev.gatehouse.domain.token.RefreshToken;
 import dev.gatehouse.domain.token.RefreshTokenFamily;
 import dev.gatehouse.domain.token.RevocationReason;
+import dev.gatehouse.domain.token.Rotation;
 import dev.gatehouse.domain.user.UserId;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Sessions in table {@code refresh_family}. {@link #advance} is a single conditional
- * {@code UPDATE ... RETURNING}: PostgreSQL re-checks the {@code WHERE} on the newest row version after
- * waiting for a concurrent writer, so of racing rotations exactly one matches, across instances.
+ * {@code UPDATE ... RETURNING} (no read before the write): PostgreSQL re-checks the {@code WHERE} on the
+ * newest row version after waiting for a concurrent writer, so of racing rotations exactly one matches,
+ * across instances. Why hand-written SQL: docs/adr/0005-hand-written-sql.md.
  */
 @Singleton
 final class JdbcRefreshTokenFamilies implements RefreshTokenFamilies {
@@ -60,20 +61,26 @@ final class JdbcRefreshTokenFamilies implements RefreshTokenFamilies {
                 statement -> statement.setObject(1, id.value()), JdbcRefreshTokenFamilies::map);
     }
 
+    /**
+     * The {@code WHERE} is {@link Rotation#admittedBy}, clause by clause (id, generation, client, active,
+     * idle expiry after now); the {@code SET} is {@link Rotation#applyTo}.
+     */
     @Override
-    public Optional<RefreshTokenFamily> advance(RefreshToken current, ClientId client, Instant now, Instant idleExpiresAt) {
+    public AdvanceResult advance(Rotation rotation) {
         return jdbc.queryOne("""
                 UPDATE refresh_family
                    SET generation = generation + 1, rotated_at = ?, idle_expires_at = LEAST(?, absolute_expires_at)
                  WHERE id = ? AND generation = ? AND client_id = ? AND state = 'active' AND idle_expires_at > ?
                 RETURNING\s""" + COLUMNS, statement -> {
-                    Jdbc.setInstant(statement, 1, now);
-                    Jdbc.setInstant(statement, 2, idleExpiresAt);
-                    statement.setObject(3, current.familyId().value());
-                    statement.setLong(4, current.generation());
-                    statement.setString(5, client.value());
-                    Jdbc.setInstant(statement, 6, now);
-                }, JdbcRefreshTokenFamilies::map);
+                    Jdbc.setInstant(statement, 1, rotation.at());
+                    Jdbc.setInstant(statement, 2, rotation.idleExpiresAt());
+                    statement.setObject(3, rotation.presented().familyId().value());
+                    statement.setLong(4, rotation.presented().generation());
+                    statement.setString(5, rotation.client().value());
+                    Jdbc.setInstant(statement, 6, rotation.at());
+                }, JdbcRefreshTokenFamilies::map)
+                .<AdvanceResult>map(AdvanceResult.Advanced::new)
+                .orElseGet(AdvanceResult.NotAdvanced::new);
     }
 
     @Override

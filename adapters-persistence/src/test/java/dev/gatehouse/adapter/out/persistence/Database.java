@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.out.persistence;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 
 /**
  * The persistence adapters on a real PostgreSQL: the development-mode embedded database, migrated by
@@ -15,7 +16,7 @@ final class Database {
 
     static synchronized ApplicationContext context() {
         if (context == null) {
-            context = ApplicationContext.run();
+            context = ApplicationContext.run(Environment.DEVELOPMENT);
             Runtime.getRuntime().addShutdownHook(new Thread(context::close));
         }
         return context;

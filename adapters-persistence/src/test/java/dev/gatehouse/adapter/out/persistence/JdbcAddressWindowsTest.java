@@ -1,38 +1,12 @@
 package dev.gatehouse.adapter.out.persistence;
 
-import static dev.gatehouse.adapter.out.persistence.Fixtures.T0;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.gatehouse.application.port.out.AddressWindows;
-import dev.gatehouse.application.port.out.AddressWindows.Purpose;
-import dev.gatehouse.domain.throttle.ClientNetwork;
-import java.time.Instant;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import dev.gatehouse.application.testing.AddressWindowsContract;
 
-class JdbcAddressWindowsTest {
+class JdbcAddressWindowsTest extends AddressWindowsContract {
 
-    private final AddressWindows windows = Database.bean(AddressWindows.class);
-    private final ClientNetwork network = new ClientNetwork("net-" + UUID.randomUUID());
-
-    @Test
-    void requests_are_counted_per_purpose_network_and_window() {
-        Instant end = T0.plusSeconds(60);
-        assertThat(windows.countRequest(Purpose.SIGN_IN, network, end)).isEqualTo(1);
-        assertThat(windows.countRequest(Purpose.SIGN_IN, network, end)).isEqualTo(2);
-        assertThat(windows.countRequest(Purpose.REGISTRATION, network, end)).isEqualTo(1);
-        assertThat(windows.countRequest(Purpose.SIGN_IN, new ClientNetwork("other-" + network.value()), end)).isEqualTo(1);
-        assertThat(windows.countRequest(Purpose.SIGN_IN, network, end.plusSeconds(60))).as("a new window starts over").isEqualTo(1);
-    }
-
-    @Test
-    void a_counter_is_forgotten_once_its_window_ended() {
-        windows.countRequest(Purpose.SIGN_IN, network, T0);
-        windows.countRequest(Purpose.REGISTRATION, network, T0.plusSeconds(3600));
-        while (windows.forgetEnded(T0, 1000) == 1000) {
-            // keep going until this batch was the last
-        }
-        assertThat(windows.countRequest(Purpose.SIGN_IN, network, T0)).as("forgotten").isEqualTo(1);
-        assertThat(windows.countRequest(Purpose.REGISTRATION, network, T0.plusSeconds(3600))).as("kept").isEqualTo(2);
+    @Override
+    protected AddressWindows windows() {
+        return Database.bean(AddressWindows.class);
     }
 }

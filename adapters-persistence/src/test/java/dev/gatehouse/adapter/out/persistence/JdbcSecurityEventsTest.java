@@ -1,9 +1,10 @@
 package dev.gatehouse.adapter.out.persistence;
 
-import static dev.gatehouse.adapter.out.persistence.Fixtures.T0;
+import static dev.gatehouse.application.testing.StoreFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.out.SecurityEvents;
+import dev.gatehouse.application.testing.SecurityEventsContract;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.user.EmailPseudonym;
@@ -13,16 +14,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class JdbcSecurityEventsTest {
+class JdbcSecurityEventsTest extends SecurityEventsContract {
 
     private final SecurityEvents events = Database.bean(SecurityEvents.class);
+
+    @Override
+    protected SecurityEvents events() {
+        return events;
+    }
 
     @Test
     void a_sign_in_failure_stores_the_address_and_the_emails_pseudonym() {
@@ -30,22 +34,6 @@ class JdbcSecurityEventsTest {
         events.record(new SecurityEvent(SecurityEventType.SIGN_IN_FAILED, T0, null, null, null, marker, "2001:db8::7",
                 new EmailPseudonym("p-1234")));
         assertThat(columns(marker)).containsExactly("sign_in_failed", "2001:db8::7", "p-1234");
-    }
-
-    @Test
-    void events_older_than_the_cut_off_are_forgotten_in_batches() {
-        Instant ancient = Instant.parse("1990-01-01T00:00:00Z");
-        String old = "old-" + UUID.randomUUID();
-        String recent = "recent-" + UUID.randomUUID();
-        for (int i = 0; i < 3; i++) {
-            events.record(new SecurityEvent(SecurityEventType.SIGN_IN_THROTTLED, ancient.plusSeconds(i), null, null, null, old));
-        }
-        events.record(new SecurityEvent(SecurityEventType.SIGN_IN_THROTTLED, ancient.plus(Duration.ofDays(1)), null, null, null, recent));
-
-        assertThat(events.forgetBefore(ancient.plusSeconds(60), 2)).isEqualTo(2);
-        assertThat(events.forgetBefore(ancient.plusSeconds(60), 2)).isEqualTo(1);
-        assertThat(columns(old)).isEmpty();
-        assertThat(columns(recent)).isNotEmpty();
     }
 
     /** type, client_address and attempted_email of the events whose detail is {@code marker}. */

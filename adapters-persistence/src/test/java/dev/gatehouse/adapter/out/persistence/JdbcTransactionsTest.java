@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.application.testing.StoreFixtures;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,12 @@ class JdbcTransactionsTest {
 
     @Test
     void everything_written_in_a_transaction_is_committed_together() {
-        var account = Fixtures.anAccount();
-        var family = Fixtures.aFamilyOf(account, Fixtures.T0);
+        var account = StoreFixtures.anAccount();
+        var family = StoreFixtures.aFamilyOf(account, StoreFixtures.T0);
         transactions.inTransaction(() -> {
             accounts.add(account);
             families.add(family);
-            events.record(new SecurityEvent(SecurityEventType.ACCOUNT_REGISTERED, Fixtures.T0, account.id(), family.id(),
+            events.record(new SecurityEvent(SecurityEventType.ACCOUNT_REGISTERED, StoreFixtures.T0, account.id(), family.id(),
                     family.clientId(), ""));
             return null;
         });
@@ -35,8 +36,8 @@ class JdbcTransactionsTest {
 
     @Test
     void a_failure_inside_rolls_back_what_was_already_written() {
-        var account = Fixtures.anAccount();
-        var family = Fixtures.aFamilyOf(account, Fixtures.T0);
+        var account = StoreFixtures.anAccount();
+        var family = StoreFixtures.aFamilyOf(account, StoreFixtures.T0);
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
             accounts.add(account);
             families.add(family);

@@ -1,47 +1,12 @@
 package dev.gatehouse.adapter.out.persistence;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.gatehouse.application.port.out.EmailAlreadyRegisteredException;
 import dev.gatehouse.application.port.out.UserAccounts;
-import dev.gatehouse.domain.user.DisplayName;
-import dev.gatehouse.domain.user.EmailAddress;
-import dev.gatehouse.domain.user.PasswordHash;
-import dev.gatehouse.domain.user.UserAccount;
-import dev.gatehouse.domain.user.UserId;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import dev.gatehouse.application.testing.UserAccountsContract;
 
-class JdbcUserAccountsTest {
+class JdbcUserAccountsTest extends UserAccountsContract {
 
-    private final UserAccounts accounts = Database.bean(UserAccounts.class);
-
-    @Test
-    void an_account_is_found_by_id_and_by_email() {
-        UserAccount account = Fixtures.anAccount();
-        accounts.add(account);
-        assertThat(accounts.findById(account.id())).contains(account);
-        assertThat(accounts.findByEmail(account.email())).contains(account);
-        assertThat(accounts.findByEmail(EmailAddress.of("nobody-" + UUID.randomUUID() + "@example.com"))).isEmpty();
-    }
-
-    @Test
-    void a_second_account_with_the_same_email_is_refused() {
-        UserAccount first = Fixtures.anAccount();
-        accounts.add(first);
-        UserAccount sameEmail = new UserAccount(new UserId(UUID.randomUUID()), first.email(), new DisplayName("Other"),
-                first.passwordHash(), first.createdAt());
-        assertThatThrownBy(() -> accounts.add(sameEmail)).isInstanceOf(EmailAlreadyRegisteredException.class);
-        assertThat(accounts.findById(sameEmail.id())).isEmpty();
-    }
-
-    @Test
-    void the_password_hash_can_be_replaced() {
-        UserAccount account = Fixtures.anAccount();
-        accounts.add(account);
-        var upgraded = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=1$bmV3c2FsdG5ld3NhbHQ$bmV3aGFzaA");
-        accounts.updatePasswordHash(account.id(), upgraded);
-        assertThat(accounts.findById(account.id()).orElseThrow().passwordHash()).isEqualTo(upgraded);
+    @Override
+    protected UserAccounts accounts() {
+        return Database.bean(UserAccounts.class);
     }
 }

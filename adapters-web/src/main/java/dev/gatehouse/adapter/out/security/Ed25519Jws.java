@@ -16,22 +16,25 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * EdDSA over Ed25519 (RFC 8037) for Nimbus, computed by Bouncy Castle's lightweight API: on JDK 17 it is
- * an order of magnitude faster than the JDK provider (see docs/adr/0003-signing-algorithm.md).
+ * an order of magnitude faster than the JDK provider (see docs/adr/0003-signing-algorithm.md). Public so
+ * that the JMH benchmarks (benchmarks/jmh) measure this very code; nothing else outside the package uses it.
  */
-final class Ed25519Jws {
+public final class Ed25519Jws {
 
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.EdDSA);
 
     private Ed25519Jws() {
     }
 
-    static JWSSigner signer(OctetKeyPair key) {
+    /** Signs {@code EdDSA} with the private part of {@code key}; refuses a key of another curve. */
+    public static JWSSigner signer(OctetKeyPair key) {
         requireEd25519(key);
         var privateKey = new Ed25519PrivateKeyParameters(key.getDecodedD(), 0);
         return new Signer(privateKey);
     }
 
-    static JWSVerifier verifier(OctetKeyPair key) {
+    /** Verifies {@code EdDSA} with the public part of {@code key}; refuses a key of another curve. */
+    public static JWSVerifier verifier(OctetKeyPair key) {
         requireEd25519(key);
         return new Verifier(new Ed25519PublicKeyParameters(key.getDecodedX(), 0));
     }

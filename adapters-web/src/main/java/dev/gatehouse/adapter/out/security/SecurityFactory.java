@@ -9,7 +9,9 @@ import dev.gatehouse.application.port.out.RefreshTokenCodec;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@code gatehouse.tokens.signing-algorithm} and {@code .access-token-type}, {@code gatehouse.password-hashing.*}).
  * Every key and token bean is {@code @Context}: a value the service cannot use stops the start, naming the key.
  *
- * <p>Development mode (no {@code datasources.default.url}): missing keys are generated at start, are
- * announced in the log, and die with the process. With a database URL, missing keys stop the start.
+ * <p>Development mode (the {@value Environment#DEVELOPMENT} environment, chosen at start when no
+ * {@code datasources.default.url} is configured): missing keys are generated at start, are announced in
+ * the log, and die with the process. Otherwise missing keys stop the start.
  */
 @Factory
 class SecurityFactory {
@@ -34,8 +37,13 @@ class SecurityFactory {
 
     private final boolean developmentMode;
 
-    SecurityFactory(@Value("${datasources.default.url:}") String databaseUrl) {
-        this.developmentMode = databaseUrl.isBlank();
+    @Inject
+    SecurityFactory(Environment environment) {
+        this(environment.getActiveNames().contains(Environment.DEVELOPMENT));
+    }
+
+    SecurityFactory(boolean developmentMode) {
+        this.developmentMode = developmentMode;
     }
 
     @Singleton

@@ -1,10 +1,9 @@
 package dev.gatehouse.application.port.out;
 
-import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.FamilyId;
-import dev.gatehouse.domain.token.RefreshToken;
 import dev.gatehouse.domain.token.RefreshTokenFamily;
 import dev.gatehouse.domain.token.RevocationReason;
+import dev.gatehouse.domain.token.Rotation;
 import dev.gatehouse.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -21,13 +20,12 @@ public interface RefreshTokenFamilies {
     Optional<RefreshTokenFamily> find(FamilyId id);
 
     /**
-     * Rotates atomically (compare-and-set): if the family of {@code current} is active, belongs to
-     * {@code client}, is at generation {@code current.generation()} and has not expired at {@code now},
-     * moves it to the next generation with {@code rotatedAt = now} and an idle expiry of
-     * {@code idleExpiresAt} (capped by the absolute expiry), and returns it. Otherwise changes nothing and
-     * returns empty: of many concurrent calls with the same token, exactly one succeeds.
+     * Applies {@code rotation} atomically, as one compare-and-set in the store: a family that
+     * {@link Rotation#admittedBy admits} it at that moment becomes {@link Rotation#applyTo} and is the
+     * answer ({@link AdvanceResult.Advanced}); otherwise nothing changes ({@link AdvanceResult.NotAdvanced}).
+     * Of many concurrent calls with the same token, on any number of instances, exactly one advances.
      */
-    Optional<RefreshTokenFamily> advance(RefreshToken current, ClientId client, Instant now, Instant idleExpiresAt);
+    AdvanceResult advance(Rotation rotation);
 
     /** Revokes the family unless it is revoked already (then its first reason stays). Idempotent. */
     void revoke(FamilyId id, RevocationReason reason, Instant now);
@@ -43,4 +41,16 @@ public interface RefreshTokenFamilies {
      * returns how many it deleted.
      */
     int purgeEndedBefore(Instant endedBefore, int limit);
+
+    /** What {@link #advance} did. */
+    sealed interface AdvanceResult {
+
+        /** The family admitted the rotation and is now {@code family}, one generation on. */
+        record Advanced(RefreshTokenFamily family) implements AdvanceResult {
+        }
+
+        /** Nothing changed: no stored family admitted the rotation. */
+        record NotAdvanced() implements AdvanceResult {
+        }
+    }
 }

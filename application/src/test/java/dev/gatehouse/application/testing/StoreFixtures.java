@@ -1,4 +1,4 @@
-package dev.gatehouse.adapter.out.persistence;
+package dev.gatehouse.application.testing;
 
 import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.FamilyId;
@@ -12,21 +12,22 @@ import dev.gatehouse.domain.user.UserId;
 import java.time.Instant;
 import java.util.UUID;
 
-final class Fixtures {
+/** Aggregates for store tests: fresh ids every time, so tests share one database without seeing each other. */
+public final class StoreFixtures {
 
-    static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-    static final TokenPolicy POLICY = TokenPolicy.defaults();
-    static final ClientId API = new ClientId("api");
+    public static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    public static final TokenPolicy POLICY = TokenPolicy.defaults();
+    public static final ClientId API = new ClientId("api");
 
-    private Fixtures() {
+    private StoreFixtures() {
     }
 
-    static UserAccount anAccount() {
+    public static UserAccount anAccount() {
         return new UserAccount(new UserId(UUID.randomUUID()), EmailAddress.of("u-" + UUID.randomUUID() + "@example.com"),
                 new DisplayName("Someone"), new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaA"), T0);
     }
 
-    static RefreshTokenFamily aFamilyOf(UserAccount account, Instant startedAt) {
+    public static RefreshTokenFamily aFamilyOf(UserAccount account, Instant startedAt) {
         return RefreshTokenFamily.start(new FamilyId(UUID.randomUUID()), account.id(), API, "JUnit/5", startedAt, POLICY);
     }
 }

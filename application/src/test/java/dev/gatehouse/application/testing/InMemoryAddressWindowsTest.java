@@ -1,0 +1,11 @@
+package dev.gatehouse.application.testing;
+
+import dev.gatehouse.application.port.out.AddressWindows;
+
+class InMemoryAddressWindowsTest extends AddressWindowsContract {
+
+    @Override
+    protected AddressWindows windows() {
+        return new InMemoryAddressWindows();
+    }
+}

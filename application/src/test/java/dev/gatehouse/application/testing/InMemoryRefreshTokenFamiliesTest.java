@@ -1,0 +1,20 @@
+package dev.gatehouse.application.testing;
+
+import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.UserAccounts;
+
+class InMemoryRefreshTokenFamiliesTest extends RefreshTokenFamiliesContract {
+
+    private final InMemoryRefreshTokenFamilies families = new InMemoryRefreshTokenFamilies();
+    private final InMemoryUserAccounts accounts = new InMemoryUserAccounts();
+
+    @Override
+    protected RefreshTokenFamilies families() {
+        return families;
+    }
+
+    @Override
+    protected UserAccounts accounts() {
+        return accounts;
+    }
+}

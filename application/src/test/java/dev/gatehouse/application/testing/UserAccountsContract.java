@@ -1,0 +1,50 @@
+package dev.gatehouse.application.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.application.port.out.EmailAlreadyRegisteredException;
+import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.domain.user.DisplayName;
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.PasswordHash;
+import dev.gatehouse.domain.user.UserAccount;
+import dev.gatehouse.domain.user.UserId;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link UserAccounts} does, run against the in-memory fake and against PostgreSQL. */
+public abstract class UserAccountsContract {
+
+    protected abstract UserAccounts accounts();
+
+    @Test
+    void an_account_is_found_by_id_and_by_email() {
+        UserAccount account = StoreFixtures.anAccount();
+        accounts().add(account);
+        assertThat(accounts().findById(account.id())).contains(account);
+        assertThat(accounts().findByEmail(account.email())).contains(account);
+        assertThat(accounts().findByEmail(EmailAddress.of("nobody-" + UUID.randomUUID() + "@example.com"))).isEmpty();
+        assertThat(accounts().findById(new UserId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void a_second_account_with_the_same_email_is_refused() {
+        UserAccount first = StoreFixtures.anAccount();
+        accounts().add(first);
+        UserAccount sameEmail = new UserAccount(new UserId(UUID.randomUUID()), first.email(), new DisplayName("Other"),
+                first.passwordHash(), first.createdAt());
+        assertThatThrownBy(() -> accounts().add(sameEmail)).isInstanceOf(EmailAlreadyRegisteredException.class);
+        assertThat(accounts().findById(sameEmail.id())).isEmpty();
+        assertThat(accounts().findByEmail(first.email())).contains(first);
+    }
+
+    @Test
+    void the_password_hash_can_be_replaced() {
+        UserAccount account = StoreFixtures.anAccount();
+        accounts().add(account);
+        var upgraded = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=1$bmV3c2FsdG5ld3NhbHQ$bmV3aGFzaA");
+        accounts().updatePasswordHash(account.id(), upgraded);
+        assertThat(accounts().findById(account.id())).contains(account.withPasswordHash(upgraded));
+    }
+}
