@@ -4,6 +4,11 @@
 # (which zonky starts with fsync off and synchronous_commit off).
 #
 #   benchmarks/load/external-pg.sh            # then the same knobs as run.sh (GC=..., PROFILE=1, ...)
+#   PG_BIN=/usr/lib/postgresql/15/bin benchmarks/load/external-pg.sh    # Debian's PostgreSQL 15
+#
+# The cluster loads pg_stat_statements (track=all, so BEGIN/COMMIT/SET count too); at the end the script
+# prints every statement the service sent with its calls and server time (results/.../statements.txt):
+# calls divided by rotations = round trips per rotation.
 #
 # It uses the PostgreSQL binaries that the service's embedded mode has already unpacked into the temp
 # directory (run `java -jar bootstrap/target/gatehouse.jar` once if there are none), starts a throw-away
@@ -37,7 +42,7 @@ trap 'exit 130' INT TERM
 "${AS[@]}" "$PG_BIN/initdb" -D "$DATA/db" -A trust -U postgres -E UTF-8 > "$DATA/initdb.log" 2>&1 \
   || { cat "$DATA/initdb.log" >&2; exit 1; }
 "${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/db" -w -t 60 -l "$DATA/postgres.log" \
-  -o "-p $PG_PORT -k $DATA -c listen_addresses=127.0.0.1 -c max_connections=100" start > /dev/null \
+  -o "-p $PG_PORT -k $DATA -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c pg_stat_statements.track_utility=on" start > /dev/null \
   || { cat "$DATA/postgres.log" >&2; exit 1; }
 PG_PID=$(head -1 "$DATA/db/postmaster.pid")
 echo "external PostgreSQL: pid $PG_PID, port $PG_PORT, $("$PG_BIN/postgres" --version), fsync/synchronous_commit: defaults (on)"
@@ -46,4 +51,10 @@ echo "external PostgreSQL: pid $PG_PID, port $PG_PORT, $("$PG_BIN/postgres" --ve
 eval "$(java -jar "$JAR" --generate-keys "${ALGORITHM:-EdDSA}" | sed 's/^/export /')"
 export DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
 export DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=""
+"$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc 'CREATE EXTENSION pg_stat_statements' postgres
 EXTERNAL_PG_PID=$PG_PID JAR="$JAR" ./run.sh
+# statements since the cluster started (registration, sessions, sign-ins, warm-up and the measured runs)
+OUT=$(ls -td results/*/ | head -1)
+"$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -P pager=off -c "SELECT calls, round(total_exec_time::numeric, 1) AS total_ms,
+    round((total_exec_time / calls * 1000)::numeric, 1) AS mean_us, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
+  FROM pg_stat_statements WHERE calls > 100 ORDER BY calls DESC" postgres | tee "$OUT/statements.txt"
