@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where Netty's native epoll library loads (the shipped jar carries it for Linux x86-64), the server's
- * event loops run on it, not on NIO's selector (ADR 0006); and the server still answers on it, i.e. the
+ * event loops run on it, not on NIO's selector (ADR 0007); and the server still answers on it, i.e. the
  * acceptor loop, the worker loops and the server channel agree on the transport.
  */
 class NativeTransportTest {
