@@ -42,6 +42,7 @@ import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.TokenPolicy;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,9 +86,9 @@ class UseCaseFactory {
     }
 
     @Singleton
-    RegisterUseCase register(UserAccounts accounts, RefreshTokenFamilies families, PasswordHasher hasher, SecurityEvents events,
-            Transactions transactions, TokenMinter minter, TokenPolicy policy, IdGenerator ids, Clock clock, AddressWindows windows,
-            ThrottleConfiguration throttle) {
+    RegisterUseCase register(UserAccounts accounts, RefreshTokenFamilies families, @Named("registration") PasswordHasher hasher,
+            SecurityEvents events, Transactions transactions, TokenMinter minter, TokenPolicy policy, IdGenerator ids, Clock clock,
+            AddressWindows windows, ThrottleConfiguration throttle) {
         var registrations = new AddressThrottle(windows, AddressWindows.Purpose.REGISTRATION, throttle.registrationsPerAddress(),
                 events, SecurityEventType.REGISTRATION_THROTTLED);
         return new RegisterService(accounts, families, hasher, events, transactions, minter, policy, ids, clock, registrations);

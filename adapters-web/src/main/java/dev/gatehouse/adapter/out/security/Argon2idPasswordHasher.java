@@ -9,40 +9,31 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id (RFC 9106) with OWASP's parameters by default (19 MiB, 2 passes, 1 lane), 16-byte random salt,
- * 32-byte tag, stored as a PHC string: {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<tag>} (unpadded
- * standard Base64). Hashes with other parameters still verify and are reported by {@link #needsRehash}.
+ * Argon2id (RFC 9106) at {@link Argon2Cost#OWASP} by default (19 MiB, 2 passes, 1 lane), 16-byte random salt,
+ * 32-byte tag, stored as a PHC string: {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<tag>} (unpadded standard
+ * Base64). Hashes with other parameters still verify and are reported by {@link #needsRehash}. Every hash runs
+ * through the {@link HashingGate} in this hasher's lane.
  */
 final class Argon2idPasswordHasher implements PasswordHasher {
-
-    /** Argon2 cost parameters: memory in KiB, passes, lanes. */
-    record Cost(int memoryKiB, int iterations, int parallelism) {
-        static final Cost OWASP = new Cost(19_456, 2, 1);
-
-        Cost {
-            if (memoryKiB < 8 * parallelism || memoryKiB > 1 << 20 || iterations < 1 || iterations > 10
-                    || parallelism < 1 || parallelism > 16) {
-                throw new IllegalArgumentException("Argon2 cost out of range");
-            }
-        }
-    }
 
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,2}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,64})\\$([A-Za-z0-9+/]{22,128})");
     private static final int SALT_BYTES = 16;
     private static final int TAG_BYTES = 32;
 
-    private final Cost cost;
+    private final Argon2Cost cost;
+    private final NativeArgon2id argon2;
     private final HashingGate gate;
+    private final HashingGate.Lane lane;
     private final SecureRandom random;
 
-    Argon2idPasswordHasher(Cost cost, HashingGate gate, SecureRandom random) {
+    Argon2idPasswordHasher(Argon2Cost cost, NativeArgon2id argon2, HashingGate gate, HashingGate.Lane lane, SecureRandom random) {
         this.cost = cost;
+        this.argon2 = argon2;
         this.gate = gate;
+        this.lane = lane;
         this.random = random;
     }
 
@@ -50,10 +41,9 @@ final class Argon2idPasswordHasher implements PasswordHasher {
     public PasswordHash hash(Password password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] tag = gate.run(() -> argon2(password, salt, cost, TAG_BYTES));
+        byte[] tag = tag(password, salt, cost, TAG_BYTES);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return new PasswordHash("$argon2id$v=19$m=%d,t=%d,p=%d$%s$%s".formatted(cost.memoryKiB(), cost.iterations(),
-                cost.parallelism(), b64.encodeToString(salt), b64.encodeToString(tag)));
+        return new PasswordHash("$argon2id$v=19$" + cost + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(tag));
     }
 
     @Override
@@ -62,7 +52,7 @@ final class Argon2idPasswordHasher implements PasswordHasher {
         if (!phc.matches()) {
             return false;
         }
-        Cost stored;
+        Argon2Cost stored;
         try {
             stored = costOf(phc);
         } catch (IllegalArgumentException outOfRange) {
@@ -70,8 +60,7 @@ final class Argon2idPasswordHasher implements PasswordHasher {
         }
         byte[] salt = Base64.getDecoder().decode(phc.group(4));
         byte[] expected = Base64.getDecoder().decode(phc.group(5));
-        byte[] actual = gate.run(() -> argon2(password, salt, stored, expected.length));
-        return MessageDigest.isEqual(expected, actual);
+        return MessageDigest.isEqual(expected, tag(password, salt, stored, expected.length));
     }
 
     @Override
@@ -84,21 +73,12 @@ final class Argon2idPasswordHasher implements PasswordHasher {
         }
     }
 
-    private static Cost costOf(Matcher phc) {
-        return new Cost(Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)), Integer.parseInt(phc.group(3)));
+    private byte[] tag(Password password, byte[] salt, Argon2Cost cost, int tagLength) {
+        byte[] secret = password.reveal().getBytes(StandardCharsets.UTF_8);
+        return gate.run(lane, () -> argon2.tag(secret, salt, cost, tagLength));
     }
 
-    private static byte[] argon2(Password password, byte[] salt, Cost cost, int tagLength) {
-        var generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withSalt(salt)
-                .withMemoryAsKB(cost.memoryKiB())
-                .withIterations(cost.iterations())
-                .withParallelism(cost.parallelism())
-                .build());
-        byte[] tag = new byte[tagLength];
-        generator.generateBytes(password.reveal().getBytes(StandardCharsets.UTF_8), tag);
-        return tag;
+    private static Argon2Cost costOf(Matcher phc) {
+        return new Argon2Cost(Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)), Integer.parseInt(phc.group(3)));
     }
 }

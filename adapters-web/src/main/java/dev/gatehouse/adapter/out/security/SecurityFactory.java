@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.IdGenerator;
-import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.RefreshTokenCodec;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the security out-adapters from configuration ({@code gatehouse.keys.*},
- * {@code gatehouse.tokens.signing-algorithm} and {@code .access-token-type}, {@code gatehouse.password-hashing.*}).
+ * {@code gatehouse.tokens.signing-algorithm} and {@code .access-token-type}); password hashing:
+ * {@link PasswordHashingFactory}.
  * Every key and token bean is {@code @Context}: a value the service cannot use stops the start, naming the key.
  *
  * <p>Development mode (the {@value Environment#DEVELOPMENT} environment, chosen at start when no
@@ -54,16 +53,6 @@ class SecurityFactory {
     @Singleton
     IdGenerator idGenerator(SecureRandom random) {
         return new SecureRandomIds(random);
-    }
-
-    @Singleton
-    PasswordHasher passwordHasher(
-            SecureRandom random,
-            @Value("${gatehouse.password-hashing.max-concurrent:0}") int maxConcurrent,
-            @Value("${gatehouse.password-hashing.max-queued:16}") int maxQueued,
-            @Value("${gatehouse.password-hashing.max-wait:2s}") Duration maxWait) {
-        int concurrent = maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
-        return new Argon2idPasswordHasher(Argon2idPasswordHasher.Cost.OWASP, new HashingGate(concurrent, maxQueued, maxWait), random);
     }
 
     @Context
