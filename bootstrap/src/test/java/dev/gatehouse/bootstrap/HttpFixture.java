@@ -12,11 +12,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Real HTTP against a running server, with the JDK's client (it never hides 4xx answers). */
 final class HttpFixture {
@@ -111,16 +116,69 @@ final class HttpFixture {
 
     /** Registers a fresh account as client {@code api}; returns the 201 body. */
     Map<String, Object> register(String email) {
+        HttpResponse<String> response = postJson("/auth/register", registration(email));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("register failed: " + response.statusCode() + " " + response.body());
+        }
+        return object(response);
+    }
+
+    /** A registration of {@code email} (client {@code api}) sent from {@code address}, answered asynchronously. */
+    CompletableFuture<HttpResponse<String>> registerFrom(String address, String email) {
+        return client.sendAsync(request("/auth/register").setHeader("X-Forwarded-For", address).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(registration(email))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A password sign-in (client {@code api}) sent from {@code address}, answered asynchronously. */
+    CompletableFuture<HttpResponse<String>> signInFrom(String address, String email, String password) {
+        String body = form(Map.of("grant_type", "password", "username", email, "password", password, "client_id", "api"));
+        return client.sendAsync(request("/auth/token").setHeader("X-Forwarded-For", address)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** When each of {@code answers} arrives (taken as it completes). */
+    static List<CompletableFuture<Instant>> answeredAt(List<CompletableFuture<HttpResponse<String>>> answers) {
+        return answers.stream().map(answer -> answer.thenApply(response -> Instant.now())).toList();
+    }
+
+    /** Waits (at most 60 s) until one of {@code answers} has arrived with {@code status}. */
+    static void awaitAnswer(List<CompletableFuture<HttpResponse<String>>> answers, int status) {
+        var arrived = new CountDownLatch(1);
+        answers.forEach(answer -> answer.thenAccept(response -> {
+            if (response.statusCode() == status) {
+                arrived.countDown();
+            }
+        }));
+        try {
+            if (!arrived.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("no answer with status " + status + " within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many of {@code answers} with {@code status} arrived after {@code instant}. */
+    static long answeredAfter(List<CompletableFuture<HttpResponse<String>>> answers, List<CompletableFuture<Instant>> answeredAt,
+            int status, Instant instant) {
+        return IntStream.range(0, answers.size())
+                .filter(i -> answers.get(i).join().statusCode() == status && answeredAt.get(i).join().isAfter(instant)).count();
+    }
+
+    /** The {@code n}-th of a crowd of distinct client addresses (n below 65,536). */
+    static String crowdAddress(int n) {
+        return "10.77." + (n >> 8) + "." + (n & 0xff);
+    }
+
+    private String registration(String email) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("email", email);
         body.put("password", PASSWORD);
         body.put("name", "Test User");
         body.put("clientId", "api");
-        HttpResponse<String> response = postJson("/auth/register", toJson(body));
-        if (response.statusCode() != 201) {
-            throw new AssertionError("register failed: " + response.statusCode() + " " + response.body());
-        }
-        return object(response);
+        return toJson(body);
     }
 
     HttpResponse<String> signIn(String email, String password) {

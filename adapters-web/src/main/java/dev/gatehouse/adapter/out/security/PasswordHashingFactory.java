@@ -32,7 +32,7 @@ class PasswordHashingFactory {
     @Singleton
     HashingGate.Limits hashingLimits(
             @Value("${gatehouse.password-hashing.max-concurrent:0}") int maxConcurrent,
-            @Value("${gatehouse.password-hashing.max-queued:128}") int maxQueued,
+            @Value("${gatehouse.password-hashing.max-queued:96}") int maxQueued,
             @Value("${gatehouse.password-hashing.max-wait:10s}") Duration maxWait,
             @Value("${micronaut.executors.blocking.number-of-threads:0}") int requestThreads) {
         if (maxConcurrent < 0 || maxQueued < 0 || maxWait.isNegative() || maxWait.isZero()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.adapter.out.security.HashingGate.Lane;
 import dev.gatehouse.adapter.out.security.HashingGate.Limits;
 import dev.gatehouse.application.port.HashingCapacityExceededException;
+import io.micronaut.context.exceptions.ConfigurationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,6 +139,19 @@ class HashingGateTest {
         assertThatThrownBy(() -> new Limits(0, 1, DEADLINE)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Limits(1, -1, DEADLINE)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Limits(1, 1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_start_fails_when_waiting_hashes_could_take_the_threads_other_requests_need() {
+        var factory = new PasswordHashingFactory();
+        assertThat(factory.hashingLimits(2, 96, DEADLINE, 160)).isEqualTo(new Limits(2, 96, DEADLINE));
+        assertThat(factory.hashingLimits(2, 96, DEADLINE, 0).maxWaiting()).as("executor without a fixed size").isEqualTo(96);
+        assertThatThrownBy(() -> factory.hashingLimits(2, 96, DEADLINE, 64)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("gatehouse.password-hashing.max-concurrent + max-queued (98)")
+                .hasMessageContaining("micronaut.executors.blocking.number-of-threads");
+        assertThatThrownBy(() -> factory.hashingLimits(-1, 96, DEADLINE, 0)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("gatehouse.password-hashing");
+        assertThatThrownBy(() -> factory.hashingLimits(2, 96, Duration.ZERO, 0)).isInstanceOf(ConfigurationException.class);
     }
 
     /** One hash that takes {@code took} on the test clock. */
