@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JMH benchmarks: access-token sign/verify per algorithm and provider, and one Argon2id hash.
+# JMH benchmarks: access-token sign/verify per algorithm and provider (Argon2id: benchmarks/hash/).
 # Usage (from anywhere):  benchmarks/jmh/run.sh [extra JMH options, e.g. AccessTokenSigning]
 # Builds target/benchmarks.jar with the repository's Maven wrapper (not part of the root build; it depends on adapters-web),
 # runs it, and writes results.json (machine-readable) and results.txt (the human-readable log).

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Closed-loop HTTP load benchmark of POST /auth/token (wrk), with CPU accounting per request.
 #
-#   benchmarks/load/run.sh                  # default: G1 (the JVM's default GC), -Xmx256m
-#   GC=serial benchmarks/load/run.sh        # -XX:+UseSerialGC   (GC=parallel: -XX:+UseParallelGC)
+#   benchmarks/load/run.sh                  # default: the README's plain `java -jar`, no JVM flag at all
+#   HEAP_OPTS=-Xmx256m GC=serial benchmarks/load/run.sh   # -XX:+UseSerialGC (g1: -XX:+UseG1GC, parallel: ...)
 #   PROFILE=1 benchmarks/load/run.sh        # plus an extra, unmeasured refresh load under JFR
 #
 # Needs: a built bootstrap/target/gatehouse.jar (this script builds nothing), wrk (Debian: apt-get install
@@ -22,8 +22,8 @@ cd "$(dirname "$0")"
 
 JAR=${JAR:-../../bootstrap/target/gatehouse.jar}
 PORT=${PORT:-8080}
-GC=${GC:-g1}
-HEAP_OPTS=${HEAP_OPTS:--Xmx256m}
+GC=${GC:-default}
+HEAP_OPTS=${HEAP_OPTS:-}
 SIGNIN_THREADS=${SIGNIN_THREADS:-2}
 SIGNIN_CONNECTIONS=${SIGNIN_CONNECTIONS:-8}
 SIGNIN_DURATION=${SIGNIN_DURATION:-20s}
@@ -35,10 +35,11 @@ PROFILE=${PROFILE:-0}
 PROFILE_DURATION=${PROFILE_DURATION:-20s}
 
 case "$GC" in
+  default) GC_OPTS="" ;;             # the JVM chooses (G1 on this machine)
   g1) GC_OPTS="-XX:+UseG1GC" ;;
   serial) GC_OPTS="-XX:+UseSerialGC" ;;
   parallel) GC_OPTS="-XX:+UseParallelGC" ;;
-  *) echo "GC must be g1, serial or parallel" >&2; exit 2 ;;
+  *) echo "GC must be default, g1, serial or parallel" >&2; exit 2 ;;
 esac
 
 for tool in wrk curl java awk getconf; do
@@ -116,7 +117,7 @@ pg_ticks() {
   echo "$total"
 }
 machine_busy_idle() { awk '/^cpu /{idle=$5+$6; busy=0; for(i=2;i<=NF;i++) busy+=$i; print busy-idle, idle}' /proc/stat; }
-rss_kib() { awk '/^VmRSS:/{print $2}' "/proc/$1/status"; }
+rss_kib() { awk -v key="${2:-VmRSS}:" '$1 == key {print $2}' "/proc/$1/status"; }
 ms() { awk -v t="$1" -v hz="$HZ" 'BEGIN{printf "%.0f", t * 1000 / hz}'; }
 
 # --- start the service ----------------------------------------------------------------------------------
@@ -124,12 +125,12 @@ say "# Gatehouse load benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 say "machine busy before start: ${busy}% (waited ${waited}s)"
 say "machine: nproc=$(nproc), cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), mem=$(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
 say "jar: $JAR sha256=$(sha256sum "$JAR" | cut -c1-16) built $(date -u -r "$JAR" +%Y-%m-%dT%H:%M:%SZ)"
-say "service: java $HEAP_OPTS $GC_OPTS -jar $JAR (port $PORT), GATEHOUSE_THROTTLE_SIGN_IN_REQUESTS_PER_IP_PER_MINUTE=1000000"
+say "service: java $HEAP_OPTS $GC_OPTS -jar $JAR, MICRONAUT_SERVER_PORT=$PORT GATEHOUSE_THROTTLE_SIGN_IN_REQUESTS_PER_IP_PER_MINUTE=1000000"
 say "database: ${DATASOURCES_DEFAULT_URL:-embedded PostgreSQL (development mode: fsync off, synchronous_commit off)}"
 
 launch_ns=$(date +%s%N)
-GATEHOUSE_THROTTLE_SIGN_IN_REQUESTS_PER_IP_PER_MINUTE=1000000 \
-  java $HEAP_OPTS $GC_OPTS -Dmicronaut.server.port="$PORT" -jar "$JAR" > "$OUT/service.log" 2>&1 &
+MICRONAUT_SERVER_PORT=$PORT GATEHOUSE_THROTTLE_SIGN_IN_REQUESTS_PER_IP_PER_MINUTE=1000000 \
+  java $HEAP_OPTS $GC_OPTS -jar "$JAR" > "$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 code=000
 for _ in $(seq 1 1500); do                       # at most ~60 s
@@ -238,7 +239,7 @@ run_scenario refresh -t"$REFRESH_THREADS" -c"$REFRESH_CONNECTIONS" -d"$REFRESH_D
   -s refresh.lua "$BASE" -- "$OUT/tokens.txt" "$REFRESH_THREADS"
 
 say ""
-say "RSS service JVM after the benchmark: $(( $(rss_kib "$SERVICE_PID") / 1024 )) MiB (VmRSS)"
+say "RSS service JVM after the benchmark: $(( $(rss_kib "$SERVICE_PID") / 1024 )) MiB (VmRSS), peak $(( $(rss_kib "$SERVICE_PID" VmHWM) / 1024 )) MiB (VmHWM)"
 
 # --- optional: where the CPU goes in refresh (JFR, unmeasured run) ----------------------------------------
 if [ "$PROFILE" = 1 ]; then
