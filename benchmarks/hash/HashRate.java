@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.out.security;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Hash-only rate of Argon2id at OWASP cost (m=19456 KiB, t=2, p=1): {@code threads} threads hash for
  * {@code seconds} per round, after one unreported warm-up round. {@code service} is the service's own code path
  * (NativeArgon2id from the jar on the class path, in this package to reach it); {@code bouncycastle} is the
- * former one (Argon2BytesGenerator, 19 MiB of heap per hash). Prints one line per round and the median.
+ * former one (Argon2BytesGenerator, 19 MiB of heap per hash). Prints one line per round, with the process's CPU
+ * time per hash (it varies less than the rate on a shared machine), and the medians.
  *
  * <p>Usage: java -cp classes:gatehouse.jar dev.gatehouse.adapter.out.security.HashRate service|bouncycastle
  * threads seconds rounds
@@ -31,8 +33,11 @@ public final class HashRate {
         int rounds = Integer.parseInt(args[3]);
         Supplier<byte[]> hash = hashing(implementation, threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] rates = new double[rounds];
+        double[] cpuPerHash = new double[rounds];
         for (int round = -1; round < rounds; round++) {
+            long cpuBefore = os.getProcessCpuTime();
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             List<Future<Integer>> counts = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -50,17 +55,21 @@ public final class HashRate {
                 total += count.get();
             }
             double rate = total / (double) seconds;
-            System.out.printf("%s threads=%d round=%s hashes/s=%.1f rss=%d MiB loadavg=%s%n", implementation, threads,
-                    round < 0 ? "warm-up" : String.valueOf(round + 1), rate, rssMiB(),
+            double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6 / total;
+            System.out.printf("%s threads=%d round=%s hashes/s=%.1f cpu_ms_per_hash=%.1f rss=%d MiB loadavg=%s%n",
+                    implementation, threads, round < 0 ? "warm-up" : String.valueOf(round + 1), rate, cpuMs, rssMiB(),
                     Files.readString(Path.of("/proc/loadavg")).trim());
             if (round >= 0) {
                 rates[round] = rate;
+                cpuPerHash[round] = cpuMs;
             }
         }
         pool.shutdown();
         Arrays.sort(rates);
-        System.out.printf("RESULT implementation=%s threads=%d rounds=%d median_hashes_per_s=%.1f min=%.1f max=%.1f%n",
-                implementation, threads, rounds, rates[rounds / 2], rates[0], rates[rounds - 1]);
+        Arrays.sort(cpuPerHash);
+        System.out.printf("RESULT implementation=%s threads=%d rounds=%d median_hashes_per_s=%.1f min=%.1f max=%.1f "
+                + "median_cpu_ms_per_hash=%.1f%n", implementation, threads, rounds, rates[rounds / 2], rates[0],
+                rates[rounds - 1], cpuPerHash[rounds / 2]);
     }
 
     private static Supplier<byte[]> hashing(String implementation, int threads) {

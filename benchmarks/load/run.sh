@@ -12,8 +12,8 @@
 # Steps: start the service (dev mode: embedded PostgreSQL, ephemeral keys) with the per-address sign-in
 # limit raised (GATEHOUSE_THROTTLE_SIGN_IN_REQUESTS_PER_IP_PER_MINUTE=1000000, else the signin scenario
 # would measure 429s after 60 requests) -> time from launch to the first 200 of /health -> register a user
-# -> signin scenario (password grant) -> unmeasured refresh warm-up -> refresh scenario (every request
-# rotates; one refresh-token chain per connection) -> RSS -> [PROFILE=1: JFR'd refresh load] -> stop.
+# -> unmeasured sign-in warm-up -> signin scenario (password grant) -> unmeasured refresh warm-up -> refresh
+# scenario (every request rotates; one refresh-token chain per connection) -> RSS -> [PROFILE=1: JFR'd refresh load] -> stop.
 # CPU: utime+stime from /proc/<pid>/stat of the service JVM and of the embedded PostgreSQL (postmaster
 # incl. its reaped children, plus every live child), before and after each scenario.
 # Output: results/<timestamp>-<gc>/ (summary.txt, wrk outputs, service log; JFR summary with PROFILE=1).
@@ -31,6 +31,7 @@ REFRESH_THREADS=${REFRESH_THREADS:-2}
 REFRESH_CONNECTIONS=${REFRESH_CONNECTIONS:-16}
 REFRESH_DURATION=${REFRESH_DURATION:-30s}
 WARMUP_DURATION=${WARMUP_DURATION:-10s}
+SIGNIN_WARMUP_DURATION=${SIGNIN_WARMUP_DURATION:-10s}
 PROFILE=${PROFILE:-0}
 PROFILE_DURATION=${PROFILE_DURATION:-20s}
 
@@ -223,7 +224,10 @@ run_scenario() {
     | sed "s/^/OTHER_TOP scenario=$name (cpu ms, process): /" | tee -a "$SUMMARY"
 }
 
-# --- signin ---------------------------------------------------------------------------------------------
+# --- signin: warm-up (not reported: the JIT compiles the sign-in path), then the measured run ---------------
+wrk -t"$SIGNIN_THREADS" -c"$SIGNIN_CONNECTIONS" -d"$SIGNIN_WARMUP_DURATION" --timeout 10s \
+  -s signin.lua "$BASE" -- "$EMAIL" "$PASSWORD" > "$OUT/wrk-signin-warmup.txt" 2>&1
+say "sign-in warm-up ($SIGNIN_WARMUP_DURATION, not reported): $(grep '^RESULT' "$OUT/wrk-signin-warmup.txt" | tail -1)"
 run_scenario signin -t"$SIGNIN_THREADS" -c"$SIGNIN_CONNECTIONS" -d"$SIGNIN_DURATION" --latency --timeout 10s \
   -s signin.lua "$BASE" -- "$EMAIL" "$PASSWORD"
 
