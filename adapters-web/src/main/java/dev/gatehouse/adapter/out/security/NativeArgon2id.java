@@ -13,7 +13,7 @@ import java.util.HexFormat;
 
 /**
  * Argon2id (RFC 9106, version 0x13) computed by libargon2, the reference C implementation, as built for this
- * platform in the argon2-jvm jar and called through JNA (ADR 0005). Its work memory (19 MiB at OWASP cost) comes
+ * platform in the argon2-jvm jar and called through JNA (ADR 0006). Its work memory (19 MiB at OWASP cost) comes
  * from {@link Argon2WorkMemory}; libargon2 wipes it, and the password's copy, before it returns.
  */
 final class NativeArgon2id {
