@@ -80,6 +80,13 @@ class StrictJsonTest {
         String credentials = "{\"email\":\"a@example.com\",\"password\":\"x\"}";
         assertMalformed(http.send(login.POST(HttpRequest.BodyPublishers.ofString(credentials + " x"))));
         assertMalformed(http.send(login.POST(HttpRequest.BodyPublishers.ofString(credentials.replace("\"x\"", "\"\\ud800\"")))));
+        var rawSurrogate = new java.io.ByteArrayOutputStream();
+        rawSurrogate.writeBytes("{\"email\":\"a@example.com\",\"password\":\"x".getBytes(StandardCharsets.UTF_8));
+        rawSurrogate.writeBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
+        rawSurrogate.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+        assertMalformed(http.send(login.POST(HttpRequest.BodyPublishers.ofByteArray(rawSurrogate.toByteArray()))));
+        assertMalformed(http.send(login.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"a@example.com\",\"password\":\"x\",\"admin\":\"y\"}"))));
+        assertMalformed(http.send(login.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"a@example.com\"}"))));
     }
 
     @Test

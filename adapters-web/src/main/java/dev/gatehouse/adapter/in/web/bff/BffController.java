@@ -1,12 +1,13 @@
 package dev.gatehouse.adapter.in.web.bff;
 
 import dev.gatehouse.adapter.in.web.account.UserView;
+import dev.gatehouse.adapter.in.web.body.StrictJson;
 import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
-import dev.gatehouse.adapter.in.web.oauth.FormParameters;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
+import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.AccountQuery;
 import dev.gatehouse.application.port.in.SignInUseCase;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInCommand;
@@ -24,7 +25,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,19 +40,29 @@ final class BffController {
     private final SignOutUseCase signOut;
     private final AccountQuery accounts;
     private final BffClient client;
-    private final FormParameters parameters;
+    private final StrictJson json;
     private final ClientAddresses addresses;
     private final CsrfGuard csrf;
 
     BffController(SignInUseCase signIn, SignOutUseCase signOut, AccountQuery accounts, BffClient client,
-            FormParameters parameters, ClientAddresses addresses, CsrfGuard csrf) {
+            StrictJson json, ClientAddresses addresses, CsrfGuard csrf) {
         this.signIn = signIn;
         this.signOut = signOut;
         this.accounts = accounts;
         this.client = client;
-        this.parameters = parameters;
+        this.json = json;
         this.addresses = addresses;
         this.csrf = csrf;
+    }
+
+    /** The body of {@code POST /bff/login}, read strictly by {@link StrictJson}; the password never reaches {@code toString()}. */
+    @Serdeable
+    record LoginRequest(String email, String password) {
+
+        @Override
+        public String toString() {
+            return "LoginRequest[input redacted]";
+        }
     }
 
     /** The answer of a successful login. */
@@ -61,18 +71,13 @@ final class BffController {
     }
 
     @Post(uri = "/login", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable String body) {
+    HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client.settings());
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        Map<String, String> fields;
-        try {
-            fields = parameters.read(MediaType.APPLICATION_JSON_TYPE, body == null ? "{}" : body);
-        } catch (FormParameters.MalformedParameters malformed) {
-            return Responses.problem(ProblemType.MALFORMED_REQUEST, malformed.getMessage());
-        }
-        SignInResult result = signIn.signIn(new SignInCommand(fields.get("email"), fields.get("password"),
+        LoginRequest fields = json.read(body, LoginRequest.class);
+        SignInResult result = signIn.signIn(new SignInCommand(fields.email(), fields.password(),
                 client.id(), request.getHeaders().get(HttpHeaders.USER_AGENT), addresses.of(request)));
         if (result instanceof SignInResult.SignedIn signedIn) {
             var user = accounts.account(signedIn.tokens().userId()).map(UserView::of).orElseThrow();
@@ -85,7 +90,10 @@ final class BffController {
             return Responses.retryLater(ProblemType.TOO_MANY_REQUESTS, "Too many sign-in attempts; try again later.",
                     throttled.retryAfter());
         }
-        return Responses.problem(ProblemType.INVALID_CREDENTIALS, "The email or password is incorrect.");
+        if (result instanceof SignInResult.InvalidCredentials) {
+            return Responses.problem(ProblemType.INVALID_CREDENTIALS, "The email or password is incorrect.");
+        }
+        throw new UnknownResultException(result);
     }
 
     @Post(uri = "/logout", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
