@@ -78,6 +78,16 @@ class TwoInstancesTest {
     }
 
     @Test
+    void the_browser_client_is_served_in_production_mode_too() {
+        var http = new HttpFixture(first);
+        HttpResponse<String> script = http.send(http.request("/sdk/gatehouse.js").GET());
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript");
+        assertThat(script.body()).contains("export function createClient(");
+    }
+
+    @Test
     void without_configured_keys_a_production_instance_refuses_to_start() {
         assertThatThrownBy(() -> GatehouseServer.start(database()).close())
                 .hasStackTraceContaining("must be configured when datasources.default.url is set").hasStackTraceContaining("gatehouse.keys.");

@@ -1,0 +1,253 @@
+/**
+ * Gatehouse browser client for cookie clients (`delivery: cookie`): a dependency-free ES module.
+ *
+ * The refresh token lives only in the HttpOnly `__Host-gh_refresh` cookie; the access token only in this
+ * module's memory (never in storage). Every tab of the origin shares one session (the cookie is shared),
+ * so refreshes are serialised across tabs with the Web Locks API and the new access token is handed to the
+ * other tabs over `BroadcastChannel('gatehouse')`: when several tabs find their token expired at once,
+ * exactly one of them calls `/auth/token` and the others take its result.
+ *
+ * Whether another tab already refreshed is decided inside the lock from the lock manager's own state, not
+ * from messages (a message may still be under way when the lock is granted): each tab holding a token also
+ * holds a shared lock named after that token's refresh time, so `navigator.locks.query()` tells a tab that a
+ * newer token exists; it then asks for it over the channel instead of rotating the session again.
+ *
+ * @example
+ * import { createClient } from 'https://auth.example.com/sdk/gatehouse.js';
+ * const gatehouse = createClient({ baseUrl: 'https://auth.example.com', clientId: 'web' });
+ * gatehouse.addEventListener('sessionended', () => showSignInForm());
+ * if (!(await gatehouse.ready)) await gatehouse.signIn(email, password);
+ * const orders = await gatehouse.fetch('https://api.example.com/orders');
+ *
+ * @module gatehouse
+ */
+
+const CSRF = { 'X-Requested-With': 'gatehouse' };
+const REFRESH_LOCK = 'gatehouse-refresh';
+const HOLDS = 'gatehouse-token ';
+const ANSWER_WAIT_MS = 5000;
+
+/** A request Gatehouse refused: `status` and the error document (`body.error` or `body.type`). */
+export class GatehouseError extends Error {
+  /** @param {number} status @param {object} body */
+  constructor(status, body) {
+    super(body.error_description || body.detail || body.error || `HTTP ${status}`);
+    this.name = 'GatehouseError';
+    this.status = status;
+    this.body = body;
+  }
+}
+
+/**
+ * Creates the client of one Gatehouse cookie client and starts restoring the session from the cookie.
+ *
+ * @param {{baseUrl?: string, clientId: string}} options `baseUrl`: where Gatehouse is served (default: this
+ *   origin); `clientId`: a client configured with `delivery: cookie` that lists this page's origin.
+ * @returns {GatehouseClient}
+ */
+export function createClient({ baseUrl = '', clientId }) {
+  return new GatehouseClient(baseUrl, clientId);
+}
+
+/**
+ * One session of the origin, shared by all its tabs. Events (`CustomEvent`, `detail.sessionId`):
+ * `signedin` (a session started or was restored, also by another tab), `signedout` (signed out here or in
+ * another tab), `sessionended` (Gatehouse refused the refresh: the session was revoked or expired; the
+ * client stops refreshing until the next sign-in).
+ */
+export class GatehouseClient extends EventTarget {
+  #base; #clientId; #channel;
+  #tokens = null; // {accessToken, sessionId, expiresAt, staleAt}; times in ms since the epoch
+  #letGo = () => {};
+  #waiting = new Set();
+
+  /** @type {Promise<boolean>} resolves once the page-load restore is over: whether a session is active. */
+  ready;
+
+  constructor(baseUrl, clientId) {
+    super();
+    if (!clientId) throw new TypeError('clientId is required');
+    this.#base = baseUrl.replace(/\/+$/, '');
+    this.#clientId = clientId;
+    this.#channel = new BroadcastChannel('gatehouse');
+    this.#channel.onmessage = ({ data }) => this.#hear(data);
+    this.ready = this.#refresh(null, true).catch(() => false);
+  }
+
+  /** @returns {boolean} whether this tab holds an access token of a live session. */
+  get signedIn() { return this.#tokens !== null; }
+
+  /** @returns {number} when the current access token expires (ms since the epoch; 0 when signed out). */
+  get expiresAt() { return this.#tokens ? this.#tokens.expiresAt : 0; }
+
+  /** @returns {string|null} the current session's id (as in `GET /auth/sessions`). */
+  get sessionId() { return this.#tokens ? this.#tokens.sessionId : null; }
+
+  /**
+   * Signs in with the password grant; every tab of the origin joins the new session.
+   * @param {string} email @param {string} password
+   * @returns {Promise<{sessionId: string, userId: string}>}
+   * @throws {GatehouseError} `400 invalid_grant` for wrong credentials, `429` when throttled
+   */
+  async signIn(email, password) {
+    await this.ready;
+    return this.#start(await this.#post('/auth/token', form({
+      grant_type: 'password', username: email, password, client_id: this.#clientId })));
+  }
+
+  /**
+   * Registers an account and signs in to it.
+   * @param {{email: string, password: string, name: string}} account
+   * @returns {Promise<{sessionId: string, userId: string, user: object}>}
+   * @throws {GatehouseError} `400` validation problem, `409` e-mail already registered
+   */
+  async register({ email, password, name }) {
+    await this.ready;
+    return this.#start(await this.#post('/auth/register', {
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password, name, clientId: this.#clientId }) }));
+  }
+
+  /**
+   * Ends the session at Gatehouse (the cookie is cleared) and in every tab (`signedout`).
+   * @throws {GatehouseError} when Gatehouse did not confirm the sign-out
+   */
+  async signOut() {
+    await this.ready;
+    const response = await this.#post('/auth/sign-out', {});
+    this.#end('signedout', true);
+    if (!response.ok) throw new GatehouseError(response.status, await bodyOf(response));
+  }
+
+  /**
+   * `fetch` with `Authorization: Bearer <access token>`. The token is refreshed first when it is about to
+   * expire (within a tenth of its lifetime, at most 30 s), and once more when the answer is `401`; then the
+   * request is sent again, once. Without a session the request goes out without a token and nothing is
+   * refreshed.
+   * @param {RequestInfo|URL} input @param {RequestInit} [init]
+   * @returns {Promise<Response>} the last answer, whatever its status
+   */
+  async fetch(input, init) {
+    await this.ready;
+    const request = new Request(input, init);
+    if (this.#tokens && Date.now() >= this.#tokens.staleAt) await this.#refresh(this.#tokens.accessToken, false);
+    const sent = this.#tokens && this.#tokens.accessToken;
+    const response = await send(request, sent);
+    if (response.status !== 401 || !sent || !(await this.#refresh(sent, false))) return response;
+    return send(request, this.#tokens.accessToken);
+  }
+
+  /** Runs a refresh under the lock shared by all tabs (or directly where Web Locks are missing). */
+  #refresh(rejected, restoring) {
+    const refresh = () => this.#refreshHoldingLock(rejected, restoring);
+    return navigator.locks ? navigator.locks.request(REFRESH_LOCK, refresh) : refresh();
+  }
+
+  async #refreshHoldingLock(rejected, restoring) {
+    if (this.#usable(rejected)) return true; // another tab's token arrived while we waited for the lock
+    if (!restoring && !this.#tokens) return false; // signed out meanwhile: nothing to refresh
+    await this.#askOtherTabs();
+    if (this.#usable(rejected)) return true;
+    const response = await this.#post('/auth/token', form({ grant_type: 'refresh_token', client_id: this.#clientId }));
+    if (response.ok) {
+      await this.#adopt(tokensOf(await response.json()), true);
+      return true;
+    }
+    if (!restoring && (response.status === 400 || response.status === 401)) this.#end('sessionended', true);
+    return false;
+  }
+
+  /** When another tab holds a token newer than ours, asks for it and waits (a while) for the answer. */
+  async #askOtherTabs() {
+    if (!navigator.locks) return;
+    const prefix = HOLDS + this.#clientId + ' ';
+    const own = this.#tokens ? this.#tokens.staleAt : 0;
+    const { held = [] } = await navigator.locks.query();
+    const offered = held.some(({ name }) => name.startsWith(prefix)
+        && Number(name.slice(prefix.length)) > Math.max(own, Date.now()));
+    if (!offered) return;
+    let answered;
+    const answer = new Promise((resolve) => { answered = resolve; this.#waiting.add(resolve); });
+    this.#channel.postMessage({ type: 'ask', clientId: this.#clientId });
+    await Promise.race([answer, new Promise((resolve) => setTimeout(resolve, ANSWER_WAIT_MS))]);
+    this.#waiting.delete(answered);
+  }
+
+  #usable(except) {
+    return this.#tokens !== null && this.#tokens.accessToken !== except && Date.now() < this.#tokens.staleAt;
+  }
+
+  /** Takes a token as this tab's; resolves once the lock that advertises it to the other tabs is held. */
+  #adopt(tokens, share) {
+    const newSession = !this.#tokens || this.#tokens.sessionId !== tokens.sessionId;
+    this.#tokens = tokens;
+    const advertised = this.#advertise(tokens.staleAt);
+    this.#waiting.forEach((resolve) => resolve());
+    if (share) this.#channel.postMessage({ type: 'token', clientId: this.#clientId, tokens });
+    if (newSession) this.#emit('signedin');
+    return advertised;
+  }
+
+  #advertise(staleAt) {
+    this.#letGo();
+    if (!navigator.locks) return Promise.resolve();
+    let letGo;
+    const released = new Promise((resolve) => { letGo = resolve; });
+    this.#letGo = letGo;
+    return new Promise((held) => navigator.locks.request(`${HOLDS}${this.#clientId} ${staleAt}`, { mode: 'shared' },
+        () => { held(); return released; }));
+  }
+
+  #end(type, share) {
+    if (share) this.#channel.postMessage({ type, clientId: this.#clientId });
+    if (!this.#tokens) return;
+    const { sessionId } = this.#tokens;
+    this.#tokens = null;
+    this.#letGo();
+    this.#emit(type, sessionId);
+  }
+
+  #hear({ type, clientId, tokens }) {
+    if (clientId !== this.#clientId) return;
+    if (type === 'token' && tokens.expiresAt > this.expiresAt) this.#adopt(tokens, false);
+    else if (type === 'ask' && this.#usable(null)) this.#channel.postMessage({ type: 'token', clientId, tokens: this.#tokens });
+    else if (type === 'signedout' || type === 'sessionended') this.#end(type, false);
+  }
+
+  async #start(response) {
+    const body = await bodyOf(response);
+    if (!response.ok) throw new GatehouseError(response.status, body);
+    await this.#adopt(tokensOf(body), true);
+    return { sessionId: body.session_id, userId: body.user_id, user: body.user };
+  }
+
+  #post(path, { headers = {}, body } = {}) {
+    return fetch(this.#base + path, { method: 'POST', credentials: 'include', headers: { ...CSRF, ...headers }, body });
+  }
+
+  #emit(type, sessionId = this.sessionId) {
+    this.dispatchEvent(new CustomEvent(type, { detail: { sessionId } }));
+  }
+}
+
+function form(fields) {
+  return { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) };
+}
+
+function tokensOf(body) {
+  const now = Date.now();
+  const lifetime = body.expires_in * 1000;
+  return { accessToken: body.access_token, sessionId: body.session_id,
+           expiresAt: now + lifetime, staleAt: now + lifetime - Math.min(30000, lifetime / 10) };
+}
+
+async function bodyOf(response) {
+  const text = await response.text();
+  try { return text ? JSON.parse(text) : {}; } catch (notJson) { return { detail: text }; }
+}
+
+function send(request, accessToken) {
+  const copy = request.clone();
+  if (accessToken) copy.headers.set('Authorization', `Bearer ${accessToken}`);
+  return fetch(copy);
+}

@@ -1,0 +1,32 @@
+package dev.gatehouse.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /sdk/gatehouse.js} serves the browser client as an ES module with the media type of RFC 9239
+ * (what it does in a browser: {@code browser.BrowserClientTest}); the demo's script goes out the same way.
+ */
+class BrowserClientScriptTest {
+
+    private final HttpFixture http = new HttpFixture(GatehouseServer.shared());
+
+    @Test
+    void the_browser_client_is_an_es_module_served_as_text_javascript() {
+        HttpResponse<String> script = http.send(http.request("/sdk/gatehouse.js").GET());
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript");
+        assertThat(script.body()).contains("export function createClient(", "navigator.locks.request(REFRESH_LOCK");
+    }
+
+    @Test
+    void the_demo_script_is_text_javascript_too() {
+        HttpResponse<String> script = http.send(http.request("/demo/app.js").GET());
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript");
+    }
+}
