@@ -1,8 +1,11 @@
-// Gatehouse demo: plain fetch, no build step. Every request that relies on a cookie sends the CSRF header.
-'use strict';
+// Gatehouse demo: no build step. The cookie client (section 1) uses the browser client /sdk/gatehouse.js;
+// the /bff part uses plain fetch. Every request that relies on a cookie sends the CSRF header.
+import { createClient } from '../sdk/gatehouse.js';
 
 const CSRF = { 'X-Requested-With': 'gatehouse' };
-let accessToken = null; // cookie mode: kept in memory only, never in storage
+// The access token lives inside the client, in memory only. Exposed for the browser console and the tests.
+const gatehouse = createClient({ baseUrl: location.origin, clientId: 'web' });
+window.gatehouse = gatehouse;
 
 const $ = (id) => document.getElementById(id);
 const credentials = () => ({ email: $('email').value, password: $('password').value });
@@ -15,10 +18,12 @@ function show(target, value) {
 
 async function call(path, options = {}) {
   const response = await fetch(path, { credentials: 'same-origin', ...options });
+  return { status: response.status, body: await bodyOf(response) };
+}
+
+async function bodyOf(response) {
   const text = await response.text();
-  let body = text;
-  try { body = text ? JSON.parse(text) : ''; } catch (notJson) { /* keep text */ }
-  return { status: response.status, body };
+  try { return text ? JSON.parse(text) : ''; } catch (notJson) { return text; }
 }
 
 function form(fields) {
@@ -26,48 +31,35 @@ function form(fields) {
            body: new URLSearchParams(fields).toString() };
 }
 
-function tokensArrived(result) {
-  if (result.status === 200 || result.status === 201) {
-    accessToken = result.body.access_token;
-    $('cookie-status').textContent = 'signed in (session ' + result.body.session_id + ')';
-    show('cookie-output', { ...result.body, access_token: accessToken.slice(0, 24) + '…' });
-  } else {
-    accessToken = null;
-    $('cookie-status').textContent = 'signed out';
-    show('cookie-output', result);
+// Section 1: the status follows the client's events, also when another tab signs in or out.
+const status = (text) => () => { $('cookie-status').textContent = text(); };
+gatehouse.addEventListener('signedin', status(() => 'signed in (session ' + gatehouse.sessionId + ')'));
+gatehouse.addEventListener('signedout', status(() => 'signed out'));
+gatehouse.addEventListener('sessionended', status(() => 'signed out: the session ended'));
+
+async function attempt(action) {
+  try {
+    show('cookie-output', (await action()) ?? 'done');
+  } catch (refused) {
+    show('cookie-output', { status: refused.status, body: refused.body ?? String(refused) });
   }
 }
 
-async function silentRefresh() {
-  tokensArrived(await call('/auth/token', form({ grant_type: 'refresh_token', client_id: 'web' })));
+async function withBearer(path) {
+  const response = await gatehouse.fetch(path); // refreshes first when the token is about to expire, and on a 401
+  show('cookie-output', { status: response.status, body: await bodyOf(response) });
 }
 
-$('register').onclick = async () => tokensArrived(await call('/auth/register', {
-  method: 'POST', headers: { ...CSRF, 'Content-Type': 'application/json' },
-  body: JSON.stringify({ ...credentials(), name: 'Demo User', clientId: 'web' }) }));
+$('register').onclick = () => attempt(() => gatehouse.register({ ...credentials(), name: 'Demo User' }));
+$('sign-in').onclick = () => attempt(() => gatehouse.signIn($('email').value, $('password').value));
+$('me').onclick = () => withBearer('/auth/me');
+$('sessions').onclick = () => withBearer('/auth/sessions');
+$('sign-out').onclick = () => attempt(() => gatehouse.signOut());
+gatehouse.ready.then((restored) => show('cookie-output', restored
+  ? { restored: true, sessionId: gatehouse.sessionId }
+  : { restored: false, reason: 'no session: the refresh cookie is absent or was refused' }));
 
-$('sign-in').onclick = async () => tokensArrived(await call('/auth/token', form({
-  grant_type: 'password', username: $('email').value, password: $('password').value, client_id: 'web' })));
-
-async function withBearer(path, target, options = {}) {
-  let result = await call(path, { ...options, headers: { Authorization: 'Bearer ' + accessToken, ...(options.headers || {}) } });
-  if (result.status === 401) { // access token expired: refresh once, retry once
-    await silentRefresh();
-    result = await call(path, { ...options, headers: { Authorization: 'Bearer ' + accessToken, ...(options.headers || {}) } });
-  }
-  show(target, result);
-  return result;
-}
-
-$('me').onclick = () => withBearer('/auth/me', 'cookie-output');
-$('sessions').onclick = () => withBearer('/auth/sessions', 'cookie-output');
-$('sign-out').onclick = async () => {
-  const result = await call('/auth/sign-out', { method: 'POST', headers: CSRF });
-  accessToken = null;
-  $('cookie-status').textContent = 'signed out';
-  show('cookie-output', result);
-};
-
+// Section 2: the /bff proxy.
 $('bff-login').onclick = async () => {
   const result = await call('/bff/login', { method: 'POST', headers: { ...CSRF, 'Content-Type': 'application/json' },
                                              body: JSON.stringify(credentials()) });
@@ -92,4 +84,3 @@ $('bff-logout').onclick = async () => {
   show('bff-output', result);
 };
 
-silentRefresh();

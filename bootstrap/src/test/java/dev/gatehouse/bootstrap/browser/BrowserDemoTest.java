@@ -135,7 +135,7 @@ class BrowserDemoTest {
         browser.findElement(By.id("sign-out")).click();
         awaitText("cookie-status", "signed out");
         browser.navigate().refresh();
-        awaitText("cookie-output", "400");
+        awaitText("cookie-output", "\"restored\": false");
         assertThat(browser.findElement(By.id("cookie-status")).getText()).isEqualTo("signed out");
         screenshot("5-signed-out");
     }
