@@ -1,0 +1,166 @@
+package dev.gatehouse.bootstrap.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The browser client {@code /sdk/gatehouse.js} in a real browser (Debian's headless Chromium), through the
+ * demo page, in two tabs of one browser: with access tokens of {@value #ACCESS_TTL}, both tabs calling the
+ * API right after the token expired make the session rotate once, not twice; a {@code 401} costs one refresh
+ * and one retry; a session revoked at the server ends once in every tab, with one refresh attempt in all.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserClientTest {
+
+    static final String SWITCH = "gatehouse.test.browser-client";
+    private static final String ACCESS_TTL = "3s";
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String CALL_ME = "gatehouse.fetch('/auth/me').then(r => { calls[round] = r.status; }, e => { calls[round] = String(e); });";
+
+    private EmbeddedServer gatehouse;
+    private WebDriver browser;
+    private Tabs tabs;
+    private ServerSide server;
+    private final String email = "tabs-" + UUID.randomUUID() + "@example.com";
+
+    @BeforeAll
+    void start() throws IOException {
+        Assumptions.assumeTrue(HeadlessChromium.installed(), "Debian's chromium and chromium-driver are not installed");
+        int port = freePort();
+        gatehouse = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", port,
+                "gatehouse.clients.web.allowed-origins", "http://localhost:" + port,
+                "gatehouse.tokens.access-ttl", ACCESS_TTL, SWITCH, "true"));
+        server = new ServerSide(gatehouse);
+        browser = HeadlessChromium.start();
+        tabs = new Tabs(browser);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (gatehouse != null) {
+            gatehouse.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void two_tabs_calling_past_the_expiry_rotate_the_session_once() throws Exception {
+        String demo = gatehouse.getURL() + "/demo/";
+        browser.get(demo);
+        browser.findElement(By.id("email")).clear();
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("register")).click();
+        tabs.await(0, "gatehouse.signedIn");
+        tabs.open(demo);
+        tabs.await(1, "gatehouse.signedIn");
+        String session = (String) tabs.run(0, "return gatehouse.sessionId");
+        for (int tab = 0; tab < tabs.count(); tab++) {
+            tabs.run(tab, "window.calls = {}; window.endings = [];"
+                    + "['signedout', 'sessionended'].forEach(t => gatehouse.addEventListener(t, () => endings.push(t)));");
+        }
+
+        List<Long> rotations = new ArrayList<>();
+        List<Integer> tokenRequests = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            for (int tab = 0; tab < tabs.count(); tab++) {
+                tabs.await(tab, "gatehouse.expiresAt > 0 && Date.now() > gatehouse.expiresAt");
+            }
+            long generation = server.rotations(session);
+            int requests = counter().count();
+            tabs.startEverywhereAtOnce("go", CALL_ME, round);
+            for (int tab = 0; tab < tabs.count(); tab++) {
+                assertThat(tabs.await(tab, "calls[" + round + "] ?? null")).as("tab %d, round %d", tab, round).isEqualTo(200L);
+            }
+            rotations.add(server.rotations(session) - generation);
+            tokenRequests.add(counter().count() - requests);
+        }
+        System.out.printf("two tabs, three expiries: rotations per expiry %s, /auth/token requests per expiry %s%n",
+                rotations, tokenRequests);
+
+        assertThat(rotations).containsExactly(1L, 1L, 1L);
+        assertThat(tokenRequests).containsExactly(1, 1, 1);
+        for (int tab = 0; tab < tabs.count(); tab++) {
+            assertThat(tabs.run(tab, "return endings.length")).as("sign-out events in tab %d", tab).isEqualTo(0L);
+            assertThat(tabs.run(tab, "return gatehouse.sessionId")).isEqualTo(session);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void a_401_costs_one_refresh_and_one_retry_with_the_new_token() {
+        Object status = tabs.runAsync(0, "gatehouse.fetch('/rejecting-api/once').then(r => done(r.status), e => done(String(e)));");
+
+        List<String> seen = rejectingApi().authorizationsSeen("once");
+        assertThat(status).isEqualTo(200L);
+        assertThat(seen).hasSize(2).allSatisfy(header -> assertThat(header).startsWith("Bearer "));
+        assertThat(seen.get(1)).as("the retry carries the refreshed token").isNotEqualTo(seen.get(0));
+    }
+
+    @Test
+    @Order(3)
+    void an_api_that_keeps_refusing_gets_one_retry_and_the_session_stays() {
+        Object status = tabs.runAsync(0, "gatehouse.fetch('/rejecting-api/always').then(r => done(r.status), e => done(String(e)));");
+
+        assertThat(status).isEqualTo(401L);
+        assertThat(rejectingApi().authorizationsSeen("always")).hasSize(2);
+        assertThat(tabs.run(0, "return gatehouse.signedIn && endings.length === 0")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(4)
+    void a_session_revoked_at_the_server_ends_once_in_every_tab_without_a_refresh_loop() throws Exception {
+        assertThat(server.signOutEverywhere(email, PASSWORD)).isEqualTo(204);
+        int requests = counter().count();
+
+        Object statuses = tabs.runAsync(0, """
+                const me = () => gatehouse.fetch('/auth/me').then(r => r.status);
+                Promise.all([me(), me()]).then(first => me().then(then => me().then(last => done([...first, then, last]))));""");
+        tabs.await(1, "endings.length > 0");
+        Object inOtherTab = tabs.runAsync(1, "gatehouse.fetch('/auth/me').then(r => done(r.status));");
+
+        assertThat(statuses).isEqualTo(List.of(401L, 401L, 401L, 401L));
+        assertThat(inOtherTab).isEqualTo(401L);
+        assertThat(counter().count() - requests).as("refresh attempts, all tabs together").isEqualTo(1);
+        for (int tab = 0; tab < tabs.count(); tab++) {
+            assertThat(tabs.run(tab, "return endings")).as("tab %d", tab).isEqualTo(List.of("sessionended"));
+            assertThat(tabs.run(tab, "return [gatehouse.signedIn, document.getElementById('cookie-status').textContent]"))
+                    .isEqualTo(List.of(false, "signed out: the session ended"));
+        }
+    }
+
+    private TokenRequestCounter counter() {
+        return gatehouse.getApplicationContext().getBean(TokenRequestCounter.class);
+    }
+
+    private RejectingApi rejectingApi() {
+        return gatehouse.getApplicationContext().getBean(RejectingApi.class);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
