@@ -5,12 +5,12 @@
  * module's memory (never in storage). Every tab of the origin shares one session (the cookie is shared),
  * so refreshes are serialised across tabs with the Web Locks API and the new access token is handed to the
  * other tabs over `BroadcastChannel('gatehouse')`: when several tabs find their token expired at once,
- * exactly one of them calls `/auth/token` and the others take its result.
+ * one of them calls `/auth/token` and the others take its result.
  *
- * Whether another tab already refreshed is decided inside the lock from the lock manager's own state, not
- * from messages (a message may still be under way when the lock is granted): each tab holding a token also
- * holds a shared lock named after that token's refresh time, so `navigator.locks.query()` tells a tab that a
- * newer token exists; it then asks for it over the channel instead of rotating the session again.
+ * Nothing orders that message before the next tab's lock grant (Chromium, loaded: up to a third of races),
+ * so the lock manager, which all tabs see alike, tells: the tab that got a token from Gatehouse holds a
+ * shared lock named after the token's refresh time, taken before it lets go of the refresh lock; a tab that
+ * then gets the refresh lock without a usable token, and sees a newer one advertised, waits for its message.
  *
  * @example
  * import { createClient } from 'https://auth.example.com/sdk/gatehouse.js';
@@ -24,8 +24,8 @@
 
 const CSRF = { 'X-Requested-With': 'gatehouse' };
 const REFRESH_LOCK = 'gatehouse-refresh';
-const HOLDS = 'gatehouse-token ';
-const ANSWER_WAIT_MS = 5000;
+const ISSUED = 'gatehouse-issued ';   // + client id + ' ' + staleAt: held by the tab that got that token
+const MESSAGE_WAIT_MS = 5000;         // only if the advertising tab vanished before its message went out
 
 /** A request Gatehouse refused: `status` and the error document (`body.error` or `body.type`). */
 export class GatehouseError extends Error {
@@ -58,8 +58,8 @@ export function createClient({ baseUrl = '', clientId }) {
 export class GatehouseClient extends EventTarget {
   #base; #clientId; #channel;
   #tokens = null; // {accessToken, sessionId, expiresAt, staleAt}; times in ms since the epoch
-  #letGo = () => {};
-  #waiting = new Set();
+  #unadvertise = () => {};
+  #arrivals = new Set();
 
   /** @type {Promise<boolean>} resolves once the page-load restore is over: whether a session is active. */
   ready;
@@ -145,9 +145,9 @@ export class GatehouseClient extends EventTarget {
 
   async #refreshHoldingLock(rejected, restoring) {
     if (this.#usable(rejected)) return true; // another tab's token arrived while we waited for the lock
-    if (!restoring && !this.#tokens) return false; // signed out meanwhile: nothing to refresh
-    await this.#askOtherTabs();
+    if (!restoring) await this.#awaitAdvertisedToken();
     if (this.#usable(rejected)) return true;
+    if (!restoring && !this.#tokens) return false; // signed out meanwhile: nothing to refresh
     const response = await this.#post('/auth/token', form({ grant_type: 'refresh_token', client_id: this.#clientId }));
     if (response.ok) {
       await this.#adopt(tokensOf(await response.json()), true);
@@ -157,44 +157,50 @@ export class GatehouseClient extends EventTarget {
     return false;
   }
 
-  /** When another tab holds a token newer than ours, asks for it and waits (a while) for the answer. */
-  async #askOtherTabs() {
-    if (!navigator.locks) return;
-    const prefix = HOLDS + this.#clientId + ' ';
-    const own = this.#tokens ? this.#tokens.staleAt : 0;
-    const { held = [] } = await navigator.locks.query();
-    const offered = held.some(({ name }) => name.startsWith(prefix)
-        && Number(name.slice(prefix.length)) > Math.max(own, Date.now()));
-    if (!offered) return;
-    let answered;
-    const answer = new Promise((resolve) => { answered = resolve; this.#waiting.add(resolve); });
-    this.#channel.postMessage({ type: 'ask', clientId: this.#clientId });
-    await Promise.race([answer, new Promise((resolve) => setTimeout(resolve, ANSWER_WAIT_MS))]);
-    this.#waiting.delete(answered);
-  }
-
   #usable(except) {
     return this.#tokens !== null && this.#tokens.accessToken !== except && Date.now() < this.#tokens.staleAt;
   }
 
-  /** Takes a token as this tab's; resolves once the lock that advertises it to the other tabs is held. */
-  #adopt(tokens, share) {
+  /** When another tab advertises a token newer than ours, waits (a while) until its message is here. */
+  async #awaitAdvertisedToken() {
+    if (!navigator.locks || !this.#tokens) return;
+    const own = this.#tokens.staleAt;
+    const prefix = ISSUED + this.#clientId + ' ';
+    const { held = [] } = await navigator.locks.query();
+    const newest = Math.max(0, ...held.filter(({ name }) => name.startsWith(prefix))
+        .map(({ name }) => Number(name.slice(prefix.length))));
+    if (newest <= Math.max(own, Date.now())) return;
+    let arrived;
+    const arrival = new Promise((resolve) => {
+      arrived = () => (!this.#tokens || this.#tokens.staleAt >= newest) && resolve();
+    });
+    this.#arrivals.add(arrived);
+    arrived(); // it may have come while we looked
+    await Promise.race([arrival, new Promise((resolve) => setTimeout(resolve, MESSAGE_WAIT_MS))]);
+    this.#arrivals.delete(arrived);
+  }
+
+  /**
+   * Takes a token as this tab's. `issued`: it comes from Gatehouse, so it is handed to the other tabs and
+   * advertised; resolves once the advertising lock is held.
+   */
+  #adopt(tokens, issued) {
     const newSession = !this.#tokens || this.#tokens.sessionId !== tokens.sessionId;
     this.#tokens = tokens;
-    const advertised = this.#advertise(tokens.staleAt);
-    this.#waiting.forEach((resolve) => resolve());
-    if (share) this.#channel.postMessage({ type: 'token', clientId: this.#clientId, tokens });
+    this.#unadvertise();
+    this.#arrivals.forEach((arrived) => arrived());
     if (newSession) this.#emit('signedin');
-    return advertised;
+    if (!issued) return Promise.resolve();
+    this.#channel.postMessage({ type: 'token', clientId: this.#clientId, tokens });
+    return this.#advertise(tokens.staleAt);
   }
 
   #advertise(staleAt) {
-    this.#letGo();
     if (!navigator.locks) return Promise.resolve();
-    let letGo;
-    const released = new Promise((resolve) => { letGo = resolve; });
-    this.#letGo = letGo;
-    return new Promise((held) => navigator.locks.request(`${HOLDS}${this.#clientId} ${staleAt}`, { mode: 'shared' },
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    this.#unadvertise = release;
+    return new Promise((held) => navigator.locks.request(`${ISSUED}${this.#clientId} ${staleAt}`, { mode: 'shared' },
         () => { held(); return released; }));
   }
 
@@ -203,14 +209,14 @@ export class GatehouseClient extends EventTarget {
     if (!this.#tokens) return;
     const { sessionId } = this.#tokens;
     this.#tokens = null;
-    this.#letGo();
+    this.#unadvertise();
+    this.#arrivals.forEach((arrived) => arrived());
     this.#emit(type, sessionId);
   }
 
   #hear({ type, clientId, tokens }) {
     if (clientId !== this.#clientId) return;
-    if (type === 'token' && tokens.expiresAt > this.expiresAt) this.#adopt(tokens, false);
-    else if (type === 'ask' && this.#usable(null)) this.#channel.postMessage({ type: 'token', clientId, tokens: this.#tokens });
+    if (type === 'token' && tokens.expiresAt > this.expiresAt) this.#adopt(tokens, false); // never an older one
     else if (type === 'signedout' || type === 'sessionended') this.#end(type, false);
   }
 

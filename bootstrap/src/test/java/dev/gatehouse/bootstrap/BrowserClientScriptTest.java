@@ -23,6 +23,14 @@ class BrowserClientScriptTest {
     }
 
     @Test
+    void a_page_of_an_allowed_origin_may_import_it() {
+        // a module script of another origin is fetched in CORS mode; http://localhost:5173 is the web client's default origin
+        HttpResponse<String> script = http.send(http.request("/sdk/gatehouse.js").header("Origin", "http://localhost:5173").GET());
+
+        assertThat(script.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+    }
+
+    @Test
     void the_demo_script_is_text_javascript_too() {
         HttpResponse<String> script = http.send(http.request("/demo/app.js").GET());
 

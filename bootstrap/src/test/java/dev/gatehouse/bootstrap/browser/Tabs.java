@@ -63,7 +63,9 @@ final class Tabs {
      */
     void startEverywhereAtOnce(String channel, String body, Object round) {
         for (int tab = 0; tab < count(); tab++) {
-            run(tab, "new BroadcastChannel(arguments[0]).onmessage = ({ data: round }) => { " + body + " };", channel);
+            run(tab, "if (window.startSignal) startSignal.close();" // one listener per tab, whatever ran before
+                    + "window.startSignal = new BroadcastChannel(arguments[0]);"
+                    + "startSignal.onmessage = ({ data: round }) => { " + body + " };", channel);
         }
         run(0, "new BroadcastChannel(arguments[0]).postMessage(arguments[1]);", channel, round);
     }
