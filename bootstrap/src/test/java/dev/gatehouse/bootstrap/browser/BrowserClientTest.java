@@ -66,8 +66,8 @@ class BrowserClientTest {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (tabs != null) {
+            tabs.close();
         }
         if (gatehouse != null) {
             gatehouse.close();

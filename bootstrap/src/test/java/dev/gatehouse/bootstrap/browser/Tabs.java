@@ -12,9 +12,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Tabs of one browser, hence of one origin's cookies, Web Locks and BroadcastChannels. WebDriver talks to one
  * tab at a time, so scripts that must run at once in several tabs are started by a message (see
  * {@link #startEverywhereAtOnce}), and results are collected by polling, with a deadline generous enough for
- * a loaded machine.
+ * a loaded machine. Closing it quits the browser.
  */
-final class Tabs {
+final class Tabs implements AutoCloseable {
 
     static final Duration DEADLINE = Duration.ofSeconds(60);
 
@@ -68,6 +68,11 @@ final class Tabs {
                     + "startSignal.onmessage = ({ data: round }) => { " + body + " };", channel);
         }
         run(0, "new BroadcastChannel(arguments[0]).postMessage(arguments[1]);", channel, round);
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
     }
 
     private JavascriptExecutor executor(int tab) {
