@@ -1,4 +1,4 @@
-package dev.gatehouse.adapter.out.security;
+package dev.gatehouse.adapter.out.security.password;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

@@ -18,4 +18,4 @@ ROUNDS=${ROUNDS:-5}
 mkdir -p target
 javac -d target -cp "$JAR" HashRate.java
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) nproc=$(nproc) $(java -version 2>&1 | head -1) jar sha256=$(sha256sum "$JAR" | cut -c1-16)"
-java -cp "target:$JAR" dev.gatehouse.adapter.out.security.HashRate "$IMPL" "$THREADS" "$SECONDS_PER_ROUND" "$ROUNDS"
+java -cp "target:$JAR" dev.gatehouse.adapter.out.security.password.HashRate "$IMPL" "$THREADS" "$SECONDS_PER_ROUND" "$ROUNDS"

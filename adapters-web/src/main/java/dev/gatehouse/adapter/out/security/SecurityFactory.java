@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the security out-adapters from configuration ({@code gatehouse.keys.*},
  * {@code gatehouse.tokens.signing-algorithm} and {@code .access-token-type}); password hashing:
- * {@link PasswordHashingFactory}.
+ * {@link dev.gatehouse.adapter.out.security.password.PasswordHashingFactory}.
  * Every key and token bean is {@code @Context}: a value the service cannot use stops the start, naming the key.
  *
  * <p>Development mode (the {@value Environment#DEVELOPMENT} environment, chosen at start when no

@@ -1,10 +1,10 @@
-package dev.gatehouse.adapter.out.security;
+package dev.gatehouse.adapter.out.security.password;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.adapter.out.security.HashingGate.Lane;
-import dev.gatehouse.adapter.out.security.HashingGate.Limits;
+import dev.gatehouse.adapter.out.security.password.HashingGate.Lane;
+import dev.gatehouse.adapter.out.security.password.HashingGate.Limits;
 import dev.gatehouse.application.port.HashingCapacityExceededException;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.time.Duration;

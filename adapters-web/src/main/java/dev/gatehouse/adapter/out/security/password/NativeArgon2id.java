@@ -1,4 +1,4 @@
-package dev.gatehouse.adapter.out.security;
+package dev.gatehouse.adapter.out.security.password;
 
 import com.sun.jna.Library;
 import com.sun.jna.Memory;

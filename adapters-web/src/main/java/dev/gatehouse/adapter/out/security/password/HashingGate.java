@@ -1,4 +1,4 @@
-package dev.gatehouse.adapter.out.security;
+package dev.gatehouse.adapter.out.security.password;
 
 import dev.gatehouse.application.port.HashingCapacityExceededException;
 import java.time.Duration;

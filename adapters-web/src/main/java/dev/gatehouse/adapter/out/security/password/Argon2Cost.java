@@ -1,4 +1,4 @@
-package dev.gatehouse.adapter.out.security;
+package dev.gatehouse.adapter.out.security.password;
 
 /**
  * Argon2 cost parameters (RFC 9106 §3.1): memory in KiB ({@code m}), passes ({@code t}) and lanes ({@code p}).

@@ -1,4 +1,4 @@
-package dev.gatehouse.adapter.out.security;
+package dev.gatehouse.adapter.out.security.password;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.gatehouse.adapter.out.security;
+package dev.gatehouse.adapter.out.security.password;
 
 import dev.gatehouse.application.port.out.PasswordHasher;
 import io.micronaut.context.annotation.Context;
