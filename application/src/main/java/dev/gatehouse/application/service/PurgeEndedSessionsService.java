@@ -4,7 +4,9 @@ import dev.gatehouse.application.port.in.PurgeEndedSessionsUseCase;
 import dev.gatehouse.application.port.out.AddressWindows;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.SecurityEvents;
+import dev.gatehouse.application.port.out.ResetRequestCounts;
 import dev.gatehouse.application.port.out.SignInAttempts;
+import dev.gatehouse.application.port.out.mail.EmailTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,7 @@ import java.util.function.IntUnaryOperator;
  * run holds locks for long, whatever an attacker made the service write: deletes sessions that ended more
  * than {@code sessionRetention} ago (long enough for every access token of them to have expired),
  * address counters whose window ended, account counters untouched for a day (a run of failed sign-ins is
- * forgiven 24 hours after its last attempt and lock), and security events older than {@code eventRetention}.
+ * forgiven 24 hours after its last attempt and lock), security events older than {@code eventRetention}, and e-mail tokens that expired.
  */
 public final class PurgeEndedSessionsService implements PurgeEndedSessionsUseCase {
 
@@ -26,16 +28,21 @@ public final class PurgeEndedSessionsService implements PurgeEndedSessionsUseCas
     private final SignInAttempts attempts;
     private final AddressWindows windows;
     private final SecurityEvents events;
+    private final EmailTokens emailTokens;
+    private final ResetRequestCounts resetCounts;
     private final Duration sessionRetention;
     private final Duration eventRetention;
     private final Clock clock;
 
     public PurgeEndedSessionsService(RefreshTokenFamilies families, SignInAttempts attempts, AddressWindows windows,
-            SecurityEvents events, Duration sessionRetention, Duration eventRetention, Clock clock) {
+            SecurityEvents events, EmailTokens emailTokens, ResetRequestCounts resetCounts, Duration sessionRetention,
+            Duration eventRetention, Clock clock) {
         this.families = families;
         this.attempts = attempts;
         this.windows = windows;
         this.events = events;
+        this.emailTokens = emailTokens;
+        this.resetCounts = resetCounts;
         this.sessionRetention = sessionRetention;
         this.eventRetention = eventRetention;
         this.clock = clock;
@@ -50,7 +57,9 @@ public final class PurgeEndedSessionsService implements PurgeEndedSessionsUseCas
         return inBatches(maxBatches, limit -> families.purgeEndedBefore(endedBefore, limit))
                 + inBatches(maxBatches, limit -> windows.forgetEnded(now, limit))
                 + inBatches(maxBatches, limit -> attempts.forgetStale(staleBefore, limit))
-                + inBatches(maxBatches, limit -> events.forgetBefore(eventsBefore, limit));
+                + inBatches(maxBatches, limit -> events.forgetBefore(eventsBefore, limit))
+                + inBatches(maxBatches, limit -> emailTokens.purgeExpiredBefore(now, limit))
+                + inBatches(maxBatches, limit -> resetCounts.forgetStale(staleBefore, limit));
     }
 
     private static int inBatches(int maxBatches, IntUnaryOperator deleteUpTo) {

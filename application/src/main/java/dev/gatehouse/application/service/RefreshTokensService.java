@@ -6,6 +6,9 @@ import dev.gatehouse.application.port.out.RefreshTokenCodec.RefreshTokenCheck;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies.AdvanceResult;
 import dev.gatehouse.application.port.out.SecurityEvents;
+import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.application.port.out.mail.Notification;
+import dev.gatehouse.application.port.out.mail.Notifications;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.RefreshTokenFamily;
@@ -19,7 +22,8 @@ import java.time.Instant;
 /**
  * Refresh with rotation and reuse detection (RFC 9700 §4.14.2). The common case is one compare-and-set
  * in the store; only when it misses is the family read, and the domain ({@link Rotation}) says what the
- * token means (a racing tab within the grace, a replayed spent token, an ended session).
+ * token means (a racing tab within the grace, a replayed spent token, an ended session). The owner of a
+ * family revoked for reuse is told once, by the call that revoked it.
  */
 public final class RefreshTokensService implements RefreshTokensUseCase {
 
@@ -28,15 +32,19 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     private final SecurityEvents events;
     private final TokenMinter minter;
     private final TokenPolicy policy;
+    private final UserAccounts accounts;
+    private final Notifications notifications;
     private final Clock clock;
 
     public RefreshTokensService(RefreshTokenCodec codec, RefreshTokenFamilies families, SecurityEvents events,
-            TokenMinter minter, TokenPolicy policy, Clock clock) {
+            TokenMinter minter, TokenPolicy policy, UserAccounts accounts, Notifications notifications, Clock clock) {
         this.codec = codec;
         this.families = families;
         this.events = events;
         this.minter = minter;
         this.policy = policy;
+        this.accounts = accounts;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -92,8 +100,11 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     }
 
     private void revokeStolen(RefreshTokenFamily family, Instant now) {
-        families.revoke(family.id(), RevocationReason.REUSE_DETECTED, now);
-        events.record(new SecurityEvent(SecurityEventType.REFRESH_TOKEN_REUSE, now, family.userId(), family.id(),
-                family.clientId(), "spent_token_replayed"));
+        if (families.revoke(family.id(), RevocationReason.REUSE_DETECTED, now)) {
+            events.record(new SecurityEvent(SecurityEventType.REFRESH_TOKEN_REUSE, now, family.userId(), family.id(),
+                    family.clientId(), "spent_token_replayed"));
+            accounts.findById(family.userId()).ifPresent(owner -> notifications.send(new Notification.SessionStolen(
+                    owner.email(), owner.name(), family.clientId(), family.createdAt(), now)));
+        }
     }
 }

@@ -33,6 +33,14 @@ public final class SessionsService implements SessionsUseCase {
     }
 
     @Override
+    public List<EndedSessionView> endedSessionsOf(Caller caller) {
+        Instant now = Instants.now(clock);
+        return families.endedOf(caller.user(), now.minus(ENDED_SESSIONS_KEPT), now).stream()
+                .map(family -> new EndedSessionView(family, family.endAt(now).orElseThrow()))
+                .toList();
+    }
+
+    @Override
     public DeleteResult delete(Caller caller, FamilyId session) {
         Instant now = clock.instant();
         boolean own = families.find(session)

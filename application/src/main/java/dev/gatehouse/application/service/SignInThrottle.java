@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * Sign-in throttling: the per-address limit, then the {@link SignInThrottlePolicy} of the account, both
  * counted before the password is hashed. Writes one event per failed guess and one per lock, none per
- * refused request beyond the first of an address window.
+ * refused request beyond the first of an address window. The account steps are public: every check of an
+ * account's password (sign-in, password change, account deletion) counts against the same run and lock.
  */
 public final class SignInThrottle {
 
@@ -44,7 +45,7 @@ public final class SignInThrottle {
     }
 
     /** Counts the attempt against its account, before any hashing: the attempt to settle later, or a throttle. */
-    Admission admitAccount(EmailAddress email, String clientAddress, Instant now) {
+    public Admission admitAccount(EmailAddress email, String clientAddress, Instant now) {
         EmailPseudonym account = pseudonyms.of(email);
         AdmissionRule rule = policy.admissionAt(now);
         AttemptCount count = attempts.countAttempt(account, rule);
@@ -55,7 +56,7 @@ public final class SignInThrottle {
     }
 
     /** Records a wrong password or unknown account; a locking attempt's lock grows to the back-off. */
-    void recordFailure(Attempt attempt, UserId user, String reason) {
+    public void recordFailure(Attempt attempt, UserId user, String reason) {
         Instant at = attempt.rule().at();
         events.record(attempt.event(SecurityEventType.SIGN_IN_FAILED, user, reason));
         Duration lock = policy.lockAfter(attempt.count().inRun());
@@ -67,16 +68,16 @@ public final class SignInThrottle {
         }
     }
 
-    void recordSuccess(Attempt attempt) {
+    public void recordSuccess(Attempt attempt) {
         attempts.recordSuccess(attempt.account(), attempt.rule().budgetWindowStart());
     }
 
     /** The outcome of counting an attempt against its account. */
-    sealed interface Admission permits Attempt, Refused {
+    public sealed interface Admission permits Attempt, Refused {
     }
 
     /** A counted attempt whose password may now be checked. */
-    record Attempt(EmailPseudonym account, String clientAddress, AdmissionRule rule, AttemptCount.Counted count)
+    public record Attempt(EmailPseudonym account, String clientAddress, AdmissionRule rule, AttemptCount.Counted count)
             implements Admission {
 
         SecurityEvent event(SecurityEventType type, UserId user, String detail) {
@@ -85,6 +86,6 @@ public final class SignInThrottle {
     }
 
     /** The account is locked or out of budget: the same answer for every password. */
-    record Refused(Throttled throttle) implements Admission {
+    public record Refused(Throttled throttle) implements Admission {
     }
 }

@@ -15,7 +15,8 @@ class HousekeepingTest {
 
     private final ServiceFixture gatehouse = new ServiceFixture();
     private final PurgeEndedSessionsService housekeeping = new PurgeEndedSessionsService(gatehouse.families, gatehouse.attempts,
-            gatehouse.windows, gatehouse.events, Duration.ofMinutes(16), Duration.ofDays(90), gatehouse.clock);
+            gatehouse.windows, gatehouse.events, gatehouse.emailTokens, gatehouse.resetCounts, Duration.ofMinutes(16),
+            Duration.ofDays(90), gatehouse.clock);
 
     @Test
     void ended_sessions_go_after_the_retention_and_live_ones_stay() {

@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.in.IssuedTokens;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase.Reason;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshCommand;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshResult;
+import dev.gatehouse.application.port.out.mail.Notification;
 import dev.gatehouse.application.testing.ServiceFixture;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.ClientId;
@@ -49,6 +50,20 @@ class RefreshTokensServiceTest {
                 .satisfies(event -> assertThat(event.session()).isEqualTo(signedIn.sessionId()));
         assertThat(refresh(current.refreshToken(), API)).as("the successor dies too")
                 .isEqualTo(new RefreshResult.InvalidGrant(Reason.REVOKED));
+    }
+
+    @Test
+    void the_owner_of_a_stolen_session_is_told_once_however_often_the_spent_token_is_replayed() {
+        refreshed(signedIn.refreshToken());
+        gatehouse.clock.advance(Duration.ofSeconds(10));
+        refresh(signedIn.refreshToken(), API);
+        refresh(signedIn.refreshToken(), API);
+        assertThat(gatehouse.notifications.of(Notification.SessionStolen.class)).singleElement().satisfies(notice -> {
+            assertThat(notice.to().value()).isEqualTo("ada@example.com");
+            assertThat(notice.client()).isEqualTo(API);
+            assertThat(notice.endedAt()).isEqualTo(gatehouse.clock.instant());
+        });
+        assertThat(gatehouse.events.ofType(SecurityEventType.REFRESH_TOKEN_REUSE)).hasSize(1);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Families in a map (the records are immutable, so the map holds copies); {@link #advance} is a synchronized
@@ -48,16 +49,29 @@ public final class InMemoryRefreshTokenFamilies implements RefreshTokenFamilies 
     }
 
     @Override
-    public synchronized void revoke(FamilyId id, RevocationReason reason, Instant now) {
-        families.computeIfPresent(id, (key, family) -> family.revokedAt(now, reason));
+    public synchronized boolean revoke(FamilyId id, RevocationReason reason, Instant now) {
+        RefreshTokenFamily family = families.get(id);
+        if (family == null || !family.isActiveAt(now)) {
+            return false;
+        }
+        families.put(id, family.revokedAt(now, reason));
+        return true;
     }
 
     @Override
     public synchronized int revokeAllOf(UserId user, RevocationReason reason, Instant now) {
+        return revokeWhere(family -> family.userId().equals(user), reason, now);
+    }
+
+    @Override
+    public synchronized int revokeAllOfExcept(UserId user, FamilyId kept, RevocationReason reason, Instant now) {
+        return revokeWhere(family -> family.userId().equals(user) && !family.id().equals(kept), reason, now);
+    }
+
+    private int revokeWhere(Predicate<RefreshTokenFamily> chosen, RevocationReason reason, Instant now) {
         int revoked = 0;
         for (var family : List.copyOf(families.values())) {
-            if (family.userId().equals(user) && family.state() instanceof FamilyState.Active) {
-                families.put(family.id(), family.revokedAt(now, reason));
+            if (chosen.test(family) && revoke(family.id(), reason, now)) {
                 revoked++;
             }
         }
@@ -68,6 +82,19 @@ public final class InMemoryRefreshTokenFamilies implements RefreshTokenFamilies 
     public synchronized List<RefreshTokenFamily> activeOf(UserId user, Instant now) {
         return families.values().stream().filter(f -> f.userId().equals(user) && f.isActiveAt(now))
                 .sorted(Comparator.comparing(RefreshTokenFamily::createdAt).reversed()).toList();
+    }
+
+    @Override
+    public synchronized List<RefreshTokenFamily> endedOf(UserId user, Instant since, Instant now) {
+        return families.values().stream()
+                .filter(f -> f.userId().equals(user) && f.endAt(now).filter(end -> end.at().isAfter(since)).isPresent())
+                .sorted(Comparator.comparing((RefreshTokenFamily f) -> f.endAt(now).orElseThrow().at()).reversed())
+                .toList();
+    }
+
+    @Override
+    public synchronized void deleteAllOf(UserId user) {
+        families.values().removeIf(family -> family.userId().equals(user));
     }
 
     @Override

@@ -36,4 +36,14 @@ public final class InMemoryUserAccounts implements UserAccounts {
     public void updatePasswordHash(UserId id, PasswordHash hash) {
         byId.computeIfPresent(id, (key, account) -> account.withPasswordHash(hash));
     }
+
+    @Override
+    public void markEmailVerified(UserId id) {
+        byId.computeIfPresent(id, (key, account) -> account.withEmailVerified());
+    }
+
+    @Override
+    public boolean delete(UserId id) {
+        return byId.remove(id) != null;
+    }
 }

@@ -15,11 +15,21 @@ import dev.gatehouse.application.service.SignInThrottle;
 import dev.gatehouse.application.service.SignOutService;
 import dev.gatehouse.application.service.TokenMinter;
 import dev.gatehouse.application.service.TokenSettings;
+import dev.gatehouse.application.service.lifecycle.AccountTraces;
+import dev.gatehouse.application.service.lifecycle.ChangePasswordService;
+import dev.gatehouse.application.service.lifecycle.DeleteAccountService;
+import dev.gatehouse.application.service.lifecycle.EmailTokenIssuer;
+import dev.gatehouse.application.service.lifecycle.EmailVerificationService;
+import dev.gatehouse.application.service.lifecycle.PasswordCheck;
+import dev.gatehouse.application.service.lifecycle.PasswordResetService;
+import dev.gatehouse.application.service.lifecycle.ResetThrottle;
+import dev.gatehouse.application.service.lifecycle.VerifyingRegistration;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.throttle.RateLimit;
 import dev.gatehouse.domain.throttle.SignInThrottlePolicy;
 import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.TokenPolicy;
+import dev.gatehouse.domain.user.EmailTokenPolicy;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -40,19 +50,39 @@ public final class ServiceFixture {
     public final InMemoryAddressWindows windows = new InMemoryAddressWindows();
     public final FakeEmailPseudonyms pseudonyms = new FakeEmailPseudonyms();
     public final SequentialIds ids = new SequentialIds();
+    public final RecordingNotifications notifications = new RecordingNotifications();
+    public final InMemoryEmailTokens emailTokens = new InMemoryEmailTokens();
+    public final FakeEmailTokenCodec emailTokenCodec = new FakeEmailTokenCodec();
+    public final InMemoryResetRequestCounts resetCounts = new InMemoryResetRequestCounts();
     public final TokenPolicy policy = TokenPolicy.defaults();
     public final TokenMinter minter = new TokenMinter(accessTokens, codec, ids,
             new TokenSettings("https://id.example", "api.example", policy));
 
-    public final RegisterService register = new RegisterService(accounts, families, hasher, events,
+    private final RegisterService registration = new RegisterService(accounts, families, hasher, events,
             SequentialIds.directTransactions(), minter, policy, ids, clock, new AddressThrottle(windows, AddressWindows.Purpose.REGISTRATION,
                     new RateLimit(20, Duration.ofHours(1)), events, SecurityEventType.REGISTRATION_THROTTLED));
-    public final SignInService signIn = new SignInService(accounts, families, hasher, new SignInThrottle(
+    public final SignInThrottle signInThrottle = new SignInThrottle(
             new AddressThrottle(windows, AddressWindows.Purpose.SIGN_IN, new RateLimit(60, Duration.ofMinutes(1)), events,
                     SecurityEventType.SIGN_IN_THROTTLED),
-            attempts, new SignInThrottlePolicy(10, 20, Duration.ofSeconds(30), Duration.ofMinutes(15)), pseudonyms, events),
-            events, minter, policy, ids, clock);
-    public final RefreshTokensService refresh = new RefreshTokensService(codec, families, events, minter, policy, clock);
+            attempts, new SignInThrottlePolicy(10, 20, Duration.ofSeconds(30), Duration.ofMinutes(15)), pseudonyms, events);
+    public final SignInService signIn = new SignInService(accounts, families, hasher, signInThrottle, events, minter, policy, ids, clock);
+    public final RefreshTokensService refresh = new RefreshTokensService(codec, families, events, minter, policy, accounts,
+            notifications, clock);
+
+    private final EmailTokenIssuer emailTokenIssuer = new EmailTokenIssuer(emailTokenCodec, emailTokens,
+            EmailTokenPolicy.withResetTtl(Duration.ofMinutes(30)));
+    private final PasswordCheck passwordCheck = new PasswordCheck(hasher, signInThrottle);
+    public final EmailVerificationService emailVerification = new EmailVerificationService(accounts, emailTokenIssuer, notifications,
+            events, SequentialIds.directTransactions(), clock);
+    public final VerifyingRegistration register = new VerifyingRegistration(registration, emailVerification);
+    public final PasswordResetService passwordReset = new PasswordResetService(accounts, families, emailTokenIssuer,
+            new ResetThrottle(new AddressThrottle(windows, AddressWindows.Purpose.PASSWORD_RESET, new RateLimit(10, Duration.ofHours(1)),
+                    events, SecurityEventType.PASSWORD_RESET_THROTTLED), resetCounts, pseudonyms, new RateLimit(3, Duration.ofHours(1)), events),
+            hasher, notifications, events, SequentialIds.directTransactions(), clock);
+    public final ChangePasswordService changePassword = new ChangePasswordService(accounts, families, passwordCheck, hasher,
+            notifications, events, SequentialIds.directTransactions(), clock);
+    public final DeleteAccountService deleteAccount = new DeleteAccountService(accounts, families, emailTokens,
+            new AccountTraces(attempts, resetCounts, pseudonyms, events), passwordCheck, events, SequentialIds.directTransactions(), clock);
     public final SignOutService signOut = new SignOutService(codec, families, events, clock);
     public final RevokeTokenService revoke = new RevokeTokenService(codec, accessTokens, families, events, clock);
     public final AuthenticateService authenticate = new AuthenticateService(accessTokens, families, clock);

@@ -9,7 +9,13 @@ public enum SecurityEventType {
     REGISTRATION_THROTTLED("registration_throttled"),
     PASSWORD_HASH_UPGRADED("password_hash_upgraded"),
     REFRESH_TOKEN_REUSE("refresh_token_reuse"),
-    SESSION_REVOKED("session_revoked");
+    SESSION_REVOKED("session_revoked"),
+    EMAIL_VERIFIED("email_verified"),
+    PASSWORD_RESET_REQUESTED("password_reset_requested"),
+    PASSWORD_RESET_THROTTLED("password_reset_throttled"),
+    PASSWORD_RESET("password_reset"),
+    PASSWORD_CHANGED("password_changed"),
+    ACCOUNT_DELETED("account_deleted");
 
     private final String code;
 

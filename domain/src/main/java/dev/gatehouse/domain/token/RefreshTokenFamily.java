@@ -3,6 +3,7 @@ package dev.gatehouse.domain.token;
 import dev.gatehouse.domain.user.UserId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A session: the chain of refresh tokens that one sign-in started. Exactly one token of the family is
@@ -59,9 +60,16 @@ public record RefreshTokenFamily(
                 earlier(policy.idleExpiryFrom(now), absoluteExpiresAt), absoluteExpiresAt, userAgent);
     }
 
-    /** This family revoked; a family already revoked keeps its first reason. */
+    /**
+     * This family revoked; a family that already ended (revoked, or expired at {@code now}) keeps its end.
+     *
+     * @throws IllegalArgumentException for an expiry reason: expiry follows from the instants
+     */
     public RefreshTokenFamily revokedAt(Instant now, RevocationReason reason) {
-        if (state instanceof FamilyState.Revoked) {
+        if (reason.isExpiry()) {
+            throw new IllegalArgumentException("expiry is not a revocation: " + reason);
+        }
+        if (state instanceof FamilyState.Revoked || isExpiredAt(now)) {
             return this;
         }
         return new RefreshTokenFamily(id, userId, clientId, generation, new FamilyState.Revoked(reason, now),
@@ -71,6 +79,21 @@ public record RefreshTokenFamily(
     /** Whether the session is live: not revoked and not expired. Its access tokens count only then. */
     public boolean isActiveAt(Instant now) {
         return state instanceof FamilyState.Active && !isExpiredAt(now);
+    }
+
+    /**
+     * How the session ended, as seen at {@code now}: its revocation or its expiry, whichever came first;
+     * empty while it is live. Expiry at the absolute lifetime is {@code EXPIRED_ABSOLUTE}, else {@code EXPIRED_IDLE}.
+     */
+    public Optional<SessionEnd> endAt(Instant now) {
+        Optional<SessionEnd> expiry = isExpiredAt(now)
+                ? Optional.of(new SessionEnd(idleExpiresAt.equals(absoluteExpiresAt) ? RevocationReason.EXPIRED_ABSOLUTE
+                        : RevocationReason.EXPIRED_IDLE, idleExpiresAt))
+                : Optional.empty();
+        if (state instanceof FamilyState.Revoked revoked && (expiry.isEmpty() || revoked.at().isBefore(idleExpiresAt))) {
+            return Optional.of(new SessionEnd(revoked.reason(), revoked.at()));
+        }
+        return expiry;
     }
 
     /** Idle expiry reached, or the absolute one (which bounds the idle one). */

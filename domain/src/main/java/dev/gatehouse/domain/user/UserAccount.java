@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * A person who can sign in. The email address is unique among accounts (canonical form, see
- * {@link EmailAddress}).
+ * {@link EmailAddress}); {@code emailVerified} says whether the owner proved to read it (a link sent there
+ * was followed).
  */
-public record UserAccount(UserId id, EmailAddress email, DisplayName name, PasswordHash passwordHash, Instant createdAt) {
+public record UserAccount(UserId id, EmailAddress email, DisplayName name, PasswordHash passwordHash, Instant createdAt,
+        boolean emailVerified) {
 
     public UserAccount {
         Objects.requireNonNull(id, "id");
@@ -17,8 +19,18 @@ public record UserAccount(UserId id, EmailAddress email, DisplayName name, Passw
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    /** The same account with a new hash of the same password (parameter upgrade). */
+    /** A new account: its e-mail address is not verified yet. */
+    public UserAccount(UserId id, EmailAddress email, DisplayName name, PasswordHash passwordHash, Instant createdAt) {
+        this(id, email, name, passwordHash, createdAt, false);
+    }
+
+    /** The same account with a new hash of the same password (parameter upgrade), or of a new password. */
     public UserAccount withPasswordHash(PasswordHash upgraded) {
-        return new UserAccount(id, email, name, upgraded, createdAt);
+        return new UserAccount(id, email, name, upgraded, createdAt, emailVerified);
+    }
+
+    /** The same account with its e-mail address verified. */
+    public UserAccount withEmailVerified() {
+        return new UserAccount(id, email, name, passwordHash, createdAt, true);
     }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.domain.token.RevocationReason;
 import dev.gatehouse.domain.token.Rotation;
 import dev.gatehouse.domain.user.UserId;
 import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,11 +25,17 @@ import java.util.Optional;
 @Singleton
 final class JdbcRefreshTokenFamilies implements RefreshTokenFamilies {
 
-    /** The sessions list is for people; a user with more live sessions than this sees the newest. */
+    /** The sessions lists are for people; a user with more sessions than this sees the newest. */
     static final int MAX_LISTED = 1000;
 
     private static final String COLUMNS = "id, user_id, client_id, generation, state, revocation_reason, revoked_at, "
             + "created_at, rotated_at, idle_expires_at, absolute_expires_at, user_agent";
+
+    /** Ends live families only: a revoked one keeps its first reason, an expired one its expiry. */
+    private static final String REVOKE = "UPDATE refresh_family SET state = 'revoked', revocation_reason = ?, revoked_at = ? "
+            + "WHERE state = 'active' AND idle_expires_at > ? AND ";
+    /** When a family ended: its revocation, or its expiry if that came first. */
+    private static final String ENDED_AT = "LEAST(COALESCE(revoked_at, idle_expires_at), idle_expires_at)";
 
     private final Jdbc jdbc;
 
@@ -84,23 +91,34 @@ final class JdbcRefreshTokenFamilies implements RefreshTokenFamilies {
     }
 
     @Override
-    public void revoke(FamilyId id, RevocationReason reason, Instant now) {
-        jdbc.update("UPDATE refresh_family SET state = 'revoked', revocation_reason = ?, revoked_at = ? "
-                + "WHERE id = ? AND state = 'active'", statement -> {
-                    statement.setString(1, reason.name());
-                    Jdbc.setInstant(statement, 2, now);
-                    statement.setObject(3, id.value());
-                });
+    public boolean revoke(FamilyId id, RevocationReason reason, Instant now) {
+        return jdbc.update(REVOKE + "id = ?", statement -> {
+            bindRevocation(statement, reason, now);
+            statement.setObject(4, id.value());
+        }) == 1;
     }
 
     @Override
     public int revokeAllOf(UserId user, RevocationReason reason, Instant now) {
-        return jdbc.update("UPDATE refresh_family SET state = 'revoked', revocation_reason = ?, revoked_at = ? "
-                + "WHERE user_id = ? AND state = 'active'", statement -> {
-                    statement.setString(1, reason.name());
-                    Jdbc.setInstant(statement, 2, now);
-                    statement.setObject(3, user.value());
-                });
+        return jdbc.update(REVOKE + "user_id = ?", statement -> {
+            bindRevocation(statement, reason, now);
+            statement.setObject(4, user.value());
+        });
+    }
+
+    @Override
+    public int revokeAllOfExcept(UserId user, FamilyId kept, RevocationReason reason, Instant now) {
+        return jdbc.update(REVOKE + "user_id = ? AND id <> ?", statement -> {
+            bindRevocation(statement, reason, now);
+            statement.setObject(4, user.value());
+            statement.setObject(5, kept.value());
+        });
+    }
+
+    private static void bindRevocation(PreparedStatement statement, RevocationReason reason, Instant now) throws SQLException {
+        statement.setString(1, reason.name());
+        Jdbc.setInstant(statement, 2, now);
+        Jdbc.setInstant(statement, 3, now);
     }
 
     @Override
@@ -111,6 +129,22 @@ final class JdbcRefreshTokenFamilies implements RefreshTokenFamilies {
                     statement.setObject(1, user.value());
                     Jdbc.setInstant(statement, 2, now);
                 }, JdbcRefreshTokenFamilies::map);
+    }
+
+    @Override
+    public List<RefreshTokenFamily> endedOf(UserId user, Instant since, Instant now) {
+        return jdbc.queryList("SELECT " + COLUMNS + " FROM refresh_family WHERE user_id = ? AND (state = 'revoked' OR idle_expires_at <= ?) "
+                + "AND " + ENDED_AT + " > ? AND " + ENDED_AT + " <= ? ORDER BY " + ENDED_AT + " DESC, id LIMIT " + MAX_LISTED, statement -> {
+                    statement.setObject(1, user.value());
+                    Jdbc.setInstant(statement, 2, now);
+                    Jdbc.setInstant(statement, 3, since);
+                    Jdbc.setInstant(statement, 4, now);
+                }, JdbcRefreshTokenFamilies::map);
+    }
+
+    @Override
+    public void deleteAllOf(UserId user) {
+        jdbc.update("DELETE FROM refresh_family WHERE user_id = ?", statement -> statement.setObject(1, user.value()));
     }
 
     @Override

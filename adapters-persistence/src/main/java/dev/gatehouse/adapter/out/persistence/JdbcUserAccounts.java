@@ -12,10 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
+/** Accounts in table {@code user_account}; deleting one cascades to its sessions and e-mail tokens. */
 @Singleton
 final class JdbcUserAccounts implements UserAccounts {
 
-    private static final String COLUMNS = "id, email, name, password_hash, created_at";
+    private static final String COLUMNS = "id, email, name, password_hash, created_at, email_verified";
 
     private final Jdbc jdbc;
 
@@ -26,12 +27,13 @@ final class JdbcUserAccounts implements UserAccounts {
     @Override
     public void add(UserAccount account) {
         try {
-            jdbc.update("INSERT INTO user_account (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)", statement -> {
+            jdbc.update("INSERT INTO user_account (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", statement -> {
                 statement.setObject(1, account.id().value());
                 statement.setString(2, account.email().value());
                 statement.setString(3, account.name().value());
                 statement.setString(4, account.passwordHash().encoded());
                 Jdbc.setInstant(statement, 5, account.createdAt());
+                statement.setBoolean(6, account.emailVerified());
             });
         } catch (Jdbc.UniqueViolation duplicate) {
             throw new EmailAlreadyRegisteredException();
@@ -56,6 +58,16 @@ final class JdbcUserAccounts implements UserAccounts {
         });
     }
 
+    @Override
+    public void markEmailVerified(UserId id) {
+        jdbc.update("UPDATE user_account SET email_verified = true WHERE id = ?", statement -> statement.setObject(1, id.value()));
+    }
+
+    @Override
+    public boolean delete(UserId id) {
+        return jdbc.update("DELETE FROM user_account WHERE id = ?", statement -> statement.setObject(1, id.value())) == 1;
+    }
+
     private Optional<UserAccount> findOne(String sql, Jdbc.Binder binder) {
         return jdbc.queryOne(sql, binder, JdbcUserAccounts::map);
     }
@@ -66,6 +78,7 @@ final class JdbcUserAccounts implements UserAccounts {
                 new EmailAddress(row.getString("email")),
                 new DisplayName(row.getString("name")),
                 new PasswordHash(row.getString("password_hash")),
-                Jdbc.getInstant(row, "created_at"));
+                Jdbc.getInstant(row, "created_at"),
+                row.getBoolean("email_verified"));
     }
 }

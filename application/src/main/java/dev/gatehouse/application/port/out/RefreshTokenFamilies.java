@@ -27,14 +27,30 @@ public interface RefreshTokenFamilies {
      */
     AdvanceResult advance(Rotation rotation);
 
-    /** Revokes the family unless it is revoked already (then its first reason stays). Idempotent. */
-    void revoke(FamilyId id, RevocationReason reason, Instant now);
+    /**
+     * Revokes the family unless it ended already (revoked: its first reason stays; expired at {@code now}:
+     * its expiry stays). Idempotent; returns whether this call ended it, which of concurrent calls exactly
+     * one does.
+     */
+    boolean revoke(FamilyId id, RevocationReason reason, Instant now);
 
-    /** Revokes every still-active family of the user; returns how many it revoked. */
+    /** Revokes every live family of the user (active and not expired at {@code now}); returns how many it revoked. */
     int revokeAllOf(UserId user, RevocationReason reason, Instant now);
+
+    /** As {@link #revokeAllOf}, except the family {@code kept}, which stays as it is. */
+    int revokeAllOfExcept(UserId user, FamilyId kept, RevocationReason reason, Instant now);
 
     /** The user's families that are active (not revoked, not expired) at {@code now}, newest first. */
     List<RefreshTokenFamily> activeOf(UserId user, Instant now);
+
+    /**
+     * The user's families that ended (see {@link RefreshTokenFamily#endAt}) after {@code since} and up to
+     * {@code now}, the most recently ended first.
+     */
+    List<RefreshTokenFamily> endedOf(UserId user, Instant since, Instant now);
+
+    /** Deletes every family of the user. */
+    void deleteAllOf(UserId user);
 
     /**
      * Deletes at most {@code limit} families that ended (revoked or expired) before {@code endedBefore};

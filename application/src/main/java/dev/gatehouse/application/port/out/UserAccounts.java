@@ -21,6 +21,12 @@ public interface UserAccounts {
 
     Optional<UserAccount> findById(UserId id);
 
-    /** Replaces the hash of the account's password, e.g. after a parameter upgrade. */
+    /** Replaces the hash of the account's password, e.g. after a parameter upgrade or a password change. */
     void updatePasswordHash(UserId id, PasswordHash hash);
+
+    /** Records that the account's owner proved to read mail at its address. Idempotent. */
+    void markEmailVerified(UserId id);
+
+    /** Deletes the account (its e-mail address is free again); returns whether there was one. */
+    boolean delete(UserId id);
 }

@@ -1,0 +1,82 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Migrations upgrade a database that holds data: the schema is brought to the version before the
+ * latest, rows are written the way that version's code wrote them, and then the latest migration runs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MigrationTest {
+
+    private static final String PREVIOUS_VERSION = "1";
+
+    private EmbeddedPostgres postgres;
+    private DataSource database;
+
+    @BeforeAll
+    void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        database = postgres.getPostgresDatabase();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void the_account_lifecycle_migration_keeps_accounts_and_sessions_and_adds_what_it_needs() throws SQLException {
+        flyway().target(PREVIOUS_VERSION).load().migrate();
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("""
+                    INSERT INTO user_account (id, email, name, password_hash, created_at)
+                    VALUES ('00000000-0000-4000-8000-000000000001', 'ada@example.com', 'Ada', '$argon2id$x', '2026-01-01T00:00:00Z')""");
+            sql.execute("""
+                    INSERT INTO refresh_family (id, user_id, client_id, generation, state, revocation_reason, revoked_at,
+                        created_at, rotated_at, idle_expires_at, absolute_expires_at, user_agent)
+                    VALUES ('00000000-0000-4000-8000-0000000000f1', '00000000-0000-4000-8000-000000000001', 'api', 3, 'revoked',
+                        'SESSION_DELETED', '2026-01-02T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T12:00:00Z',
+                        '2026-01-08T12:00:00Z', '2026-01-31T00:00:00Z', 'curl/8')""");
+        }
+
+        var result = flyway().load().migrate();
+
+        assertThat(result.migrationsExecuted).isPositive();
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            var account = sql.executeQuery("SELECT email, name, password_hash, email_verified FROM user_account");
+            assertThat(account.next()).isTrue();
+            assertThat(account.getString("email")).isEqualTo("ada@example.com");
+            assertThat(account.getString("password_hash")).isEqualTo("$argon2id$x");
+            assertThat(account.getBoolean("email_verified")).as("existing accounts start unverified").isFalse();
+
+            var session = sql.executeQuery("SELECT generation, revocation_reason, user_agent FROM refresh_family");
+            assertThat(session.next()).isTrue();
+            assertThat(session.getLong("generation")).isEqualTo(3);
+            assertThat(session.getString("revocation_reason")).isEqualTo("SESSION_DELETED");
+            assertThat(session.getString("user_agent")).isEqualTo("curl/8");
+
+            int revoked = sql.executeUpdate("UPDATE refresh_family SET revocation_reason = 'PASSWORD_RESET'");
+            assertThat(revoked).as("the new reasons are allowed").isEqualTo(1);
+            sql.execute("""
+                    INSERT INTO email_token (token_hash, user_id, purpose, created_at, expires_at)
+                    VALUES ('h', '00000000-0000-4000-8000-000000000001', 'PASSWORD_RESET', '2026-01-01T00:00:00Z', '2026-01-01T00:30:00Z')""");
+        }
+    }
+
+    private FluentConfiguration flyway() {
+        return Flyway.configure().dataSource(database).locations("classpath:db/migration");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.gatehouse.application.port.in.lifecycle;
+
+import dev.gatehouse.application.port.in.Caller;
+
+/**
+ * Proves that an account's owner reads mail at its address: a link with a single-use token (24 hours) is
+ * sent there, and presenting the token marks the address verified.
+ */
+public interface EmailVerificationUseCase {
+
+    /** Sends the caller a new verification link (earlier links stop working); nothing when already verified. */
+    void requestVerification(Caller caller);
+
+    /** Spends the token and marks its account's address verified. */
+    TokenResult confirm(String token);
+}

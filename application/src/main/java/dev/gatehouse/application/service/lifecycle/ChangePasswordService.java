@@ -1,0 +1,81 @@
+package dev.gatehouse.application.service.lifecycle;
+
+import dev.gatehouse.application.port.in.Caller;
+import dev.gatehouse.application.port.in.FieldViolation;
+import dev.gatehouse.application.port.in.lifecycle.ChangePasswordUseCase;
+import dev.gatehouse.application.port.in.lifecycle.PasswordCheckResult;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.SecurityEvents;
+import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.application.port.out.mail.Notification;
+import dev.gatehouse.application.port.out.mail.Notifications;
+import dev.gatehouse.domain.event.SecurityEvent;
+import dev.gatehouse.domain.event.SecurityEventType;
+import dev.gatehouse.domain.token.RevocationReason;
+import dev.gatehouse.domain.user.InvalidValueException;
+import dev.gatehouse.domain.user.Password;
+import dev.gatehouse.domain.user.PasswordHash;
+import dev.gatehouse.domain.user.UserAccount;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Changes the password of a signed-in caller who knows the current one. The new hash and the end of
+ * every other session are written in one transaction; the caller's session stays; the owner is told.
+ */
+public final class ChangePasswordService implements ChangePasswordUseCase {
+
+    private final UserAccounts accounts;
+    private final RefreshTokenFamilies families;
+    private final PasswordCheck passwordCheck;
+    private final PasswordHasher hasher;
+    private final Notifications notifications;
+    private final SecurityEvents events;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public ChangePasswordService(UserAccounts accounts, RefreshTokenFamilies families, PasswordCheck passwordCheck, PasswordHasher hasher,
+            Notifications notifications, SecurityEvents events, Transactions transactions, Clock clock) {
+        this.accounts = accounts;
+        this.families = families;
+        this.passwordCheck = passwordCheck;
+        this.hasher = hasher;
+        this.notifications = notifications;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public PasswordCheckResult change(Caller caller, String currentPassword, String newPassword) {
+        Password next;
+        try {
+            next = Password.of(newPassword);
+        } catch (InvalidValueException invalid) {
+            return new PasswordCheckResult.Rejected(List.of(new FieldViolation("newPassword", invalid.getMessage())));
+        }
+        Optional<UserAccount> account = accounts.findById(caller.user());
+        if (account.isEmpty()) {
+            return new PasswordCheckResult.WrongPassword();
+        }
+        Instant now = clock.instant();
+        PasswordCheckResult check = passwordCheck.check(account.get(), currentPassword, now);
+        if (!(check instanceof PasswordCheckResult.Done)) {
+            return check;
+        }
+        PasswordHash hash = hasher.hash(next);
+        transactions.inTransaction(() -> {
+            accounts.updatePasswordHash(caller.user(), hash);
+            int ended = families.revokeAllOfExcept(caller.user(), caller.session(), RevocationReason.PASSWORD_CHANGED, now);
+            events.record(new SecurityEvent(SecurityEventType.PASSWORD_CHANGED, now, caller.user(), caller.session(), caller.client(),
+                    "sessions_ended:" + ended));
+            return null;
+        });
+        notifications.send(new Notification.PasswordChanged(account.get().email(), account.get().name(), now));
+        return check;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.gatehouse.application.service.lifecycle;
+
+import dev.gatehouse.application.port.in.FieldViolation;
+import dev.gatehouse.application.port.in.lifecycle.PasswordResetUseCase;
+import dev.gatehouse.application.port.in.lifecycle.TokenResult;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.SecurityEvents;
+import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.application.port.out.mail.Notification;
+import dev.gatehouse.application.port.out.mail.Notifications;
+import dev.gatehouse.domain.event.SecurityEvent;
+import dev.gatehouse.domain.event.SecurityEventType;
+import dev.gatehouse.domain.token.RevocationReason;
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.EmailTokenPurpose;
+import dev.gatehouse.domain.user.InvalidValueException;
+import dev.gatehouse.domain.user.Password;
+import dev.gatehouse.domain.user.PasswordHash;
+import dev.gatehouse.domain.user.UserAccount;
+import dev.gatehouse.domain.user.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Password reset by e-mail link (OWASP Forgot Password Cheat Sheet). A request for an unknown address
+ * answers the same and does the same work (a token is made and hashed, the store writes) without sending
+ * anything. Confirming spends the token, sets the password, verifies the address (the link proved it)
+ * and ends every session of the account, all in one transaction; the owner is told.
+ */
+public final class PasswordResetService implements PasswordResetUseCase {
+
+    private static final EmailTokenPurpose PURPOSE = EmailTokenPurpose.PASSWORD_RESET;
+
+    private final UserAccounts accounts;
+    private final RefreshTokenFamilies families;
+    private final EmailTokenIssuer tokens;
+    private final ResetThrottle throttle;
+    private final PasswordHasher hasher;
+    private final Notifications notifications;
+    private final SecurityEvents events;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public PasswordResetService(UserAccounts accounts, RefreshTokenFamilies families, EmailTokenIssuer tokens, ResetThrottle throttle,
+            PasswordHasher hasher, Notifications notifications, SecurityEvents events, Transactions transactions, Clock clock) {
+        this.accounts = accounts;
+        this.families = families;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.hasher = hasher;
+        this.notifications = notifications;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public RequestResult request(String rawEmail, String clientAddress) {
+        EmailAddress email;
+        try {
+            email = EmailAddress.of(rawEmail);
+        } catch (InvalidValueException invalid) {
+            return new RequestResult.Rejected(List.of(new FieldViolation(invalid.field(), invalid.getMessage())));
+        }
+        Instant now = clock.instant();
+        var throttled = throttle.admit(email, clientAddress, now);
+        if (throttled.isPresent()) {
+            return new RequestResult.Throttled(throttled.get());
+        }
+        Optional<UserAccount> account = accounts.findByEmail(email);
+        if (account.isPresent()) {
+            sendLink(account.get(), now);
+        } else {
+            tokens.issueForNobody(PURPOSE, now);
+        }
+        events.record(new SecurityEvent(SecurityEventType.PASSWORD_RESET_REQUESTED, now, account.map(UserAccount::id).orElse(null),
+                null, null, account.isPresent() ? "" : "unknown_account"));
+        return new RequestResult.Accepted();
+    }
+
+    private void sendLink(UserAccount account, Instant now) {
+        String token = tokens.issue(account.id(), PURPOSE, now);
+        notifications.send(new Notification.PasswordReset(account.email(), account.name(), token, tokens.lifetimeOf(PURPOSE)));
+    }
+
+    @Override
+    public TokenResult confirm(String token, String newPassword) {
+        Password password;
+        try {
+            password = Password.of(newPassword);
+        } catch (InvalidValueException invalid) {
+            return new TokenResult.Rejected(List.of(new FieldViolation("newPassword", invalid.getMessage())));
+        }
+        Instant now = clock.instant();
+        if (!tokens.isValid(token, PURPOSE, now)) {
+            return new TokenResult.InvalidToken();
+        }
+        PasswordHash hash = hasher.hash(password);
+        Optional<UserId> reset = transactions.inTransaction(() -> tokens.consume(token, PURPOSE, now).map(user -> apply(user, hash, now)));
+        reset.flatMap(accounts::findById).ifPresent(owner ->
+                notifications.send(new Notification.PasswordChanged(owner.email(), owner.name(), now)));
+        return reset.isPresent() ? new TokenResult.Accepted() : new TokenResult.InvalidToken();
+    }
+
+    private UserId apply(UserId user, PasswordHash hash, Instant now) {
+        accounts.updatePasswordHash(user, hash);
+        accounts.markEmailVerified(user);
+        int ended = families.revokeAllOf(user, RevocationReason.PASSWORD_RESET, now);
+        events.record(new SecurityEvent(SecurityEventType.PASSWORD_RESET, now, user, null, null, "sessions_ended:" + ended));
+        return user;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.gatehouse.application.service.lifecycle;
+
+import static dev.gatehouse.application.testing.ServiceFixture.API;
+import static dev.gatehouse.application.testing.ServiceFixture.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.application.port.in.Caller;
+import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.in.SignInUseCase.SignInCommand;
+import dev.gatehouse.application.port.in.SignInUseCase.SignInResult;
+import dev.gatehouse.application.port.in.lifecycle.PasswordCheckResult;
+import dev.gatehouse.application.port.out.mail.Notification;
+import dev.gatehouse.application.testing.ServiceFixture;
+import dev.gatehouse.domain.token.RevocationReason;
+import org.junit.jupiter.api.Test;
+
+class ChangePasswordServiceTest {
+
+    private static final String NEW_PASSWORD = "a brand new password";
+
+    private final ServiceFixture gatehouse = new ServiceFixture();
+    private final IssuedTokens ada = gatehouse.registered("ada@example.com");
+    private final Caller caller = new Caller(ada.userId(), ada.sessionId(), API);
+
+    @Test
+    void a_change_ends_every_other_session_keeps_the_callers_and_tells_the_owner() {
+        IssuedTokens other = signIn(PASSWORD);
+        assertThat(gatehouse.changePassword.change(caller, PASSWORD, NEW_PASSWORD)).isEqualTo(new PasswordCheckResult.Done());
+
+        var now = gatehouse.clock.instant();
+        assertThat(gatehouse.families.find(ada.sessionId()).orElseThrow().isActiveAt(now)).isTrue();
+        assertThat(gatehouse.families.find(other.sessionId()).orElseThrow().endAt(now).orElseThrow().reason())
+                .isEqualTo(RevocationReason.PASSWORD_CHANGED);
+        assertThat(gatehouse.signIn.signIn(command(NEW_PASSWORD))).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(gatehouse.notifications.of(Notification.PasswordChanged.class)).hasSize(1);
+    }
+
+    @Test
+    void a_wrong_current_password_changes_nothing() {
+        assertThat(gatehouse.changePassword.change(caller, "not my password", NEW_PASSWORD)).isEqualTo(new PasswordCheckResult.WrongPassword());
+        assertThat(gatehouse.signIn.signIn(command(PASSWORD))).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(gatehouse.notifications.of(Notification.PasswordChanged.class)).isEmpty();
+    }
+
+    @Test
+    void wrong_current_passwords_count_like_failed_sign_ins_and_lock_the_account() {
+        for (int i = 0; i < 10; i++) {
+            gatehouse.changePassword.change(caller, "guess " + i, NEW_PASSWORD);
+        }
+        assertThat(gatehouse.changePassword.change(caller, PASSWORD, NEW_PASSWORD)).isInstanceOf(PasswordCheckResult.Throttled.class);
+        assertThat(gatehouse.signIn.signIn(command(PASSWORD))).as("the same lock as sign-in").isInstanceOf(SignInResult.Throttled.class);
+    }
+
+    @Test
+    void a_new_password_breaking_the_rules_is_rejected_before_anything_is_checked() {
+        assertThat(gatehouse.changePassword.change(caller, PASSWORD, "short")).isInstanceOfSatisfying(PasswordCheckResult.Rejected.class,
+                rejected -> assertThat(rejected.violations()).extracting(v -> v.field()).containsExactly("newPassword"));
+        assertThat(gatehouse.hasher.checks).isZero();
+    }
+
+    private IssuedTokens signIn(String password) {
+        return ((SignInResult.SignedIn) gatehouse.signIn.signIn(command(password))).tokens();
+    }
+
+    private static SignInCommand command(String password) {
+        return new SignInCommand("ada@example.com", password, API, "JUnit", "10.0.0.1");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.gatehouse.application.service.lifecycle;
+
+import static dev.gatehouse.application.testing.ServiceFixture.API;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.application.port.in.Caller;
+import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.in.lifecycle.TokenResult;
+import dev.gatehouse.application.port.out.mail.Notification;
+import dev.gatehouse.application.testing.ServiceFixture;
+import dev.gatehouse.domain.event.SecurityEventType;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class EmailVerificationServiceTest {
+
+    private final ServiceFixture gatehouse = new ServiceFixture();
+    private final IssuedTokens ada = gatehouse.registered("ada@example.com");
+
+    @Test
+    void registration_sends_a_link_valid_for_a_day_and_following_it_verifies_the_address() {
+        var link = gatehouse.notifications.last(Notification.EmailVerification.class);
+        assertThat(link.to().value()).isEqualTo("ada@example.com");
+        assertThat(link.validFor()).isEqualTo(Duration.ofHours(24));
+        assertThat(verified()).isFalse();
+
+        assertThat(gatehouse.emailVerification.confirm(link.token())).isEqualTo(new TokenResult.Accepted());
+        assertThat(verified()).isTrue();
+        assertThat(gatehouse.events.ofType(SecurityEventType.EMAIL_VERIFIED)).singleElement()
+                .satisfies(event -> assertThat(event.user()).isEqualTo(ada.userId()));
+    }
+
+    @Test
+    void a_link_works_once() {
+        String token = gatehouse.notifications.last(Notification.EmailVerification.class).token();
+        gatehouse.emailVerification.confirm(token);
+        assertThat(gatehouse.emailVerification.confirm(token)).isEqualTo(new TokenResult.InvalidToken());
+    }
+
+    @Test
+    void a_link_expires_after_a_day() {
+        String token = gatehouse.notifications.last(Notification.EmailVerification.class).token();
+        gatehouse.clock.advance(Duration.ofHours(24));
+        assertThat(gatehouse.emailVerification.confirm(token)).isEqualTo(new TokenResult.InvalidToken());
+        assertThat(verified()).isFalse();
+    }
+
+    @Test
+    void a_new_link_replaces_the_old_one() {
+        String old = gatehouse.notifications.last(Notification.EmailVerification.class).token();
+        gatehouse.emailVerification.requestVerification(caller());
+        String fresh = gatehouse.notifications.last(Notification.EmailVerification.class).token();
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(gatehouse.emailVerification.confirm(old)).isEqualTo(new TokenResult.InvalidToken());
+        assertThat(gatehouse.emailVerification.confirm(fresh)).isEqualTo(new TokenResult.Accepted());
+    }
+
+    @Test
+    void a_verified_address_gets_no_more_links() {
+        gatehouse.emailVerification.confirm(gatehouse.notifications.last(Notification.EmailVerification.class).token());
+        gatehouse.emailVerification.requestVerification(caller());
+        assertThat(gatehouse.notifications.of(Notification.EmailVerification.class)).hasSize(1);
+    }
+
+    @Test
+    void a_reset_token_does_not_verify_and_is_not_spent_by_trying() {
+        gatehouse.passwordReset.request("ada@example.com", "10.0.0.1");
+        String resetToken = gatehouse.notifications.last(Notification.PasswordReset.class).token();
+        assertThat(gatehouse.emailVerification.confirm(resetToken)).isEqualTo(new TokenResult.InvalidToken());
+        assertThat(verified()).isFalse();
+        assertThat(gatehouse.passwordReset.confirm(resetToken, "a brand new password")).isEqualTo(new TokenResult.Accepted());
+    }
+
+    @Test
+    void garbage_is_an_invalid_token() {
+        assertThat(gatehouse.emailVerification.confirm("not a token")).isEqualTo(new TokenResult.InvalidToken());
+        assertThat(gatehouse.emailVerification.confirm(null)).isEqualTo(new TokenResult.InvalidToken());
+    }
+
+    private boolean verified() {
+        return gatehouse.accounts.findById(ada.userId()).orElseThrow().emailVerified();
+    }
+
+    private Caller caller() {
+        return new Caller(ada.userId(), ada.sessionId(), API);
+    }
+}
