@@ -18,11 +18,14 @@ import dev.gatehouse.application.port.out.IdGenerator;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.RefreshTokenCodec;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.ResetRequestCounts;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.application.port.out.SignInAttempts;
 import dev.gatehouse.application.port.out.StoreHealth;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.application.port.out.mail.EmailTokens;
+import dev.gatehouse.application.port.out.mail.Notifications;
 import dev.gatehouse.application.service.AccountService;
 import dev.gatehouse.application.service.AddressThrottle;
 import dev.gatehouse.application.service.AuthenticateService;
@@ -39,6 +42,8 @@ import dev.gatehouse.application.service.SignOutService;
 import dev.gatehouse.application.service.TokenMinter;
 import dev.gatehouse.application.service.TokenSettings;
 import dev.gatehouse.domain.event.SecurityEventType;
+import dev.gatehouse.application.service.lifecycle.EmailVerificationService;
+import dev.gatehouse.application.service.lifecycle.VerifyingRegistration;
 import dev.gatehouse.domain.token.TokenPolicy;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -85,13 +90,15 @@ class UseCaseFactory {
         return new SignInThrottle(addresses, attempts, throttle.signInPolicy(), pseudonyms, events);
     }
 
+    /** Registration sends the new account a verification link. */
     @Singleton
     RegisterUseCase register(UserAccounts accounts, RefreshTokenFamilies families, @Named("registration") PasswordHasher hasher,
             SecurityEvents events, Transactions transactions, TokenMinter minter, TokenPolicy policy, IdGenerator ids, Clock clock,
-            AddressWindows windows, ThrottleConfiguration throttle) {
+            AddressWindows windows, ThrottleConfiguration throttle, EmailVerificationService verification) {
         var registrations = new AddressThrottle(windows, AddressWindows.Purpose.REGISTRATION, throttle.registrationsPerAddress(),
                 events, SecurityEventType.REGISTRATION_THROTTLED);
-        return new RegisterService(accounts, families, hasher, events, transactions, minter, policy, ids, clock, registrations);
+        return new VerifyingRegistration(new RegisterService(accounts, families, hasher, events, transactions, minter, policy, ids,
+                clock, registrations), verification);
     }
 
     @Singleton
@@ -102,8 +109,8 @@ class UseCaseFactory {
 
     @Singleton
     RefreshTokensUseCase refresh(RefreshTokenCodec codec, RefreshTokenFamilies families, SecurityEvents events, TokenMinter minter,
-            TokenPolicy policy, Clock clock) {
-        return new RefreshTokensService(codec, families, events, minter, policy, clock);
+            TokenPolicy policy, UserAccounts accounts, Notifications notifications, Clock clock) {
+        return new RefreshTokensService(codec, families, events, minter, policy, accounts, notifications, clock);
     }
 
     @Singleton
@@ -142,11 +149,18 @@ class UseCaseFactory {
         return new ReadinessService(store);
     }
 
-    /** Ended sessions are kept one access-token lifetime, then purged; security events for {@code gatehouse.retention.security-events}. */
+    /**
+     * Ended sessions are kept 30 days (the list of ended sessions), and at least one access-token lifetime, then
+     * purged; security events for {@code gatehouse.retention.security-events}.
+     */
     @Singleton
     PurgeEndedSessionsUseCase purge(RefreshTokenFamilies families, SignInAttempts attempts, AddressWindows windows,
-            SecurityEvents events, TokenConfiguration tokens, RetentionConfiguration retention, Clock clock) {
-        return new PurgeEndedSessionsService(families, attempts, windows, events, tokens.getAccessTtl().plus(Duration.ofMinutes(1)),
+            SecurityEvents events, EmailTokens emailTokens, ResetRequestCounts resetCounts, TokenConfiguration tokens,
+            RetentionConfiguration retention, Clock clock) {
+        Duration accessTokensLive = tokens.getAccessTtl().plus(Duration.ofMinutes(1));
+        Duration sessions = accessTokensLive.compareTo(SessionsUseCase.ENDED_SESSIONS_KEPT) > 0 ? accessTokensLive
+                : SessionsUseCase.ENDED_SESSIONS_KEPT;
+        return new PurgeEndedSessionsService(families, attempts, windows, events, emailTokens, resetCounts, sessions,
                 retention.getSecurityEvents(), clock);
     }
 }

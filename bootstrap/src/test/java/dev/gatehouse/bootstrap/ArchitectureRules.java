@@ -25,6 +25,7 @@ final class ArchitectureRules {
     static final String WEB = "dev.gatehouse.adapter.in.web..";
     static final String SECURITY = "dev.gatehouse.adapter.out.security..";
     static final String PERSISTENCE = "dev.gatehouse.adapter.out.persistence..";
+    static final String MAIL = "dev.gatehouse.adapter.out.mail..";
 
     static final ArchRule DOMAIN_IS_PLAIN_JAVA = classes().that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
@@ -40,12 +41,12 @@ final class ArchitectureRules {
 
     static final ArchRule WEB_CAPABILITIES_ARE_FREE_OF_CYCLES = slices().matching("dev.gatehouse.adapter.in.web.(*)..")
             .should().beFreeOfCycles()
-            .because("each capability of the web adapter (oauth, account, browser, bff, ops, problem) can be read, "
+            .because("each capability of the web adapter (oauth, account, lifecycle, browser, bff, ops, problem) can be read, "
                     + "changed and tested on top of the ones it uses, never entangled with one that uses it");
 
     static final ArchRule CONTROLLERS_REACH_ONLY_INBOUND_PORTS = noClasses().that().resideInAPackage(WEB)
             .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.application.port.out..",
-                    "dev.gatehouse.application.service..", SECURITY, PERSISTENCE)
+                    "dev.gatehouse.application.service..", SECURITY, PERSISTENCE, MAIL)
             .because("a controller talks to a use case interface, never to a repository or an implementation");
 
     static final ArchRule CORE_DOES_NOT_READ_THE_CLOCK_OR_DICE = noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
@@ -65,6 +66,7 @@ final class ArchitectureRules {
             .applicationServices(APPLICATION)
             .adapter("web", WEB, SECURITY)
             .adapter("persistence", PERSISTENCE)
+            .adapter("mail", MAIL)
             .withOptionalLayers(true)
             .ignoreDependency(JavaClass.Predicates.resideInAPackage("dev.gatehouse.bootstrap.."), DescribedPredicate.alwaysTrue())
             .because("dependencies point inwards: adapters → application → domain; only the composition root "

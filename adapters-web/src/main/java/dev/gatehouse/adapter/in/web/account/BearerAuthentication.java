@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * the {@link AuthenticateUseCase}. Tokens anywhere else (query string, form body, cookies) are ignored.
  */
 @Singleton
-final class BearerAuthentication {
+public final class BearerAuthentication {
 
     private static final Logger LOG = LoggerFactory.getLogger(BearerAuthentication.class);
     private static final Pattern BEARER = Pattern.compile("(?i)bearer ([A-Za-z0-9\\-._~+/]+=*)");
@@ -30,7 +30,7 @@ final class BearerAuthentication {
     }
 
     /** The caller, or {@link NotAuthenticatedException}. */
-    Caller require(HttpRequest<?> request) {
+    public Caller require(HttpRequest<?> request) {
         Optional<String> header = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class);
         if (header.isEmpty()) {
             throw new NotAuthenticatedException(false);

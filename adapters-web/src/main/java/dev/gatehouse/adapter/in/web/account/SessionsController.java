@@ -1,15 +1,18 @@
 package dev.gatehouse.adapter.in.web.account;
 
+import dev.gatehouse.adapter.in.web.problem.Problem;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.SessionsUseCase;
 import dev.gatehouse.domain.token.FamilyId;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -17,7 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The caller's own sessions: list them, end one. */
+/** The caller's own sessions: list the live or the ended ones, end one. */
 @Controller("/auth/sessions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SessionsController {
@@ -36,13 +39,33 @@ final class SessionsController {
             boolean current) {
     }
 
+    /** One ended session as listed; {@code endReason} is a {@link dev.gatehouse.domain.token.RevocationReason#code()}. */
+    @Serdeable
+    record EndedSessionView(String id, String clientId, Instant createdAt, Instant endedAt, String endReason) {
+    }
+
+    /** The live sessions, or with {@code state=ended} the sessions that ended in the last 30 days. */
     @Get
-    HttpResponse<List<SessionView>> list(HttpRequest<?> request) {
-        var listed = sessions.sessionsOf(bearer.require(request)).stream()
+    HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String state) {
+        var caller = bearer.require(request);
+        if ("ended".equals(state)) {
+            return noStore(sessions.endedSessionsOf(caller).stream()
+                    .map(view -> new EndedSessionView(view.family().id().toString(), view.family().clientId().value(),
+                            view.family().createdAt(), view.end().at(), view.end().reason().code()))
+                    .toList());
+        }
+        if (state != null && !"live".equals(state)) {
+            return Responses.validation(List.of(new Problem.FieldError("state", "must be live or ended")));
+        }
+        var listed = sessions.sessionsOf(caller).stream()
                 .map(view -> new SessionView(view.family().id().toString(), view.family().clientId().value(),
                         view.family().createdAt(), view.family().rotatedAt(), view.family().expiresAt(),
                         view.family().userAgent(), view.current()))
                 .toList();
+        return noStore(listed);
+    }
+
+    private static HttpResponse<?> noStore(List<?> listed) {
         return HttpResponse.ok(listed).header("Cache-Control", "no-store");
     }
 

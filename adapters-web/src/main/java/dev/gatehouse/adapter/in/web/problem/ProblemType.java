@@ -25,7 +25,9 @@ public enum ProblemType {
     UNAVAILABLE("unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     BAD_GATEWAY("bad-gateway", "Upstream unreachable", HttpStatus.BAD_GATEWAY),
     UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timed out", HttpStatus.GATEWAY_TIMEOUT),
-    INVALID_CREDENTIALS("invalid-credentials", "Invalid credentials", HttpStatus.UNAUTHORIZED);
+    INVALID_CREDENTIALS("invalid-credentials", "Invalid credentials", HttpStatus.UNAUTHORIZED),
+    INVALID_TOKEN("invalid-token", "Invalid or expired link", HttpStatus.BAD_REQUEST),
+    WRONG_PASSWORD("wrong-password", "Wrong password", HttpStatus.BAD_REQUEST);
 
     private final String slug;
     private final String title;

@@ -1,0 +1,95 @@
+package dev.gatehouse.adapter.out.mail;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the mail outbox from {@code gatehouse.mail.*} at start, so that a value it cannot use stops the
+ * start with the key's name. With {@code gatehouse.mail.smtp.host} mail goes over SMTP; without it, in
+ * development mode (no {@code datasources.default.url}) every message is written to the log, and
+ * otherwise nothing is sent and every message counts as failed. Either fallback is announced at start.
+ */
+@Factory
+class MailFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailFactory.class);
+
+    @Context
+    @Bean(preDestroy = "close")
+    MailOutbox mailOutbox(
+            @Value("${gatehouse.mail.smtp.host:}") String host,
+            @Value("${gatehouse.mail.smtp.port:25}") int port,
+            @Value("${gatehouse.mail.smtp.starttls:false}") boolean starttls,
+            @Value("${gatehouse.mail.smtp.username:}") String username,
+            @Value("${gatehouse.mail.smtp.password:}") String password,
+            @Value("${gatehouse.mail.smtp.timeout:10s}") Duration timeout,
+            @Value("${gatehouse.mail.from:Gatehouse <no-reply@localhost>}") String from,
+            @Value("${gatehouse.mail.link-base-url:`http://localhost:5173`}") String linkBaseUrl,
+            @Value("${gatehouse.mail.max-attempts:5}") int maxAttempts,
+            @Value("${gatehouse.mail.first-retry-delay:2s}") Duration firstRetryDelay,
+            @Value("${gatehouse.mail.queue-capacity:1000}") int queueCapacity,
+            @Value("${datasources.default.url:}") String databaseUrl,
+            Clock clock) {
+        require(port >= 1 && port <= 65535, "gatehouse.mail.smtp.port must be between 1 and 65535, not " + port);
+        require(maxAttempts >= 1 && maxAttempts <= 20, "gatehouse.mail.max-attempts must be between 1 and 20, not " + maxAttempts);
+        require(queueCapacity >= 1, "gatehouse.mail.queue-capacity must be at least 1, not " + queueCapacity);
+        require(!firstRetryDelay.isNegative() && !timeout.isNegative() && !timeout.isZero(),
+                "gatehouse.mail.first-retry-delay and gatehouse.mail.smtp.timeout must be positive durations");
+        var templates = new MailTemplates(linkBase(linkBaseUrl));
+        var retries = new MailOutbox.Retries(maxAttempts, firstRetryDelay);
+        if (!host.isBlank()) {
+            var smtp = new SmtpSettings(host.strip(), port, starttls, username, password, timeout);
+            LOG.info("e-mail goes out over SMTP to {}", smtp);
+            return new MailOutbox(templates, new SmtpTransport(smtp, sender(from), clock), retries, queueCapacity);
+        }
+        if (databaseUrl.isBlank()) {
+            LOG.warn("DEVELOPMENT MODE: gatehouse.mail.smtp.host is not configured; e-mails are NOT sent, each is written to this "
+                    + "log instead, links and tokens included.");
+            return new MailOutbox(templates, new LogTransport(), retries, queueCapacity);
+        }
+        LOG.warn("gatehouse.mail.smtp.host is not configured: e-mails (verification, password reset, security notices) are "
+                + "NOT sent; each counts as failed.");
+        return new MailOutbox(templates, message -> {
+            throw new MessagingException("gatehouse.mail.smtp.host is not configured");
+        }, new MailOutbox.Retries(1, Duration.ZERO), queueCapacity);
+    }
+
+    private static InternetAddress sender(String from) {
+        try {
+            return new InternetAddress(from, true);
+        } catch (AddressException unusable) {
+            throw new ConfigurationException("gatehouse.mail.from must be an e-mail address such as "
+                    + "\"Gatehouse <no-reply@example.com>\"");
+        }
+    }
+
+    private static String linkBase(String configured) {
+        URI uri;
+        try {
+            uri = URI.create(configured.strip());
+        } catch (IllegalArgumentException unparsable) {
+            throw new ConfigurationException("gatehouse.mail.link-base-url must be an absolute http or https URL");
+        }
+        require(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                && uri.getRawQuery() == null && uri.getRawFragment() == null,
+                "gatehouse.mail.link-base-url must be an absolute http or https URL without query or fragment");
+        return uri.toString();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ConfigurationException(message);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.gatehouse.adapter.out.mail;
+
+import jakarta.mail.MessagingException;
+
+/** Hands one message to the outside world; a failure may be retried. */
+interface MailTransport {
+
+    void deliver(MailMessage message) throws MessagingException;
+}

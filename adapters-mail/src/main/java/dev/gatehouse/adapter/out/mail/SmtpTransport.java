@@ -1,0 +1,67 @@
+package dev.gatehouse.adapter.out.mail;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Properties;
+
+/**
+ * Sends over SMTP (RFC 5321) with Jakarta Mail: one connection per message, STARTTLS required when
+ * configured, every network wait bounded by {@code timeout}. The message is {@code multipart/alternative}
+ * (RFC 2046 §5.1.4) with a text and an HTML part, both UTF-8.
+ */
+final class SmtpTransport implements MailTransport {
+
+    private final Session session;
+    private final InternetAddress from;
+    private final SmtpSettings settings;
+    private final Clock clock;
+
+    SmtpTransport(SmtpSettings settings, InternetAddress from, Clock clock) {
+        this.settings = settings;
+        this.from = from;
+        this.clock = clock;
+        this.session = Session.getInstance(properties(settings));
+    }
+
+    private static Properties properties(SmtpSettings settings) {
+        Properties properties = new Properties();
+        String timeout = Long.toString(settings.timeout().toMillis());
+        properties.put("mail.smtp.host", settings.host());
+        properties.put("mail.smtp.port", Integer.toString(settings.port()));
+        properties.put("mail.smtp.connectiontimeout", timeout);
+        properties.put("mail.smtp.timeout", timeout);
+        properties.put("mail.smtp.writetimeout", timeout);
+        properties.put("mail.smtp.starttls.enable", Boolean.toString(settings.starttls()));
+        properties.put("mail.smtp.starttls.required", Boolean.toString(settings.starttls()));
+        properties.put("mail.smtp.auth", Boolean.toString(settings.authenticates()));
+        return properties;
+    }
+
+    @Override
+    public void deliver(MailMessage message) throws MessagingException {
+        MimeMessage mime = new MimeMessage(session);
+        mime.setFrom(from);
+        mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.to(), true));
+        mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+        mime.setSentDate(Date.from(clock.instant()));
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(message.text(), StandardCharsets.UTF_8.name());
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+        mime.setContent(new MimeMultipart("alternative", text, html));
+        if (settings.authenticates()) {
+            Transport.send(mime, settings.username(), settings.password());
+        } else {
+            Transport.send(mime);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.gatehouse.adapter.out.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.application.port.out.mail.Notifications;
+import io.micronaut.context.ApplicationContext;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which delivery the configuration chooses, and what it refuses at start. */
+class MailFactoryTest {
+
+    @Test
+    void development_mode_without_smtp_writes_each_message_with_its_link_to_the_log() throws Exception {
+        var logs = Mails.captureLogs();
+        try (ApplicationContext context = start(Map.of())) {
+            context.getBean(Notifications.class).send(Mails.aVerification("ada@example.com"));
+            MailStatistics statistics = context.getBean(MailStatistics.class);
+            Mails.await(() -> statistics.sent() == 1);
+            assertThat(Mails.lines(logs)).anyMatch(line -> line.startsWith("DEVELOPMENT MODE: gatehouse.mail.smtp.host is not configured"))
+                    .anyMatch(line -> line.contains("http://localhost:5173/verify-email#token=" + Mails.TOKEN));
+        } finally {
+            logs.stop();
+        }
+    }
+
+    @Test
+    void with_a_database_but_without_smtp_nothing_is_sent_every_message_fails_and_no_token_is_logged() throws Exception {
+        var logs = Mails.captureLogs();
+        try (ApplicationContext context = start(Map.of("datasources.default.url", "jdbc:postgresql://db.example/gatehouse"))) {
+            context.getBean(Notifications.class).send(Mails.aVerification("ada@example.com"));
+            MailStatistics statistics = context.getBean(MailStatistics.class);
+            Mails.await(() -> statistics.failed() == 1);
+            assertThat(statistics.retried()).as("no point in retrying").isZero();
+            assertThat(Mails.lines(logs)).anyMatch(line -> line.contains("e-mails (verification, password reset, security notices) are NOT sent"))
+                    .noneMatch(line -> line.contains(Mails.TOKEN));
+        } finally {
+            logs.stop();
+        }
+    }
+
+    @Test
+    void unusable_settings_stop_the_start_naming_the_key() {
+        assertThatThrownBy(() -> start(Map.of("gatehouse.mail.link-base-url", "javascript:alert(1)")).close())
+                .hasStackTraceContaining("gatehouse.mail.link-base-url must be an absolute http or https URL");
+        assertThatThrownBy(() -> start(Map.of("gatehouse.mail.smtp.host", "127.0.0.1", "gatehouse.mail.from", "not an address")).close())
+                .hasStackTraceContaining("gatehouse.mail.from must be an e-mail address");
+        assertThatThrownBy(() -> start(Map.of("gatehouse.mail.smtp.port", "70000")).close())
+                .hasStackTraceContaining("gatehouse.mail.smtp.port must be between 1 and 65535");
+    }
+
+    private static ApplicationContext start(Map<String, Object> properties) {
+        return ApplicationContext.builder().properties(new HashMap<>(properties)).singletons(Clock.systemUTC()).start();
+    }
+}

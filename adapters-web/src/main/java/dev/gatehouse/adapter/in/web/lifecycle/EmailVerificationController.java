@@ -1,0 +1,52 @@
+package dev.gatehouse.adapter.in.web.lifecycle;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.gatehouse.adapter.in.web.account.BearerAuthentication;
+import dev.gatehouse.application.port.in.lifecycle.EmailVerificationUseCase;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * {@code POST /auth/email-verification} sends the bearer a verification link (202; nothing when the
+ * address is verified already); {@code POST /auth/email-verification/confirm} spends its token (204).
+ */
+@Controller("/auth/email-verification")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class EmailVerificationController {
+
+    private final EmailVerificationUseCase verification;
+    private final BearerAuthentication bearer;
+
+    EmailVerificationController(EmailVerificationUseCase verification, BearerAuthentication bearer) {
+        this.verification = verification;
+        this.bearer = bearer;
+    }
+
+    /** The token from the link's fragment. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Confirmation(String token) {
+        @Override
+        public String toString() {
+            return "Confirmation[token redacted]";
+        }
+    }
+
+    @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    HttpResponse<?> request(HttpRequest<?> request) {
+        verification.requestVerification(bearer.require(request));
+        return HttpResponse.accepted();
+    }
+
+    @Post(uri = "/confirm", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<?> confirm(@Body Confirmation body) {
+        return LifecycleResponses.of(verification.confirm(body.token()));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.gatehouse.adapter.in.web.lifecycle;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.gatehouse.adapter.in.web.account.BearerAuthentication;
+import dev.gatehouse.application.port.in.lifecycle.ChangePasswordUseCase;
+import dev.gatehouse.application.port.in.lifecycle.DeleteAccountUseCase;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * What the bearer does with the current password: {@code POST /auth/password} changes it (every other
+ * session ends), {@code DELETE /auth/me} deletes the account. A wrong password is a 400 problem, counted
+ * like a failed sign-in; a locked account is 429 with {@code Retry-After}.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class PasswordController {
+
+    private final ChangePasswordUseCase change;
+    private final DeleteAccountUseCase deletion;
+    private final BearerAuthentication bearer;
+
+    PasswordController(ChangePasswordUseCase change, DeleteAccountUseCase deletion, BearerAuthentication bearer) {
+        this.change = change;
+        this.deletion = deletion;
+        this.bearer = bearer;
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record PasswordChange(String currentPassword, String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[redacted]";
+        }
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record AccountDeletion(String password) {
+        @Override
+        public String toString() {
+            return "AccountDeletion[redacted]";
+        }
+    }
+
+    @Post(uri = "/auth/password", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<?> change(HttpRequest<?> request, @Body PasswordChange body) {
+        var caller = bearer.require(request);
+        return LifecycleResponses.missing("currentPassword", body.currentPassword())
+                .orElseGet(() -> LifecycleResponses.of(change.change(caller, body.currentPassword(), body.newPassword())));
+    }
+
+    @Delete(uri = "/auth/me", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<?> delete(HttpRequest<?> request, @Body AccountDeletion body) {
+        var caller = bearer.require(request);
+        return LifecycleResponses.missing("password", body.password())
+                .orElseGet(() -> LifecycleResponses.of(deletion.delete(caller, body.password())));
+    }
+}

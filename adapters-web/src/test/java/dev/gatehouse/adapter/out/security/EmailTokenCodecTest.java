@@ -1,0 +1,54 @@
+package dev.gatehouse.adapter.out.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.application.port.out.mail.EmailTokenCodec.NewToken;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EmailTokenCodecTest {
+
+    private static final byte[] REFRESH_SECRET = new byte[32];
+    private final HmacEmailTokenCodec codec = new HmacEmailTokenCodec(HmacEmailTokenCodec.deriveKey(REFRESH_SECRET), new SecureRandom());
+
+    @Test
+    void tokens_carry_256_random_bits_in_url_safe_form_and_differ_every_time() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            NewToken token = codec.generate();
+            assertThat(token.token()).matches("[A-Za-z0-9_-]{43}");
+            assertThat(Base64.getUrlDecoder().decode(token.token())).hasSize(32);
+            assertThat(seen.add(token.token())).isTrue();
+        }
+    }
+
+    @Test
+    void the_stored_hash_is_keyed_and_is_not_the_token() {
+        NewToken token = codec.generate();
+        assertThat(codec.hashOf(token.token())).contains(token.hash());
+        assertThat(token.hash().value()).isNotEqualTo(token.token()).doesNotContain(token.token());
+        var otherKey = new byte[32];
+        otherKey[0] = 1;
+        var otherServer = new HmacEmailTokenCodec(HmacEmailTokenCodec.deriveKey(otherKey), new SecureRandom());
+        assertThat(otherServer.hashOf(token.token())).as("another key, another hash").isNotEqualTo(codec.hashOf(token.token()));
+        assertThat(token.toString()).doesNotContain(token.token());
+    }
+
+    @Test
+    void the_key_is_not_the_refresh_secret() {
+        assertThat(HmacEmailTokenCodec.deriveKey(REFRESH_SECRET)).hasSize(32).isNotEqualTo(REFRESH_SECRET);
+    }
+
+    @Test
+    void strings_that_cannot_be_tokens_are_not_hashed() {
+        assertThat(codec.hashOf(null)).isEmpty();
+        assertThat(codec.hashOf("")).isEmpty();
+        assertThat(codec.hashOf("a".repeat(42))).isEmpty();
+        assertThat(codec.hashOf("a".repeat(44))).isEmpty();
+        assertThat(codec.hashOf("a".repeat(42) + "=")).isEmpty();
+        assertThat(codec.hashOf("a".repeat(42) + "/")).isEmpty();
+    }
+}

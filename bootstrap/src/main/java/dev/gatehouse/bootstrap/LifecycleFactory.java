@@ -1,0 +1,93 @@
+package dev.gatehouse.bootstrap;
+
+import dev.gatehouse.application.port.in.lifecycle.ChangePasswordUseCase;
+import dev.gatehouse.application.port.in.lifecycle.DeleteAccountUseCase;
+import dev.gatehouse.application.port.in.lifecycle.PasswordResetUseCase;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.ResetRequestCounts;
+import dev.gatehouse.application.port.out.SecurityEvents;
+import dev.gatehouse.application.port.out.SignInAttempts;
+import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.application.port.out.mail.EmailTokenCodec;
+import dev.gatehouse.application.port.out.mail.EmailTokens;
+import dev.gatehouse.application.port.out.mail.Notifications;
+import dev.gatehouse.application.service.SignInThrottle;
+import dev.gatehouse.application.service.lifecycle.ChangePasswordService;
+import dev.gatehouse.application.service.lifecycle.DeleteAccountService;
+import dev.gatehouse.application.service.lifecycle.EmailTokenIssuer;
+import dev.gatehouse.application.service.lifecycle.EmailVerificationService;
+import dev.gatehouse.application.service.lifecycle.PasswordCheck;
+import dev.gatehouse.application.service.lifecycle.PasswordResetService;
+import dev.gatehouse.application.service.lifecycle.ResetThrottle;
+import dev.gatehouse.domain.throttle.RateLimit;
+import dev.gatehouse.domain.user.EmailTokenPolicy;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Creates the account-lifecycle use cases (e-mail verification, password reset and change, account
+ * deletion). Their settings ({@code gatehouse.mail.reset-ttl}, {@code gatehouse.throttle.password-resets-*})
+ * are checked at start.
+ */
+@Factory
+class LifecycleFactory {
+
+    @Context
+    EmailTokenIssuer emailTokenIssuer(EmailTokenCodec codec, EmailTokens tokens, @Value("${gatehouse.mail.reset-ttl:30m}") Duration resetTtl) {
+        try {
+            return new EmailTokenIssuer(codec, tokens, EmailTokenPolicy.withResetTtl(resetTtl));
+        } catch (IllegalArgumentException unusable) {
+            throw new ConfigurationException("gatehouse.mail.reset-ttl must be positive and at most 1d, not " + resetTtl);
+        }
+    }
+
+    @Context
+    ResetThrottle resetThrottle(ResetRequestCounts counts, SecurityEvents events,
+            @Value("${gatehouse.throttle.password-resets-per-email-per-hour:5}") int perEmail,
+            @Value("${gatehouse.throttle.password-resets-per-ip-per-hour:20}") int perAddress) {
+        if (perEmail < 1 || perAddress < 1) {
+            throw new ConfigurationException("gatehouse.throttle.password-resets-per-email-per-hour and "
+                    + "gatehouse.throttle.password-resets-per-ip-per-hour must be at least 1");
+        }
+        Duration hour = Duration.ofHours(1);
+        return new ResetThrottle(counts, new RateLimit(perEmail, hour), new RateLimit(perAddress, hour), events);
+    }
+
+    @Singleton
+    PasswordCheck passwordCheck(PasswordHasher hasher, SignInThrottle throttle) {
+        return new PasswordCheck(hasher, throttle);
+    }
+
+    @Singleton
+    EmailVerificationService emailVerification(UserAccounts accounts, EmailTokenIssuer tokens, Notifications notifications,
+            SecurityEvents events, Transactions transactions, Clock clock) {
+        return new EmailVerificationService(accounts, tokens, notifications, events, transactions, clock);
+    }
+
+    @Singleton
+    PasswordResetUseCase passwordReset(UserAccounts accounts, RefreshTokenFamilies families, EmailTokenIssuer tokens,
+            ResetThrottle throttle, PasswordHasher hasher, Notifications notifications, SecurityEvents events,
+            Transactions transactions, Clock clock) {
+        return new PasswordResetService(accounts, families, tokens, throttle, hasher, notifications, events, transactions, clock);
+    }
+
+    @Singleton
+    ChangePasswordUseCase changePassword(UserAccounts accounts, RefreshTokenFamilies families, PasswordCheck check,
+            PasswordHasher hasher, Notifications notifications, SecurityEvents events, Transactions transactions, Clock clock) {
+        return new ChangePasswordService(accounts, families, check, hasher, notifications, events, transactions, clock);
+    }
+
+    @Singleton
+    DeleteAccountUseCase deleteAccount(UserAccounts accounts, RefreshTokenFamilies families, EmailTokens tokens,
+            SignInAttempts attempts, ResetRequestCounts counts, PasswordCheck check, SecurityEvents events,
+            Transactions transactions, Clock clock) {
+        return new DeleteAccountService(accounts, families, tokens, attempts, counts, check, events, transactions, clock);
+    }
+}
