@@ -8,12 +8,20 @@ import dev.gatehouse.application.port.in.RefreshTokensUseCase.Reason;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshCommand;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshResult;
 import dev.gatehouse.application.port.out.mail.Notification;
+import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.testing.ServiceFixture;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.ClientId;
+import dev.gatehouse.domain.token.FamilyId;
 import dev.gatehouse.domain.token.FamilyState;
+import dev.gatehouse.domain.token.RefreshToken;
+import dev.gatehouse.domain.token.RefreshTokenFamily;
 import dev.gatehouse.domain.token.RevocationReason;
+import dev.gatehouse.domain.user.UserId;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RefreshTokensServiceTest {
@@ -53,17 +61,85 @@ class RefreshTokensServiceTest {
     }
 
     @Test
-    void the_owner_of_a_stolen_session_is_told_once_however_often_the_spent_token_is_replayed() {
+    void the_owner_of_a_stolen_session_is_told_once_even_when_racing_replays_both_detect_the_reuse() {
         refreshed(signedIn.refreshToken());
         gatehouse.clock.advance(Duration.ofSeconds(10));
+        RefreshTokenFamily beforeRevocation = gatehouse.families.find(signedIn.sessionId()).orElseThrow();
+        var racer = new RefreshTokensService(gatehouse.codec, new ReadingStale(gatehouse.families, beforeRevocation), gatehouse.events,
+                gatehouse.minter, gatehouse.accounts, gatehouse.notifications, gatehouse.clock);
+
         refresh(signedIn.refreshToken(), API);
-        refresh(signedIn.refreshToken(), API);
+        assertThat(racer.refresh(new RefreshCommand(signedIn.refreshToken(), API)))
+                .as("the racer saw the family still active, and found it revoked when it tried")
+                .isEqualTo(new RefreshResult.InvalidGrant(Reason.REUSED));
+
         assertThat(gatehouse.notifications.of(Notification.SessionStolen.class)).singleElement().satisfies(notice -> {
             assertThat(notice.to().value()).isEqualTo("ada@example.com");
             assertThat(notice.client()).isEqualTo(API);
             assertThat(notice.endedAt()).isEqualTo(gatehouse.clock.instant());
         });
         assertThat(gatehouse.events.ofType(SecurityEventType.REFRESH_TOKEN_REUSE)).hasSize(1);
+    }
+
+    /** The store as a request sees it that loaded the family before a concurrent one revoked it. */
+    private static final class ReadingStale implements RefreshTokenFamilies {
+        private final RefreshTokenFamilies store;
+        private final RefreshTokenFamily stale;
+
+        ReadingStale(RefreshTokenFamilies store, RefreshTokenFamily stale) {
+            this.store = store;
+            this.stale = stale;
+        }
+
+        @Override
+        public Optional<RefreshTokenFamily> find(FamilyId id) {
+            return id.equals(stale.id()) ? Optional.of(stale) : store.find(id);
+        }
+
+        @Override
+        public void add(RefreshTokenFamily family) {
+            store.add(family);
+        }
+
+        @Override
+        public Optional<RefreshTokenFamily> advance(RefreshToken current, ClientId client, Instant now, Instant idleExpiresAt) {
+            return store.advance(current, client, now, idleExpiresAt);
+        }
+
+        @Override
+        public boolean revoke(FamilyId id, RevocationReason reason, Instant now) {
+            return store.revoke(id, reason, now);
+        }
+
+        @Override
+        public int revokeAllOf(UserId user, RevocationReason reason, Instant now) {
+            return store.revokeAllOf(user, reason, now);
+        }
+
+        @Override
+        public int revokeAllOfExcept(UserId user, FamilyId kept, RevocationReason reason, Instant now) {
+            return store.revokeAllOfExcept(user, kept, reason, now);
+        }
+
+        @Override
+        public List<RefreshTokenFamily> activeOf(UserId user, Instant now) {
+            return store.activeOf(user, now);
+        }
+
+        @Override
+        public List<RefreshTokenFamily> endedOf(UserId user, Instant since, Instant now) {
+            return store.endedOf(user, since, now);
+        }
+
+        @Override
+        public void deleteAllOf(UserId user) {
+            store.deleteAllOf(user);
+        }
+
+        @Override
+        public int purgeEndedBefore(Instant endedBefore, int limit) {
+            return store.purgeEndedBefore(endedBefore, limit);
+        }
     }
 
     @Test
