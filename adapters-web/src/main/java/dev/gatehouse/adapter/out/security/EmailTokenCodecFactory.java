@@ -6,36 +6,39 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Creates the {@link EmailTokenCodec} with a key derived from {@code gatehouse.keys.refresh-secret}. In
- * development mode without that secret the key is random and dies with the process, like the sessions;
- * with a database URL the secret is required (the refresh-token codec refuses to start without it too).
+ * Creates the {@link EmailTokenCodec} with a key derived from the newest refresh-token secret
+ * ({@code gatehouse.keys.refresh-secrets} / {@code gatehouse.keys.refresh-secret}). In development mode
+ * without a secret the key is random and dies with the process, like the sessions; with a database URL a
+ * secret is required (the refresh-token codec refuses to start without one too).
  */
 @Factory
 class EmailTokenCodecFactory {
 
     @Context
-    EmailTokenCodec emailTokenCodec(@Value("${gatehouse.keys.refresh-secret:}") String refreshSecret,
-            @Value("${datasources.default.url:}") String databaseUrl, SecureRandom random) {
-        if (!refreshSecret.isBlank()) {
-            return new HmacEmailTokenCodec(HmacEmailTokenCodec.deriveKey(decode(refreshSecret)), random);
+    EmailTokenCodec emailTokenCodec(
+            @Value("${gatehouse.keys.refresh-secret:}") String single,
+            @Value("${gatehouse.keys.refresh-secrets:}") List<String> ring,
+            @Value("${datasources.default.url:}") String databaseUrl,
+            SecureRandom random) {
+        Optional<RefreshSecretRing> secrets;
+        try {
+            secrets = RefreshSecretRing.fromConfiguration(single, ring);
+        } catch (IllegalArgumentException unusable) {
+            throw new ConfigurationException(unusable.getMessage());
+        }
+        if (secrets.isPresent()) {
+            return new HmacEmailTokenCodec(HmacEmailTokenCodec.deriveKey(secrets.get().newest()), random);
         }
         if (!databaseUrl.isBlank()) {
-            throw new ConfigurationException("gatehouse.keys.refresh-secret (GATEHOUSE_KEYS_REFRESH_SECRET) must be configured "
-                    + "when datasources.default.url is set: the keys of e-mail links are derived from it.");
+            throw new ConfigurationException(RefreshSecretRing.RING_KEY + " or " + RefreshSecretRing.SINGLE_KEY
+                    + " must be configured when datasources.default.url is set: the key of e-mail links is derived from it.");
         }
-        byte[] ephemeral = new byte[32];
+        byte[] ephemeral = new byte[RefreshSecret.MIN_BYTES];
         random.nextBytes(ephemeral);
         return new HmacEmailTokenCodec(ephemeral, random);
-    }
-
-    private static byte[] decode(String secret) {
-        try {
-            return Base64.getUrlDecoder().decode(secret.strip().replace('+', '-').replace('/', '_').replace("=", ""));
-        } catch (IllegalArgumentException notBase64) {
-            throw new ConfigurationException("gatehouse.keys.refresh-secret must be base64url");
-        }
     }
 }

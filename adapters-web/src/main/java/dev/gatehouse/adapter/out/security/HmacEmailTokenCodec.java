@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * E-mail tokens: 32 bytes from a {@link SecureRandom} (256 bits), base64url without padding (43
  * characters). Stored is {@code base64url(HMAC-SHA256(key, "gatehouse-et-v1:" + token))}, so the store
- * alone never yields a usable token. The key is derived from the refresh-token secret with its own label
+ * alone never yields a usable token. The key is derived from a refresh-token secret with its own label
  * ({@link #deriveKey}), so no further secret needs configuring and the two uses never share a key.
  */
 final class HmacEmailTokenCodec implements EmailTokenCodec {
@@ -35,8 +35,8 @@ final class HmacEmailTokenCodec implements EmailTokenCodec {
     }
 
     /** The key of e-mail tokens for a refresh-token secret: {@code HMAC-SHA256(secret, label)}. */
-    static byte[] deriveKey(byte[] refreshSecret) {
-        return hmac(new SecretKeySpec(refreshSecret, "HmacSHA256"), KEY_LABEL);
+    static byte[] deriveKey(RefreshSecret refreshSecret) {
+        return refreshSecret.proof(KEY_LABEL);
     }
 
     @Override

@@ -1,18 +1,22 @@
 package dev.gatehouse.adapter.out.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.application.port.out.mail.EmailTokenCodec.NewToken;
+import io.micronaut.context.exceptions.ConfigurationException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EmailTokenCodecTest {
 
     private static final byte[] REFRESH_SECRET = new byte[32];
-    private final HmacEmailTokenCodec codec = new HmacEmailTokenCodec(HmacEmailTokenCodec.deriveKey(REFRESH_SECRET), new SecureRandom());
+    private final HmacEmailTokenCodec codec = new HmacEmailTokenCodec(
+            HmacEmailTokenCodec.deriveKey(RefreshSecret.unidentified(REFRESH_SECRET)), new SecureRandom());
 
     @Test
     void tokens_carry_256_random_bits_in_url_safe_form_and_differ_every_time() {
@@ -32,14 +36,30 @@ class EmailTokenCodecTest {
         assertThat(token.hash().value()).isNotEqualTo(token.token()).doesNotContain(token.token());
         var otherKey = new byte[32];
         otherKey[0] = 1;
-        var otherServer = new HmacEmailTokenCodec(HmacEmailTokenCodec.deriveKey(otherKey), new SecureRandom());
+        var otherServer = new HmacEmailTokenCodec(HmacEmailTokenCodec.deriveKey(RefreshSecret.unidentified(otherKey)), new SecureRandom());
         assertThat(otherServer.hashOf(token.token())).as("another key, another hash").isNotEqualTo(codec.hashOf(token.token()));
         assertThat(token.toString()).doesNotContain(token.token());
     }
 
     @Test
     void the_key_is_not_the_refresh_secret() {
-        assertThat(HmacEmailTokenCodec.deriveKey(REFRESH_SECRET)).hasSize(32).isNotEqualTo(REFRESH_SECRET);
+        assertThat(HmacEmailTokenCodec.deriveKey(RefreshSecret.unidentified(REFRESH_SECRET))).hasSize(32).isNotEqualTo(REFRESH_SECRET);
+    }
+
+    @Test
+    void every_instance_with_the_same_refresh_secrets_hashes_alike_and_production_needs_a_secret() {
+        SecureRandom random = new SecureRandom();
+        String newest = KeyMaterial.refreshSecret(random);
+        List<String> ring = List.of("r2:" + newest, "r1:" + KeyMaterial.refreshSecret(random));
+        var factory = new EmailTokenCodecFactory();
+        var one = factory.emailTokenCodec("", ring, "jdbc:postgresql://db/gatehouse", random);
+        var other = factory.emailTokenCodec("", ring, "jdbc:postgresql://db/gatehouse", random);
+        NewToken token = one.generate();
+        assertThat(other.hashOf(token.token())).contains(token.hash());
+
+        assertThatThrownBy(() -> factory.emailTokenCodec("", List.of(), "jdbc:postgresql://db/gatehouse", random))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("gatehouse.keys.refresh-secrets");
+        assertThat(factory.emailTokenCodec("", List.of(), "", random).generate().token()).as("development mode").hasSize(43);
     }
 
     @Test
