@@ -40,12 +40,17 @@ import java.time.Duration;
 class LifecycleFactory {
 
     @Context
-    EmailTokenIssuer emailTokenIssuer(EmailTokenCodec codec, EmailTokens tokens, @Value("${gatehouse.mail.reset-ttl:30m}") Duration resetTtl) {
+    EmailTokenPolicy emailTokenPolicy(@Value("${gatehouse.mail.reset-ttl:30m}") Duration resetTtl) {
         try {
-            return new EmailTokenIssuer(codec, tokens, EmailTokenPolicy.withResetTtl(resetTtl));
+            return EmailTokenPolicy.withResetTtl(resetTtl);
         } catch (IllegalArgumentException unusable) {
             throw new ConfigurationException("gatehouse.mail.reset-ttl must be positive and at most 1d, not " + resetTtl);
         }
+    }
+
+    @Singleton
+    EmailTokenIssuer emailTokenIssuer(EmailTokenCodec codec, EmailTokens tokens, EmailTokenPolicy policy) {
+        return new EmailTokenIssuer(codec, tokens, policy);
     }
 
     @Context

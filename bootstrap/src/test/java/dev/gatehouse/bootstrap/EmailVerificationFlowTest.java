@@ -65,9 +65,17 @@ class EmailVerificationFlowTest {
 
     @Test
     void bodies_are_strict_and_bad_ones_are_4xx() {
-        assertThat(http.postJson("/auth/email-verification/confirm", "{\"token\":\"x\",\"extra\":1}").statusCode()).isEqualTo(400);
+        String email = HttpFixture.anEmail();
+        http.register(email);
+        String token = inbox.await(email, 1).tokenOf("verify-email");
+        HttpResponse<String> withExtra = http.postJson("/auth/email-verification/confirm", "{\"token\":\"" + token + "\",\"extra\":1}");
+        assertThat(withExtra.statusCode()).as("an unknown member").isEqualTo(400);
+        assertThat((String) http.object(withExtra).get("type")).endsWith("malformed-request");
+        assertThat(confirm(token).statusCode()).as("and the token was not spent").isEqualTo(204);
         assertThat(http.postJson("/auth/email-verification/confirm", "not json").statusCode()).isEqualTo(400);
         assertThat(http.postJson("/auth/email-verification/confirm", "{}").statusCode()).isEqualTo(400);
+        assertThat(http.postJson("/auth/email-verification/confirm", "{\"token\":5}").statusCode()).isEqualTo(400);
+        assertThat(http.postJson("/auth/email-verification/confirm", "[\"token\"]").statusCode()).isEqualTo(400);
         assertThat(http.postJson("/auth/email-verification/confirm", "").statusCode()).isEqualTo(400);
         assertThat(http.send(http.request("/auth/email-verification").POST(HttpRequest.BodyPublishers.noBody())).statusCode())
                 .as("no bearer").isEqualTo(401);

@@ -1,10 +1,10 @@
 package dev.gatehouse.adapter.out.security;
 
 import dev.gatehouse.application.port.out.mail.EmailTokenCodec;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +13,13 @@ import java.util.Optional;
  * Creates the {@link EmailTokenCodec} with a key derived from the newest refresh-token secret
  * ({@code gatehouse.keys.refresh-secrets} / {@code gatehouse.keys.refresh-secret}). In development mode
  * without a secret the key is random and dies with the process, like the sessions; with a database URL a
- * secret is required (the refresh-token codec refuses to start without one too).
+ * secret is required. Created on first use: the start already stops on missing or unusable secrets, when
+ * the refresh-token codec is created ({@link SecurityFactory}).
  */
 @Factory
 class EmailTokenCodecFactory {
 
-    @Context
+    @Singleton
     EmailTokenCodec emailTokenCodec(
             @Value("${gatehouse.keys.refresh-secret:}") String single,
             @Value("${gatehouse.keys.refresh-secrets:}") List<String> ring,

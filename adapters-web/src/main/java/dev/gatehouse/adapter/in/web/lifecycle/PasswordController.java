@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.gatehouse.adapter.in.web.account.BearerAuthentication;
 import dev.gatehouse.application.port.in.lifecycle.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.lifecycle.DeleteAccountUseCase;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -52,17 +53,20 @@ final class PasswordController {
         }
     }
 
+    /** The bearer is checked before the body, so an anonymous caller learns nothing but 401. */
     @Post(uri = "/auth/password", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> change(HttpRequest<?> request, @Body PasswordChange body) {
+    HttpResponse<?> change(HttpRequest<?> request, @Body @Nullable PasswordChange body) {
         var caller = bearer.require(request);
-        return LifecycleResponses.missing("currentPassword", body.currentPassword())
-                .orElseGet(() -> LifecycleResponses.of(change.change(caller, body.currentPassword(), body.newPassword())));
+        String current = body == null ? null : body.currentPassword();
+        return LifecycleResponses.missing("currentPassword", current)
+                .orElseGet(() -> LifecycleResponses.of(change.change(caller, current, body.newPassword())));
     }
 
     @Delete(uri = "/auth/me", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> delete(HttpRequest<?> request, @Body AccountDeletion body) {
+    HttpResponse<?> delete(HttpRequest<?> request, @Body @Nullable AccountDeletion body) {
         var caller = bearer.require(request);
-        return LifecycleResponses.missing("password", body.password())
-                .orElseGet(() -> LifecycleResponses.of(deletion.delete(caller, body.password())));
+        String password = body == null ? null : body.password();
+        return LifecycleResponses.missing("password", password)
+                .orElseGet(() -> LifecycleResponses.of(deletion.delete(caller, password)));
     }
 }
