@@ -52,6 +52,16 @@ class UnknownResultTest {
                 .header("Authorization", "Bearer " + UnknownResults.KNOWN).DELETE()), null);
     }
 
+    @Test
+    void at_the_account_lifecycle_endpoints_it_is_an_internal_problem() {
+        assertServerError(http.postJson("/auth/email-verification/confirm", "{\"token\":\"t\"}"), null);
+        assertServerError(http.postJson("/auth/password-reset", http.toJson(Map.of("email", HttpFixture.anEmail()))), null);
+        assertServerError(http.postJson("/auth/password-reset/confirm", "{\"token\":\"t\",\"newPassword\":\"p\"}"), null);
+        assertServerError(LifecycleServer.send(http, "POST", "/auth/password", UnknownResults.KNOWN,
+                "{\"currentPassword\":\"a\",\"newPassword\":\"b\"}"), null);
+        assertServerError(LifecycleServer.send(http, "DELETE", "/auth/me", UnknownResults.KNOWN, "{\"password\":\"a\"}"), null);
+    }
+
     private void assertServerError(HttpResponse<String> response, String oauthError) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
         Map<String, Object> document = http.object(response);

@@ -8,6 +8,11 @@ import dev.gatehouse.application.port.in.RegisterUseCase;
 import dev.gatehouse.application.port.in.SessionsUseCase;
 import dev.gatehouse.application.port.in.SignInUseCase;
 import dev.gatehouse.application.port.in.SignOutUseCase;
+import dev.gatehouse.application.port.in.lifecycle.ChangePasswordUseCase;
+import dev.gatehouse.application.port.in.lifecycle.DeleteAccountUseCase;
+import dev.gatehouse.application.port.in.lifecycle.EmailVerificationUseCase;
+import dev.gatehouse.application.port.in.lifecycle.PasswordResetUseCase;
+import dev.gatehouse.application.port.in.lifecycle.TokenResult;
 import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.FamilyId;
 import dev.gatehouse.domain.user.UserId;
@@ -65,10 +70,59 @@ class UnknownResults {
             }
 
             @Override
+            public List<EndedSessionView> endedSessionsOf(Caller caller) {
+                return List.of();
+            }
+
+            @Override
             public DeleteResult delete(Caller caller, FamilyId session) {
                 return null;
             }
         };
+    }
+
+    @Singleton
+    @Replaces(EmailVerificationUseCase.class)
+    EmailVerificationUseCase emailVerification() {
+        return new EmailVerificationUseCase() {
+            @Override
+            public void requestVerification(Caller caller) {
+                // not under test
+            }
+
+            @Override
+            public TokenResult confirm(String token) {
+                return null;
+            }
+        };
+    }
+
+    @Singleton
+    @Replaces(PasswordResetUseCase.class)
+    PasswordResetUseCase passwordReset() {
+        return new PasswordResetUseCase() {
+            @Override
+            public RequestResult request(String email, String clientAddress) {
+                return null;
+            }
+
+            @Override
+            public TokenResult confirm(String token, String newPassword) {
+                return null;
+            }
+        };
+    }
+
+    @Singleton
+    @Replaces(ChangePasswordUseCase.class)
+    ChangePasswordUseCase changePassword() {
+        return (caller, current, next) -> null;
+    }
+
+    @Singleton
+    @Replaces(DeleteAccountUseCase.class)
+    DeleteAccountUseCase deleteAccount() {
+        return (caller, password) -> null;
     }
 
     @Singleton

@@ -1,8 +1,9 @@
 package dev.gatehouse.adapter.in.web.lifecycle;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.gatehouse.adapter.in.web.account.BearerAuthentication;
+import dev.gatehouse.adapter.in.web.body.StrictJson;
 import dev.gatehouse.application.port.in.lifecycle.EmailVerificationUseCase;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -23,15 +24,16 @@ final class EmailVerificationController {
 
     private final EmailVerificationUseCase verification;
     private final BearerAuthentication bearer;
+    private final StrictJson json;
 
-    EmailVerificationController(EmailVerificationUseCase verification, BearerAuthentication bearer) {
+    EmailVerificationController(EmailVerificationUseCase verification, BearerAuthentication bearer, StrictJson json) {
         this.verification = verification;
         this.bearer = bearer;
+        this.json = json;
     }
 
     /** The token from the link's fragment. */
     @Serdeable
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record Confirmation(String token) {
         @Override
         public String toString() {
@@ -46,7 +48,7 @@ final class EmailVerificationController {
     }
 
     @Post(uri = "/confirm", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> confirm(@Body Confirmation body) {
-        return LifecycleResponses.of(verification.confirm(body.token()));
+    HttpResponse<?> confirm(@Body @Nullable byte[] body) {
+        return LifecycleResponses.of(verification.confirm(json.read(body, Confirmation.class).token()));
     }
 }

@@ -3,15 +3,15 @@ package dev.gatehouse.adapter.in.web.lifecycle;
 import dev.gatehouse.adapter.in.web.problem.Problem;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
+import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.FieldViolation;
 import dev.gatehouse.application.port.in.lifecycle.PasswordCheckResult;
 import dev.gatehouse.application.port.in.lifecycle.TokenResult;
 import io.micronaut.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
-/** The answers of the lifecycle endpoints: 204 when done, else one problem per kind of refusal. */
+/** The answers of the lifecycle endpoints: 204 when done, else one problem per kind of refusal; an unknown result is a bug. */
 final class LifecycleResponses {
 
     private LifecycleResponses() {
@@ -24,7 +24,10 @@ final class LifecycleResponses {
         if (result instanceof TokenResult.Rejected rejected) {
             return invalid(rejected.violations());
         }
-        return Responses.problem(ProblemType.INVALID_TOKEN, "The link is invalid, expired or was used already.");
+        if (result instanceof TokenResult.InvalidToken) {
+            return Responses.problem(ProblemType.INVALID_TOKEN, "The link is invalid, expired or was used already.");
+        }
+        throw new UnknownResultException(result);
     }
 
     static HttpResponse<?> of(PasswordCheckResult result) {
@@ -37,7 +40,10 @@ final class LifecycleResponses {
         if (result instanceof PasswordCheckResult.Throttled throttled) {
             return throttled(throttled.retryAfter());
         }
-        return Responses.problem(ProblemType.WRONG_PASSWORD, "The password is incorrect.");
+        if (result instanceof PasswordCheckResult.WrongPassword) {
+            return Responses.problem(ProblemType.WRONG_PASSWORD, "The password is incorrect.");
+        }
+        throw new UnknownResultException(result);
     }
 
     static HttpResponse<?> throttled(Duration retryAfter) {
@@ -46,10 +52,5 @@ final class LifecycleResponses {
 
     static HttpResponse<?> invalid(List<FieldViolation> violations) {
         return Responses.validation(violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
-    }
-
-    /** A 400 for the required field {@code name} when its {@code value} is missing. */
-    static Optional<HttpResponse<?>> missing(String name, String value) {
-        return value == null ? Optional.of(invalid(List.of(new FieldViolation(name, "must not be blank")))) : Optional.empty();
     }
 }

@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.in.web.lifecycle;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.gatehouse.adapter.in.web.account.BearerAuthentication;
+import dev.gatehouse.adapter.in.web.body.StrictJson;
 import dev.gatehouse.application.port.in.lifecycle.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.lifecycle.DeleteAccountUseCase;
 import io.micronaut.core.annotation.Nullable;
@@ -28,15 +28,16 @@ final class PasswordController {
     private final ChangePasswordUseCase change;
     private final DeleteAccountUseCase deletion;
     private final BearerAuthentication bearer;
+    private final StrictJson json;
 
-    PasswordController(ChangePasswordUseCase change, DeleteAccountUseCase deletion, BearerAuthentication bearer) {
+    PasswordController(ChangePasswordUseCase change, DeleteAccountUseCase deletion, BearerAuthentication bearer, StrictJson json) {
         this.change = change;
         this.deletion = deletion;
         this.bearer = bearer;
+        this.json = json;
     }
 
     @Serdeable
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record PasswordChange(String currentPassword, String newPassword) {
         @Override
         public String toString() {
@@ -45,7 +46,6 @@ final class PasswordController {
     }
 
     @Serdeable
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record AccountDeletion(String password) {
         @Override
         public String toString() {
@@ -55,18 +55,15 @@ final class PasswordController {
 
     /** The bearer is checked before the body, so an anonymous caller learns nothing but 401. */
     @Post(uri = "/auth/password", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> change(HttpRequest<?> request, @Body @Nullable PasswordChange body) {
+    HttpResponse<?> change(HttpRequest<?> request, @Body @Nullable byte[] body) {
         var caller = bearer.require(request);
-        String current = body == null ? null : body.currentPassword();
-        return LifecycleResponses.missing("currentPassword", current)
-                .orElseGet(() -> LifecycleResponses.of(change.change(caller, current, body.newPassword())));
+        PasswordChange passwords = json.read(body, PasswordChange.class);
+        return LifecycleResponses.of(change.change(caller, passwords.currentPassword(), passwords.newPassword()));
     }
 
     @Delete(uri = "/auth/me", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> delete(HttpRequest<?> request, @Body @Nullable AccountDeletion body) {
+    HttpResponse<?> delete(HttpRequest<?> request, @Body @Nullable byte[] body) {
         var caller = bearer.require(request);
-        String password = body == null ? null : body.password();
-        return LifecycleResponses.missing("password", password)
-                .orElseGet(() -> LifecycleResponses.of(deletion.delete(caller, password)));
+        return LifecycleResponses.of(deletion.delete(caller, json.read(body, AccountDeletion.class).password()));
     }
 }

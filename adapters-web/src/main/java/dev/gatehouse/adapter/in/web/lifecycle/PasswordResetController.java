@@ -1,9 +1,11 @@
 package dev.gatehouse.adapter.in.web.lifecycle;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.gatehouse.adapter.in.web.body.StrictJson;
 import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
+import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.lifecycle.PasswordResetUseCase;
 import dev.gatehouse.application.port.in.lifecycle.PasswordResetUseCase.RequestResult;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -25,14 +27,15 @@ final class PasswordResetController {
 
     private final PasswordResetUseCase reset;
     private final ClientAddresses addresses;
+    private final StrictJson json;
 
-    PasswordResetController(PasswordResetUseCase reset, ClientAddresses addresses) {
+    PasswordResetController(PasswordResetUseCase reset, ClientAddresses addresses, StrictJson json) {
         this.reset = reset;
         this.addresses = addresses;
+        this.json = json;
     }
 
     @Serdeable
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record ResetRequest(String email) {
         @Override
         public String toString() {
@@ -41,7 +44,6 @@ final class PasswordResetController {
     }
 
     @Serdeable
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record ResetConfirmation(String token, String newPassword) {
         @Override
         public String toString() {
@@ -50,19 +52,23 @@ final class PasswordResetController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> request(HttpRequest<?> request, @Body ResetRequest body) {
-        RequestResult result = reset.request(body.email(), addresses.of(request));
+    HttpResponse<?> request(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        RequestResult result = reset.request(json.read(body, ResetRequest.class).email(), addresses.of(request));
         if (result instanceof RequestResult.Throttled throttled) {
             return LifecycleResponses.throttled(throttled.retryAfter());
         }
         if (result instanceof RequestResult.Rejected rejected) {
             return LifecycleResponses.invalid(rejected.violations());
         }
-        return HttpResponse.accepted();
+        if (result instanceof RequestResult.Accepted) {
+            return HttpResponse.accepted();
+        }
+        throw new UnknownResultException(result);
     }
 
     @Post(uri = "/confirm", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> confirm(@Body ResetConfirmation body) {
-        return LifecycleResponses.of(reset.confirm(body.token(), body.newPassword()));
+    HttpResponse<?> confirm(@Body @Nullable byte[] body) {
+        ResetConfirmation confirmation = json.read(body, ResetConfirmation.class);
+        return LifecycleResponses.of(reset.confirm(confirmation.token(), confirmation.newPassword()));
     }
 }
