@@ -42,6 +42,9 @@ class EndedSessionsFlowTest {
         assertThat(ended.get(0).keySet()).containsExactlyInAnyOrder("id", "clientId", "createdAt", "endedAt", "endReason");
         assertThat(ended.get(0)).containsEntry("clientId", "api");
 
+        assertThat(http.get("/auth/sessions?state=bogus", token).statusCode()).isEqualTo(400);
+        assertThat(http.list(http.get("/auth/sessions?state=live", token))).extracting(s -> s.get("id")).containsExactly(current.get("session_id"));
+
         everywhere(token);
         String later = (String) signIn(email).get("access_token");
         assertThat(LifecycleServer.endReasonOf(http, later, current.get("session_id"))).isEqualTo("signed_out_everywhere");
