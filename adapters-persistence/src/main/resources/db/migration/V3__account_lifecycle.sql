@@ -24,10 +24,13 @@ CREATE TABLE email_token (
 );
 CREATE INDEX email_token_expiry_idx ON email_token (expires_at);
 
--- Password-reset throttling, shared by every instance: subject 'email:<canonical address>' (whether or
--- not an account has it) or 'address:<client address>', counted in fixed windows.
+-- Password-reset throttling, shared by every instance: per e-mail address, whether or not an account has
+-- it, keyed by its pseudonym (never the address), in hourly windows; per client network in address_window.
 CREATE TABLE password_reset_window (
-    subject      text PRIMARY KEY,
+    email        text        PRIMARY KEY CHECK (length(email) <= 64),
     window_start timestamptz NOT NULL,
     requests     integer     NOT NULL CHECK (requests > 0)
 );
+ALTER TABLE address_window DROP CONSTRAINT address_window_purpose_check;
+ALTER TABLE address_window ADD CONSTRAINT address_window_purpose_check
+    CHECK (purpose IN ('SIGN_IN', 'REGISTRATION', 'PASSWORD_RESET'));

@@ -3,6 +3,8 @@ package dev.gatehouse.bootstrap;
 import dev.gatehouse.application.port.in.lifecycle.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.lifecycle.DeleteAccountUseCase;
 import dev.gatehouse.application.port.in.lifecycle.PasswordResetUseCase;
+import dev.gatehouse.application.port.out.AddressWindows;
+import dev.gatehouse.application.port.out.EmailPseudonyms;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.ResetRequestCounts;
@@ -13,7 +15,9 @@ import dev.gatehouse.application.port.out.UserAccounts;
 import dev.gatehouse.application.port.out.mail.EmailTokenCodec;
 import dev.gatehouse.application.port.out.mail.EmailTokens;
 import dev.gatehouse.application.port.out.mail.Notifications;
+import dev.gatehouse.application.service.AddressThrottle;
 import dev.gatehouse.application.service.SignInThrottle;
+import dev.gatehouse.application.service.lifecycle.AccountTraces;
 import dev.gatehouse.application.service.lifecycle.ChangePasswordService;
 import dev.gatehouse.application.service.lifecycle.DeleteAccountService;
 import dev.gatehouse.application.service.lifecycle.EmailTokenIssuer;
@@ -21,6 +25,7 @@ import dev.gatehouse.application.service.lifecycle.EmailVerificationService;
 import dev.gatehouse.application.service.lifecycle.PasswordCheck;
 import dev.gatehouse.application.service.lifecycle.PasswordResetService;
 import dev.gatehouse.application.service.lifecycle.ResetThrottle;
+import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.throttle.RateLimit;
 import dev.gatehouse.domain.user.EmailTokenPolicy;
 import io.micronaut.context.annotation.Context;
@@ -54,7 +59,7 @@ class LifecycleFactory {
     }
 
     @Context
-    ResetThrottle resetThrottle(ResetRequestCounts counts, SecurityEvents events,
+    ResetThrottle resetThrottle(AddressWindows windows, ResetRequestCounts counts, EmailPseudonyms pseudonyms, SecurityEvents events,
             @Value("${gatehouse.throttle.password-resets-per-email-per-hour:5}") int perEmail,
             @Value("${gatehouse.throttle.password-resets-per-ip-per-hour:20}") int perAddress) {
         if (perEmail < 1 || perAddress < 1) {
@@ -62,7 +67,9 @@ class LifecycleFactory {
                     + "gatehouse.throttle.password-resets-per-ip-per-hour must be at least 1");
         }
         Duration hour = Duration.ofHours(1);
-        return new ResetThrottle(counts, new RateLimit(perEmail, hour), new RateLimit(perAddress, hour), events);
+        var addresses = new AddressThrottle(windows, AddressWindows.Purpose.PASSWORD_RESET, new RateLimit(perAddress, hour), events,
+                SecurityEventType.PASSWORD_RESET_THROTTLED);
+        return new ResetThrottle(addresses, counts, pseudonyms, new RateLimit(perEmail, hour), events);
     }
 
     @Singleton
@@ -91,8 +98,9 @@ class LifecycleFactory {
 
     @Singleton
     DeleteAccountUseCase deleteAccount(UserAccounts accounts, RefreshTokenFamilies families, EmailTokens tokens,
-            SignInAttempts attempts, ResetRequestCounts counts, PasswordCheck check, SecurityEvents events,
+            SignInAttempts attempts, ResetRequestCounts counts, EmailPseudonyms pseudonyms, PasswordCheck check, SecurityEvents events,
             Transactions transactions, Clock clock) {
-        return new DeleteAccountService(accounts, families, tokens, attempts, counts, check, events, transactions, clock);
+        return new DeleteAccountService(accounts, families, tokens, new AccountTraces(attempts, counts, pseudonyms, events), check,
+                events, transactions, clock);
     }
 }

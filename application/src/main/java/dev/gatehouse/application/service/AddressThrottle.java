@@ -34,7 +34,7 @@ public final class AddressThrottle {
     }
 
     /** Counts a request from {@code clientAddress}; how long it must wait when its network is over the limit. */
-    Optional<Duration> admit(String clientAddress, Instant now) {
+    public Optional<Duration> admit(String clientAddress, Instant now) {
         int count = windows.countRequest(purpose, ClientNetwork.of(clientAddress), limit.windowEnd(now));
         if (!limit.exceededBy(count)) {
             return Optional.empty();

@@ -44,6 +44,16 @@ public final class InMemorySignInAttempts implements SignInAttempts {
     }
 
     @Override
+    public synchronized void forget(EmailPseudonym account) {
+        rows.remove(account);
+    }
+
+    /** Whether anything is counted about the account. */
+    public synchronized boolean counts(EmailPseudonym account) {
+        return rows.containsKey(account);
+    }
+
+    @Override
     public synchronized int forgetStale(Instant before, int limit) {
         var stale = rows.entrySet().stream()
                 .filter(e -> e.getValue().lastAttempt.isBefore(before)

@@ -2,6 +2,8 @@ package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.domain.event.SecurityEvent;
+import dev.gatehouse.domain.user.EmailPseudonym;
+import dev.gatehouse.domain.user.UserId;
 import jakarta.inject.Singleton;
 import java.sql.Types;
 import java.time.Instant;
@@ -35,6 +37,15 @@ final class JdbcSecurityEvents implements SecurityEvents {
                     statement.setString(6, event.detail());
                     statement.setString(7, event.clientAddress());
                     statement.setString(8, attemptedEmail);
+                });
+    }
+
+    @Override
+    public void forgetOriginsOf(UserId user, EmailPseudonym email) {
+        jdbc.update("UPDATE security_event SET client_address = NULL, attempted_email = NULL "
+                + "WHERE (user_id = ? OR attempted_email = ?) AND (client_address IS NOT NULL OR attempted_email IS NOT NULL)", statement -> {
+                    statement.setObject(1, user.value());
+                    statement.setString(2, email.value());
                 });
     }
 

@@ -84,6 +84,11 @@ final class JdbcSignInAttempts implements SignInAttempts {
     }
 
     @Override
+    public void forget(EmailPseudonym account) {
+        jdbc.update("DELETE FROM account_throttle WHERE account = ?", statement -> statement.setString(1, account.value()));
+    }
+
+    @Override
     public int forgetStale(Instant before, int limit) {
         return jdbc.update("""
                 DELETE FROM account_throttle WHERE account IN (

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MigrationTest {
 
-    private static final String PREVIOUS_VERSION = "1";
+    private static final String PREVIOUS_VERSION = "2";
 
     private EmbeddedPostgres postgres;
     private DataSource database;
@@ -50,6 +50,8 @@ class MigrationTest {
                     VALUES ('00000000-0000-4000-8000-0000000000f1', '00000000-0000-4000-8000-000000000001', 'api', 3, 'revoked',
                         'SESSION_DELETED', '2026-01-02T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T12:00:00Z',
                         '2026-01-08T12:00:00Z', '2026-01-31T00:00:00Z', 'curl/8')""");
+            sql.execute("INSERT INTO address_window (purpose, network, window_end, requests) "
+                    + "VALUES ('SIGN_IN', '192.0.2.1', '2026-01-01T00:01:00Z', 3)");
         }
 
         var result = flyway().load().migrate();
@@ -68,8 +70,14 @@ class MigrationTest {
             assertThat(session.getString("revocation_reason")).isEqualTo("SESSION_DELETED");
             assertThat(session.getString("user_agent")).isEqualTo("curl/8");
 
+            var window = sql.executeQuery("SELECT requests FROM address_window WHERE purpose = 'SIGN_IN'");
+            assertThat(window.next()).isTrue();
+            assertThat(window.getInt("requests")).isEqualTo(3);
+
             int revoked = sql.executeUpdate("UPDATE refresh_family SET revocation_reason = 'PASSWORD_RESET'");
             assertThat(revoked).as("the new reasons are allowed").isEqualTo(1);
+            sql.execute("INSERT INTO address_window (purpose, network, window_end, requests) "
+                    + "VALUES ('PASSWORD_RESET', '192.0.2.1', '2026-01-01T01:00:00Z', 1)");
             sql.execute("""
                     INSERT INTO email_token (token_hash, user_id, purpose, created_at, expires_at)
                     VALUES ('h', '00000000-0000-4000-8000-000000000001', 'PASSWORD_RESET', '2026-01-01T00:00:00Z', '2026-01-01T00:30:00Z')""");

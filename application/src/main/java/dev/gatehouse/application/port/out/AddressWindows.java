@@ -13,7 +13,8 @@ public interface AddressWindows {
     /** What the counted requests are for; each purpose has its own limit. */
     enum Purpose {
         SIGN_IN,
-        REGISTRATION
+        REGISTRATION,
+        PASSWORD_RESET
     }
 
     /**

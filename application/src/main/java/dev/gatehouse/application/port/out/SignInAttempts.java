@@ -30,6 +30,9 @@ public interface SignInAttempts {
      */
     void recordSuccess(EmailPseudonym account, Instant budgetWindowStart);
 
+    /** Forgets everything counted about the account (it was deleted). */
+    void forget(EmailPseudonym account);
+
     /** Forgets at most {@code limit} accounts whose last attempt and lock are both older than {@code before}; returns how many. */
     int forgetStale(Instant before, int limit);
 }

@@ -4,9 +4,7 @@ import dev.gatehouse.application.port.in.Caller;
 import dev.gatehouse.application.port.in.lifecycle.DeleteAccountUseCase;
 import dev.gatehouse.application.port.in.lifecycle.PasswordCheckResult;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
-import dev.gatehouse.application.port.out.ResetRequestCounts;
 import dev.gatehouse.application.port.out.SecurityEvents;
-import dev.gatehouse.application.port.out.SignInAttempts;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserAccounts;
 import dev.gatehouse.application.port.out.mail.EmailTokens;
@@ -19,29 +17,26 @@ import java.util.Optional;
 
 /**
  * Deletes the caller's account after checking its password: e-mail tokens, sessions, the account and
- * the throttling counters of its address go in one transaction (GDPR Art. 17). What stays is the audit
- * trail, which names the user by id only.
+ * its traces (throttling counters, the origins in its events) go in one transaction (GDPR Art. 17). What
+ * stays is the audit trail, which names the user by its bare id.
  */
 public final class DeleteAccountService implements DeleteAccountUseCase {
 
     private final UserAccounts accounts;
     private final RefreshTokenFamilies families;
     private final EmailTokens emailTokens;
-    private final SignInAttempts signInAttempts;
-    private final ResetRequestCounts resetCounts;
+    private final AccountTraces traces;
     private final PasswordCheck passwordCheck;
     private final SecurityEvents events;
     private final Transactions transactions;
     private final Clock clock;
 
-    public DeleteAccountService(UserAccounts accounts, RefreshTokenFamilies families, EmailTokens emailTokens,
-            SignInAttempts signInAttempts, ResetRequestCounts resetCounts, PasswordCheck passwordCheck, SecurityEvents events,
-            Transactions transactions, Clock clock) {
+    public DeleteAccountService(UserAccounts accounts, RefreshTokenFamilies families, EmailTokens emailTokens, AccountTraces traces,
+            PasswordCheck passwordCheck, SecurityEvents events, Transactions transactions, Clock clock) {
         this.accounts = accounts;
         this.families = families;
         this.emailTokens = emailTokens;
-        this.signInAttempts = signInAttempts;
-        this.resetCounts = resetCounts;
+        this.traces = traces;
         this.passwordCheck = passwordCheck;
         this.events = events;
         this.transactions = transactions;
@@ -66,8 +61,7 @@ public final class DeleteAccountService implements DeleteAccountUseCase {
         emailTokens.deleteAllOf(account.id());
         families.deleteAllOf(account.id());
         accounts.delete(account.id());
-        signInAttempts.clearFailures(account.email());
-        resetCounts.forgetEmail(account.email());
+        traces.erase(account);
         events.record(new SecurityEvent(SecurityEventType.ACCOUNT_DELETED, now, account.id(), null, caller.client(), ""));
         return null;
     }

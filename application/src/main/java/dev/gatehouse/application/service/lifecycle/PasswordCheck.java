@@ -10,8 +10,8 @@ import java.time.Instant;
 
 /**
  * Checks the current password of a signed-in caller before a sensitive change, throttled exactly like
- * sign-in: the same per-account counters and lock, so a stolen access token does not open a second
- * door for guessing the password.
+ * sign-in, before hashing: the same per-account run, budget and lock, so a stolen access token does not
+ * open a second door for guessing the password.
  */
 public final class PasswordCheck {
 
@@ -25,15 +25,16 @@ public final class PasswordCheck {
 
     /** {@code Done} when {@code presented} is the account's password; else the refusal, counted as a failed sign-in. */
     PasswordCheckResult check(UserAccount account, String presented, Instant now) {
-        var locked = throttle.admitAccount(account.email(), now);
-        if (locked.isPresent()) {
-            return new PasswordCheckResult.Throttled(locked.get().retryAfter());
+        SignInThrottle.Admission admission = throttle.admitAccount(account.email(), null, now);
+        if (admission instanceof SignInThrottle.Refused refused) {
+            return new PasswordCheckResult.Throttled(refused.throttle().retryAfter());
         }
+        var attempt = (SignInThrottle.Attempt) admission;
         if (!matches(account, presented)) {
-            throttle.recordFailure(account.email(), account.id(), now, "wrong_current_password");
+            throttle.recordFailure(attempt, account.id(), "wrong_current_password");
             return new PasswordCheckResult.WrongPassword();
         }
-        throttle.recordSuccess(account.email());
+        throttle.recordSuccess(attempt);
         return new PasswordCheckResult.Done();
     }
 

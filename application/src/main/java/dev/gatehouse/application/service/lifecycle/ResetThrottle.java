@@ -1,51 +1,55 @@
 package dev.gatehouse.application.service.lifecycle;
 
+import dev.gatehouse.application.port.out.EmailPseudonyms;
 import dev.gatehouse.application.port.out.ResetRequestCounts;
 import dev.gatehouse.application.port.out.SecurityEvents;
+import dev.gatehouse.application.service.AddressThrottle;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.throttle.RateLimit;
 import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.EmailPseudonym;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Limits password-reset requests per client address and per e-mail address, whether or not an account
- * has it (so a refusal reveals nothing), counted in the shared store before any other work. Only the
- * first refusal of a window is recorded as an event.
+ * Limits password-reset requests per client network ({@link AddressThrottle}) and per e-mail address,
+ * whether or not an account has it (so a refusal reveals nothing), counted in the shared store before any
+ * other work. Addresses are counted by pseudonym; only the first refusal of a window is recorded.
  */
 public final class ResetThrottle {
 
+    private final AddressThrottle addresses;
     private final ResetRequestCounts counts;
+    private final EmailPseudonyms pseudonyms;
     private final RateLimit perEmail;
-    private final RateLimit perAddress;
     private final SecurityEvents events;
 
-    public ResetThrottle(ResetRequestCounts counts, RateLimit perEmail, RateLimit perAddress, SecurityEvents events) {
+    public ResetThrottle(AddressThrottle addresses, ResetRequestCounts counts, EmailPseudonyms pseudonyms, RateLimit perEmail,
+            SecurityEvents events) {
+        this.addresses = addresses;
         this.counts = counts;
+        this.pseudonyms = pseudonyms;
         this.perEmail = perEmail;
-        this.perAddress = perAddress;
         this.events = events;
     }
 
-    /** Counts the request; how long it must wait when the client address or the e-mail address is over its limit. */
+    /** Counts the request; how long it must wait when the client network or the e-mail address is over its limit. */
     Optional<Duration> admit(EmailAddress email, String clientAddress, Instant now) {
-        int fromAddress = counts.countForAddress(clientAddress, perAddress.windowStart(now));
-        if (perAddress.exceededBy(fromAddress)) {
-            return refused(perAddress, fromAddress, now, "address_limit");
+        Optional<Duration> fromAddress = addresses.admit(clientAddress, now);
+        if (fromAddress.isPresent()) {
+            return fromAddress;
         }
-        int forEmail = counts.countForEmail(email, perEmail.windowStart(now));
-        if (perEmail.exceededBy(forEmail)) {
-            return refused(perEmail, forEmail, now, "email_limit");
+        EmailPseudonym pseudonym = pseudonyms.of(email);
+        int forEmail = counts.count(pseudonym, perEmail.windowStart(now));
+        if (!perEmail.exceededBy(forEmail)) {
+            return Optional.empty();
         }
-        return Optional.empty();
-    }
-
-    private Optional<Duration> refused(RateLimit limit, int count, Instant now, String reason) {
-        if (limit.firstExceededBy(count)) {
-            events.record(new SecurityEvent(SecurityEventType.PASSWORD_RESET_THROTTLED, now, null, null, null, reason));
+        if (perEmail.firstExceededBy(forEmail)) {
+            events.record(new SecurityEvent(SecurityEventType.PASSWORD_RESET_THROTTLED, now, null, null, null, "email_limit",
+                    clientAddress, pseudonym));
         }
-        return Optional.of(limit.retryAfter(now));
+        return Optional.of(perEmail.retryAfter(now));
     }
 }

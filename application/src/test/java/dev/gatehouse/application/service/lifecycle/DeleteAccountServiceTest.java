@@ -11,6 +11,7 @@ import dev.gatehouse.application.port.in.lifecycle.PasswordCheckResult;
 import dev.gatehouse.application.testing.ServiceFixture;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.EmailPseudonym;
 import org.junit.jupiter.api.Test;
 
 class DeleteAccountServiceTest {
@@ -22,9 +23,10 @@ class DeleteAccountServiceTest {
     private final Caller caller = new Caller(ada.userId(), ada.sessionId(), API);
 
     @Test
-    void deletion_removes_the_account_its_sessions_tokens_and_counters_and_frees_the_address() {
+    void deletion_removes_the_account_its_sessions_tokens_counters_and_event_origins_and_frees_the_address() {
         gatehouse.signIn.signIn(new SignInCommand(ADA.value(), "a wrong password", API, "JUnit", "10.0.0.1"));
         gatehouse.passwordReset.request(ADA.value(), "10.0.0.1");
+        assertThat(gatehouse.attempts.counts(gatehouse.pseudonyms.of(ADA))).isTrue();
         assertThat(gatehouse.emailTokens.size()).isEqualTo(2);
 
         assertThat(gatehouse.deleteAccount.delete(caller, PASSWORD)).isEqualTo(new PasswordCheckResult.Done());
@@ -32,10 +34,16 @@ class DeleteAccountServiceTest {
         assertThat(gatehouse.accounts.findById(ada.userId())).isEmpty();
         assertThat(gatehouse.families.find(ada.sessionId())).isEmpty();
         assertThat(gatehouse.emailTokens.size()).isZero();
-        assertThat(gatehouse.attempts.recordFailure(ADA, gatehouse.clock.instant())).as("no failures left").isEqualTo(1);
-        assertThat(gatehouse.resetCounts.counts(ADA)).isFalse();
+        EmailPseudonym pseudonym = gatehouse.pseudonyms.of(ADA);
+        assertThat(gatehouse.attempts.counts(pseudonym)).as("no sign-in counters left").isFalse();
+        assertThat(gatehouse.resetCounts.counts(pseudonym)).as("no reset counters left").isFalse();
         assertThat(gatehouse.events.ofType(SecurityEventType.ACCOUNT_DELETED)).singleElement()
                 .satisfies(event -> assertThat(event.user()).isEqualTo(ada.userId()));
+        assertThat(gatehouse.events.all()).filteredOn(event -> ada.userId().equals(event.user()) || pseudonym.equals(event.attemptedEmail()))
+                .isNotEmpty().allSatisfy(event -> {
+                    assertThat(event.clientAddress()).isNull();
+                    assertThat(event.attemptedEmail()).isNull();
+                });
         assertThat(gatehouse.registered(ADA.value()).userId()).isNotEqualTo(ada.userId());
     }
 
