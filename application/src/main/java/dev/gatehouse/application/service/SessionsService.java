@@ -34,7 +34,7 @@ public final class SessionsService implements SessionsUseCase {
 
     @Override
     public List<EndedSessionView> endedSessionsOf(Caller caller) {
-        Instant now = Instants.now(clock);
+        Instant now = clock.instant();
         return families.endedOf(caller.user(), now.minus(ENDED_SESSIONS_KEPT), now).stream()
                 .map(family -> new EndedSessionView(family, family.endAt(now).orElseThrow()))
                 .toList();

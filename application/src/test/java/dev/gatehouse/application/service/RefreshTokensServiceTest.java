@@ -9,12 +9,13 @@ import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshCommand;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshResult;
 import dev.gatehouse.application.port.out.mail.Notification;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.RefreshTokenFamilies.AdvanceResult;
 import dev.gatehouse.application.testing.ServiceFixture;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.FamilyId;
 import dev.gatehouse.domain.token.FamilyState;
-import dev.gatehouse.domain.token.RefreshToken;
+import dev.gatehouse.domain.token.Rotation;
 import dev.gatehouse.domain.token.RefreshTokenFamily;
 import dev.gatehouse.domain.token.RevocationReason;
 import dev.gatehouse.domain.user.UserId;
@@ -66,7 +67,7 @@ class RefreshTokensServiceTest {
         gatehouse.clock.advance(Duration.ofSeconds(10));
         RefreshTokenFamily beforeRevocation = gatehouse.families.find(signedIn.sessionId()).orElseThrow();
         var racer = new RefreshTokensService(gatehouse.codec, new ReadingStale(gatehouse.families, beforeRevocation), gatehouse.events,
-                gatehouse.minter, gatehouse.accounts, gatehouse.notifications, gatehouse.clock);
+                gatehouse.minter, gatehouse.policy, gatehouse.accounts, gatehouse.notifications, gatehouse.clock);
 
         refresh(signedIn.refreshToken(), API);
         assertThat(racer.refresh(new RefreshCommand(signedIn.refreshToken(), API)))
@@ -102,8 +103,8 @@ class RefreshTokensServiceTest {
         }
 
         @Override
-        public Optional<RefreshTokenFamily> advance(RefreshToken current, ClientId client, Instant now, Instant idleExpiresAt) {
-            return store.advance(current, client, now, idleExpiresAt);
+        public AdvanceResult advance(Rotation rotation) {
+            return store.advance(rotation);
         }
 
         @Override

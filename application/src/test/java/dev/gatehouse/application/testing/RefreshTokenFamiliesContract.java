@@ -170,6 +170,55 @@ public abstract class RefreshTokenFamiliesContract {
         assertThat(families().find(live.id())).isPresent();
     }
 
+    @Test
+    void revoke_tells_whether_this_call_ended_the_family_and_leaves_an_expired_one_expired() {
+        RefreshTokenFamily family = aStoredFamily();
+        assertThat(families().revoke(family.id(), RevocationReason.REUSE_DETECTED, T0.plusSeconds(1))).isTrue();
+        assertThat(families().revoke(family.id(), RevocationReason.REUSE_DETECTED, T0.plusSeconds(2))).isFalse();
+
+        RefreshTokenFamily expired = aStoredFamily();
+        assertThat(families().revoke(expired.id(), RevocationReason.SIGNED_OUT, expired.idleExpiresAt())).isFalse();
+        assertThat(families().find(expired.id()).orElseThrow().state()).isEqualTo(FamilyState.ACTIVE);
+    }
+
+    @Test
+    void revoke_all_except_one_keeps_that_one() {
+        UserAccount account = aStoredAccount();
+        var kept = StoreFixtures.aFamilyOf(account, T0);
+        var other = StoreFixtures.aFamilyOf(account, T0);
+        List.of(kept, other).forEach(families()::add);
+
+        assertThat(families().revokeAllOfExcept(account.id(), kept.id(), RevocationReason.PASSWORD_CHANGED, T0.plusSeconds(1))).isEqualTo(1);
+        assertThat(families().find(kept.id()).orElseThrow().state()).isEqualTo(FamilyState.ACTIVE);
+        assertThat(families().find(other.id()).orElseThrow().state())
+                .isEqualTo(new FamilyState.Revoked(RevocationReason.PASSWORD_CHANGED, T0.plusSeconds(1)));
+    }
+
+    @Test
+    void ended_families_are_listed_by_when_they_ended_within_the_window() {
+        UserAccount account = aStoredAccount();
+        var expired = StoreFixtures.aFamilyOf(account, T0);
+        var revokedEarly = StoreFixtures.aFamilyOf(account, T0.plus(Duration.ofDays(1)));
+        var revokedLate = StoreFixtures.aFamilyOf(account, T0.plus(Duration.ofDays(2)));
+        var live = StoreFixtures.aFamilyOf(account, T0.plus(Duration.ofDays(3)));
+        var tooOld = StoreFixtures.aFamilyOf(account, T0.minus(Duration.ofDays(60)));
+        List.of(expired, revokedEarly, revokedLate, live, tooOld).forEach(families()::add);
+        families().revoke(revokedEarly.id(), RevocationReason.ADMIN, T0.plus(Duration.ofDays(2)));
+        families().revoke(revokedLate.id(), RevocationReason.PASSWORD_RESET, T0.plus(Duration.ofDays(8)));
+        Instant now = T0.plus(Duration.ofDays(9));
+
+        var ended = families().endedOf(account.id(), now.minus(Duration.ofDays(30)), now);
+        assertThat(ended).extracting(RefreshTokenFamily::id).containsExactly(revokedLate.id(), expired.id(), revokedEarly.id());
+        assertThat(ended.get(1).endAt(now).orElseThrow().reason()).isEqualTo(RevocationReason.EXPIRED_IDLE);
+    }
+
+    @Test
+    void all_families_of_a_user_can_be_deleted() {
+        RefreshTokenFamily family = aStoredFamily();
+        families().deleteAllOf(family.userId());
+        assertThat(families().find(family.id())).isEmpty();
+    }
+
     /** {@code advance} agrees with the domain on {@code stored}: advanced iff admitted, else untouched; the family as stored after. */
     private RefreshTokenFamily advancesExactlyWhenAdmitted(RefreshTokenFamily stored, Rotation rotation) {
         AdvanceResult result = families().advance(rotation);

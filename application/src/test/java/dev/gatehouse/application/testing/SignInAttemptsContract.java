@@ -56,6 +56,16 @@ public abstract class SignInAttemptsContract {
     }
 
     @Test
+    void a_deleted_accounts_counters_are_forgotten() {
+        for (int i = 1; i <= 10; i++) {
+            attempts.countAttempt(account, POLICY.admissionAt(T0));
+        }
+        attempts.forget(account);
+        assertThat(attempts.countAttempt(account, POLICY.admissionAt(T0))).as("no lock, the run starts over")
+                .isEqualTo(new AttemptCount.Counted(1, 1));
+    }
+
+    @Test
     void the_locking_attempt_holds_the_first_lock_until_its_failure_extends_it() {
         for (int i = 1; i <= 9; i++) {
             attempts.countAttempt(account, POLICY.admissionAt(T0));

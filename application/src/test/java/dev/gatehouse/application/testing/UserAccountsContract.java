@@ -47,4 +47,26 @@ public abstract class UserAccountsContract {
         accounts().updatePasswordHash(account.id(), upgraded);
         assertThat(accounts().findById(account.id())).contains(account.withPasswordHash(upgraded));
     }
+
+    @Test
+    void an_address_is_unverified_until_marked() {
+        UserAccount account = StoreFixtures.anAccount();
+        accounts().add(account);
+        assertThat(accounts().findById(account.id()).orElseThrow().emailVerified()).isFalse();
+        accounts().markEmailVerified(account.id());
+        assertThat(accounts().findById(account.id())).contains(account.withEmailVerified());
+    }
+
+    @Test
+    void a_deleted_account_frees_its_address() {
+        UserAccount account = StoreFixtures.anAccount();
+        accounts().add(account);
+        assertThat(accounts().delete(account.id())).isTrue();
+        assertThat(accounts().delete(account.id())).isFalse();
+        assertThat(accounts().findByEmail(account.email())).isEmpty();
+        UserAccount again = new UserAccount(new UserId(UUID.randomUUID()), account.email(), account.name(), account.passwordHash(),
+                account.createdAt());
+        accounts().add(again);
+        assertThat(accounts().findByEmail(account.email())).contains(again);
+    }
 }

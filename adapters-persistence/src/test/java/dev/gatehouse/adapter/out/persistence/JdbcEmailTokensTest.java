@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.out.persistence;
 
-import static dev.gatehouse.adapter.out.persistence.Fixtures.T0;
+import static dev.gatehouse.application.testing.StoreFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.out.UserAccounts;
@@ -9,6 +9,7 @@ import dev.gatehouse.domain.user.EmailToken;
 import dev.gatehouse.domain.user.EmailTokenPolicy;
 import dev.gatehouse.domain.user.EmailTokenPurpose;
 import dev.gatehouse.domain.user.TokenHash;
+import dev.gatehouse.application.testing.StoreFixtures;
 import dev.gatehouse.domain.user.UserAccount;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,7 +117,7 @@ class JdbcEmailTokensTest {
     }
 
     private EmailToken aStoredToken(EmailTokenPurpose purpose) {
-        UserAccount account = Fixtures.anAccount();
+        UserAccount account = StoreFixtures.anAccount();
         accounts.add(account);
         EmailToken token = EmailToken.issue(aHash(), account.id(), purpose, T0, POLICY);
         tokens.replace(token);

@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.out.persistence;
 
-import static dev.gatehouse.adapter.out.persistence.Fixtures.T0;
+import static dev.gatehouse.application.testing.StoreFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.out.ResetRequestCounts;

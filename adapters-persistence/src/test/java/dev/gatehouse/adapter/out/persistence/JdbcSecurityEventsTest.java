@@ -8,6 +8,7 @@ import dev.gatehouse.application.testing.SecurityEventsContract;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.user.EmailPseudonym;
+import dev.gatehouse.domain.user.UserId;
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
 import java.sql.Connection;
@@ -34,6 +35,25 @@ class JdbcSecurityEventsTest extends SecurityEventsContract {
         events.record(new SecurityEvent(SecurityEventType.SIGN_IN_FAILED, T0, null, null, null, marker, "2001:db8::7",
                 new EmailPseudonym("p-1234")));
         assertThat(columns(marker)).containsExactly("sign_in_failed", "2001:db8::7", "p-1234");
+    }
+
+    @Test
+    void the_origins_of_a_deleted_accounts_events_are_stripped_and_the_bare_user_id_stays() {
+        var user = new UserId(UUID.randomUUID());
+        var pseudonym = new EmailPseudonym("p-" + UUID.randomUUID().toString().substring(0, 8));
+        String byUser = "by-user-" + UUID.randomUUID();
+        String byEmail = "by-email-" + UUID.randomUUID();
+        String other = "other-" + UUID.randomUUID();
+        events.record(new SecurityEvent(SecurityEventType.SIGN_IN_SUCCEEDED, T0, user, null, null, byUser, "192.0.2.7", null));
+        events.record(new SecurityEvent(SecurityEventType.SIGN_IN_FAILED, T0, null, null, null, byEmail, "192.0.2.8", pseudonym));
+        events.record(new SecurityEvent(SecurityEventType.SIGN_IN_FAILED, T0, null, null, null, other, "192.0.2.9",
+                new EmailPseudonym("p-someone-else")));
+
+        events.forgetOriginsOf(user, pseudonym);
+
+        assertThat(columns(byUser)).containsExactly("sign_in_succeeded", null, null);
+        assertThat(columns(byEmail)).containsExactly("sign_in_failed", null, null);
+        assertThat(columns(other)).containsExactly("sign_in_failed", "192.0.2.9", "p-someone-else");
     }
 
     /** type, client_address and attempted_email of the events whose detail is {@code marker}. */
