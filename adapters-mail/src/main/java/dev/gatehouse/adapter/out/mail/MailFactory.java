@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the mail outbox from {@code gatehouse.mail.*} at start, so that a value it cannot use stops the
  * start with the key's name. With {@code gatehouse.mail.smtp.host} mail goes over SMTP; without it, in
- * development mode (no {@code datasources.default.url}) every message is written to the log, and
+ * development mode (the {@value Environment#DEVELOPMENT} environment) every message is written to the log, and
  * otherwise nothing is sent and every message counts as failed. Either fallback is announced at start.
  */
 @Factory
@@ -39,7 +40,7 @@ class MailFactory {
             @Value("${gatehouse.mail.max-attempts:5}") int maxAttempts,
             @Value("${gatehouse.mail.first-retry-delay:2s}") Duration firstRetryDelay,
             @Value("${gatehouse.mail.queue-capacity:1000}") int queueCapacity,
-            @Value("${datasources.default.url:}") String databaseUrl,
+            Environment environment,
             Clock clock) {
         require(port >= 1 && port <= 65535, "gatehouse.mail.smtp.port must be between 1 and 65535, not " + port);
         require(maxAttempts >= 1 && maxAttempts <= 20, "gatehouse.mail.max-attempts must be between 1 and 20, not " + maxAttempts);
@@ -53,7 +54,7 @@ class MailFactory {
             LOG.info("e-mail goes out over SMTP to {}", smtp);
             return new MailOutbox(templates, new SmtpTransport(smtp, sender(from), clock), retries, queueCapacity);
         }
-        if (databaseUrl.isBlank()) {
+        if (environment.getActiveNames().contains(Environment.DEVELOPMENT)) {
             LOG.warn("DEVELOPMENT MODE: gatehouse.mail.smtp.host is not configured; e-mails are NOT sent, each is written to this "
                     + "log instead, links and tokens included.");
             return new MailOutbox(templates, new LogTransport(), retries, queueCapacity);

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.out.security;
 import dev.gatehouse.application.port.out.mail.EmailTokenCodec;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -12,8 +13,8 @@ import java.util.Optional;
 /**
  * Creates the {@link EmailTokenCodec} with a key derived from the newest refresh-token secret
  * ({@code gatehouse.keys.refresh-secrets} / {@code gatehouse.keys.refresh-secret}). In development mode
- * without a secret the key is random and dies with the process, like the sessions; with a database URL a
- * secret is required. Created on first use: the start already stops on missing or unusable secrets, when
+ * (the {@value Environment#DEVELOPMENT} environment) without a secret the key is random and dies with the
+ * process, like the sessions; otherwise a secret is required. Created on first use: the start already stops on missing or unusable secrets, when
  * the refresh-token codec is created ({@link SecurityFactory}).
  */
 @Factory
@@ -23,8 +24,12 @@ class EmailTokenCodecFactory {
     EmailTokenCodec emailTokenCodec(
             @Value("${gatehouse.keys.refresh-secret:}") String single,
             @Value("${gatehouse.keys.refresh-secrets:}") List<String> ring,
-            @Value("${datasources.default.url:}") String databaseUrl,
+            Environment environment,
             SecureRandom random) {
+        return codec(single, ring, environment.getActiveNames().contains(Environment.DEVELOPMENT), random);
+    }
+
+    static EmailTokenCodec codec(String single, List<String> ring, boolean developmentMode, SecureRandom random) {
         Optional<RefreshSecretRing> secrets;
         try {
             secrets = RefreshSecretRing.fromConfiguration(single, ring);
@@ -34,9 +39,9 @@ class EmailTokenCodecFactory {
         if (secrets.isPresent()) {
             return new HmacEmailTokenCodec(HmacEmailTokenCodec.deriveKey(secrets.get().newest()), random);
         }
-        if (!databaseUrl.isBlank()) {
+        if (!developmentMode) {
             throw new ConfigurationException(RefreshSecretRing.RING_KEY + " or " + RefreshSecretRing.SINGLE_KEY
-                    + " must be configured when datasources.default.url is set: the key of e-mail links is derived from it.");
+                    + " must be configured outside development mode: the key of e-mail links is derived from it.");
         }
         byte[] ephemeral = new byte[RefreshSecret.MIN_BYTES];
         random.nextBytes(ephemeral);

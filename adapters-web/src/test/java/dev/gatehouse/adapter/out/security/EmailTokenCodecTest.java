@@ -51,15 +51,14 @@ class EmailTokenCodecTest {
         SecureRandom random = new SecureRandom();
         String newest = KeyMaterial.refreshSecret(random);
         List<String> ring = List.of("r2:" + newest, "r1:" + KeyMaterial.refreshSecret(random));
-        var factory = new EmailTokenCodecFactory();
-        var one = factory.emailTokenCodec("", ring, "jdbc:postgresql://db/gatehouse", random);
-        var other = factory.emailTokenCodec("", ring, "jdbc:postgresql://db/gatehouse", random);
+        var one = EmailTokenCodecFactory.codec("", ring, false, random);
+        var other = EmailTokenCodecFactory.codec("", ring, false, random);
         NewToken token = one.generate();
         assertThat(other.hashOf(token.token())).contains(token.hash());
 
-        assertThatThrownBy(() -> factory.emailTokenCodec("", List.of(), "jdbc:postgresql://db/gatehouse", random))
+        assertThatThrownBy(() -> EmailTokenCodecFactory.codec("", List.of(), false, random))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("gatehouse.keys.refresh-secrets");
-        assertThat(factory.emailTokenCodec("", List.of(), "", random).generate().token()).as("development mode").hasSize(43);
+        assertThat(EmailTokenCodecFactory.codec("", List.of(), true, random).generate().token()).as("development mode").hasSize(43);
     }
 
     @Test
