@@ -171,7 +171,7 @@ class AuthFlowTest {
                 .containsEntry("token_endpoint", "http://localhost:8080/auth/token")
                 .containsEntry("revocation_endpoint", "http://localhost:8080/auth/revoke")
                 .containsEntry("jwks_uri", "http://localhost:8080/.well-known/jwks.json")
-                .containsEntry("grant_types_supported", List.of("password", "refresh_token"));
+                .containsEntry("grant_types_supported", List.of("password", "refresh_token", "client_credentials"));
         HttpResponse<String> health = http.send(http.request("/health").GET());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(http.object(health)).containsEntry("status", "UP");

@@ -77,8 +77,10 @@ class ErrorContractTest {
     @Test
     void the_token_endpoint_answers_rfc_6749_errors_for_bad_requests() {
         assertOAuthError(http.postForm("/auth/token", Map.of("client_id", "api")), 400, "invalid_request");
-        assertOAuthError(http.postForm("/auth/token", Map.of("grant_type", "client_credentials", "client_id", "api")), 400,
+        assertOAuthError(http.postForm("/auth/token", Map.of("grant_type", "authorization_code", "client_id", "api")), 400,
                 "unsupported_grant_type");
+        assertOAuthError(http.postForm("/auth/token", Map.of("grant_type", "client_credentials", "client_id", "api")), 400,
+                "unauthorized_client");
         assertOAuthError(http.postForm("/auth/token", Map.of("grant_type", "password", "client_id", "api")), 400, "invalid_request");
         assertOAuthError(http.postForm("/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", "garbage",
                 "client_id", "api")), 400, "invalid_grant");

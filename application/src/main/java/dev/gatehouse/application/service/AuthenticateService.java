@@ -5,10 +5,14 @@ import dev.gatehouse.application.port.in.Caller;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AccessTokens.AccessTokenCheck;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.domain.token.AccessTokenClaims;
 import java.time.Clock;
 import java.time.Instant;
 
-/** A verified access token counts only while its session ({@code sid}) is live and the user's. */
+/**
+ * A verified access token counts only while its session ({@code sid}) is live and the user's. A service
+ * client's token has neither user nor session and never counts here.
+ */
 public final class AuthenticateService implements AuthenticateUseCase {
 
     private final AccessTokens accessTokens;
@@ -28,16 +32,19 @@ public final class AuthenticateService implements AuthenticateUseCase {
             return new Authentication.Unauthenticated(invalid.reason());
         }
         if (!(check instanceof AccessTokenCheck.Valid valid)) {
-            throw new IllegalStateException("unknown token check " + check);
+            return new Authentication.Unauthenticated("a service client's token: no user, no session");
         }
         var claims = valid.claims();
-        Instant now = clock.instant();
-        boolean live = families.find(claims.sessionId())
-                .filter(family -> family.userId().equals(claims.subject()) && family.isActiveAt(now))
-                .isPresent();
-        if (!live) {
+        if (!sessionIsLive(families, claims, clock.instant())) {
             return new Authentication.Unauthenticated("session ended");
         }
         return new Authentication.Authenticated(new Caller(claims.subject(), claims.sessionId(), claims.clientId()));
+    }
+
+    /** Whether the session a user's token names is still live at {@code now}, and the token's user's. */
+    static boolean sessionIsLive(RefreshTokenFamilies families, AccessTokenClaims claims, Instant now) {
+        return families.find(claims.sessionId())
+                .filter(family -> family.userId().equals(claims.subject()) && family.isActiveAt(now))
+                .isPresent();
     }
 }

@@ -1,16 +1,23 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.port.in.ClientCredentialsUseCase.ServiceToken;
 import dev.gatehouse.application.port.in.IssuedTokens;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.IdGenerator;
 import dev.gatehouse.application.port.out.RefreshTokenCodec;
+import dev.gatehouse.domain.client.Scopes;
+import dev.gatehouse.domain.client.ServiceTokenClaims;
 import dev.gatehouse.domain.token.AccessTokenClaims;
+import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.RefreshToken;
 import dev.gatehouse.domain.token.RefreshTokenFamily;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Hands out the tokens of a family as it is now: a fresh access token and the family's current refresh token. */
+/**
+ * Hands out the tokens of a family as it is now (a fresh access token and the family's current refresh
+ * token), and the access tokens of service clients.
+ */
 public final class TokenMinter {
 
     private final AccessTokens accessTokens;
@@ -35,5 +42,12 @@ public final class TokenMinter {
                 Duration.between(now, family.expiresAt()),
                 family.id(),
                 family.userId());
+    }
+
+    /** A fresh access token of service client {@code client} with the {@code granted} scopes; nothing to refresh. */
+    public ServiceToken mint(ClientId client, Scopes granted, Instant now) {
+        var claims = ServiceTokenClaims.forClient(settings.issuer(), settings.audience(), client, granted, now,
+                settings.policy(), ids.next().toString());
+        return new ServiceToken(accessTokens.issue(claims), settings.policy().accessTtl(), granted);
     }
 }

@@ -6,6 +6,8 @@ import dev.gatehouse.application.port.in.RegisterUseCase.RegisterResult;
 import dev.gatehouse.application.port.out.AddressWindows;
 import dev.gatehouse.application.service.AddressThrottle;
 import dev.gatehouse.application.service.AuthenticateService;
+import dev.gatehouse.application.service.AuthorizeClientService;
+import dev.gatehouse.application.service.ClientCredentialsService;
 import dev.gatehouse.application.service.RefreshTokensService;
 import dev.gatehouse.application.service.RegisterService;
 import dev.gatehouse.application.service.RevokeTokenService;
@@ -87,6 +89,9 @@ public final class ServiceFixture {
     public final RevokeTokenService revoke = new RevokeTokenService(codec, accessTokens, families, events, clock);
     public final AuthenticateService authenticate = new AuthenticateService(accessTokens, families, clock);
     public final SessionsService sessions = new SessionsService(families, events, clock);
+    public final InMemoryServiceClients serviceClients = new InMemoryServiceClients();
+    public final ClientCredentialsService clientCredentials = new ClientCredentialsService(serviceClients, signInThrottle, minter, events, clock);
+    public final AuthorizeClientService authorizeClient = new AuthorizeClientService(accessTokens, families, serviceClients, events, clock);
 
     /** Registers {@code email} with {@link #PASSWORD} as client {@code api}; the tokens of its first session. */
     public IssuedTokens registered(String email) {

@@ -15,7 +15,10 @@ public enum SecurityEventType {
     PASSWORD_RESET_THROTTLED("password_reset_throttled"),
     PASSWORD_RESET("password_reset"),
     PASSWORD_CHANGED("password_changed"),
-    ACCOUNT_DELETED("account_deleted");
+    ACCOUNT_DELETED("account_deleted"),
+    CLIENT_TOKEN_ISSUED("client_token_issued"),
+    CLIENT_AUTHENTICATION_FAILED("client_authentication_failed"),
+    SCOPE_DENIED("scope_denied");
 
     private final String code;
 

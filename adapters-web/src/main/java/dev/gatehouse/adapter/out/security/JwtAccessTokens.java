@@ -7,6 +7,8 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.domain.client.Scopes;
+import dev.gatehouse.domain.client.ServiceTokenClaims;
 import dev.gatehouse.domain.token.AccessTokenClaims;
 import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.FamilyId;
@@ -23,7 +25,9 @@ import java.util.UUID;
 /**
  * Access tokens as JWTs with the RFC 9068 claims {@code iss sub aud client_id sid iat exp jti} and the
  * header {@code alg}, {@code kid}, {@code typ}: {@code typ} is the configured one, {@code JWT} (what
- * Spring Security, Keycloak and Auth0 verifiers expect) or {@code at+jwt} (RFC 9068 §2.1).
+ * Spring Security, Keycloak and Auth0 verifiers expect) or {@code at+jwt} (RFC 9068 §2.1). A service
+ * client's token has {@code sub} = {@code client_id} and a {@code scope} claim (RFC 9068 §2.2.3) instead of
+ * {@code sid}.
  *
  * <p>Verification follows RFC 8725: each of the three parts must be canonical base64url
  * ({@link CanonicalBase64Url}; JWS compact serialization, RFC 7515 §7.1); the algorithm is the one of the key
@@ -56,17 +60,34 @@ final class JwtAccessTokens implements AccessTokens {
 
     @Override
     public String issue(AccessTokenClaims claims) {
-        var header = new JWSHeader.Builder(keys.signingAlgorithm()).keyID(keys.signingKeyId()).type(type).build();
-        var body = new JWTClaimsSet.Builder()
-                .issuer(claims.issuer())
-                .subject(claims.subject().toString())
-                .audience(claims.audience())
-                .claim("client_id", claims.clientId().value())
+        return sign(common(claims.issuer(), claims.subject().toString(), claims.audience(), claims.clientId(), claims.issuedAt(),
+                claims.expiresAt(), claims.tokenId())
                 .claim("sid", claims.sessionId().toString())
-                .issueTime(Date.from(claims.issuedAt()))
-                .expirationTime(Date.from(claims.expiresAt()))
-                .jwtID(claims.tokenId())
-                .build();
+                .build());
+    }
+
+    @Override
+    public String issue(ServiceTokenClaims claims) {
+        return sign(common(claims.issuer(), claims.client().value(), claims.audience(), claims.client(), claims.issuedAt(),
+                claims.expiresAt(), claims.tokenId())
+                .claim("scope", claims.scopes().toString())
+                .build());
+    }
+
+    private static JWTClaimsSet.Builder common(String issuer, String subject, String audience, ClientId client, Instant issuedAt,
+            Instant expiresAt, String tokenId) {
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .audience(audience)
+                .claim("client_id", client.value())
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(expiresAt))
+                .jwtID(tokenId);
+    }
+
+    private String sign(JWTClaimsSet body) {
+        var header = new JWSHeader.Builder(keys.signingAlgorithm()).keyID(keys.signingKeyId()).type(type).build();
         var jwt = new SignedJWT(header, body);
         try {
             jwt.sign(keys.signer());
@@ -142,10 +163,23 @@ final class JwtAccessTokens implements AccessTokens {
         String sid = claims.getStringClaim("sid");
         String clientId = claims.getStringClaim("client_id");
         String jti = claims.getJWTID();
-        if (subject == null || sid == null || clientId == null || jti == null) {
+        if (subject == null || clientId == null || jti == null) {
             return new AccessTokenCheck.Invalid("missing claim");
+        }
+        if (sid == null) {
+            return serviceClaims(claims, subject, new ClientId(clientId));
         }
         return new AccessTokenCheck.Valid(new AccessTokenClaims(claims.getIssuer(), new UserId(UUID.fromString(subject)),
                 audience, new ClientId(clientId), new FamilyId(UUID.fromString(sid)), iat.toInstant(), exp.toInstant(), jti));
+    }
+
+    /** A token without a session is a service client's: its subject is the client, and it has scopes. */
+    private AccessTokenCheck serviceClaims(JWTClaimsSet claims, String subject, ClientId client) throws ParseException {
+        var scopes = Scopes.parse(claims.getStringClaim("scope"));
+        if (!subject.equals(client.value()) || scopes.isEmpty()) {
+            return new AccessTokenCheck.Invalid("neither a session's nor a service client's token");
+        }
+        return new AccessTokenCheck.ValidService(new ServiceTokenClaims(claims.getIssuer(), client, audience, scopes.get(),
+                claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant(), claims.getJWTID()));
     }
 }

@@ -31,15 +31,7 @@ public final class BearerAuthentication {
 
     /** The caller, or {@link NotAuthenticatedException}. */
     public Caller require(HttpRequest<?> request) {
-        Optional<String> header = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class);
-        if (header.isEmpty()) {
-            throw new NotAuthenticatedException(false);
-        }
-        var bearer = BEARER.matcher(header.get().strip());
-        if (!bearer.matches()) {
-            throw new NotAuthenticatedException(true);
-        }
-        Authentication result = authenticate.authenticate(bearer.group(1));
+        Authentication result = authenticate.authenticate(tokenOf(request));
         if (result instanceof Authentication.Authenticated authenticated) {
             return authenticated.caller();
         }
@@ -48,6 +40,19 @@ public final class BearerAuthentication {
             throw new NotAuthenticatedException(true);
         }
         throw new UnknownResultException(result);
+    }
+
+    /** The bearer token of {@code request}'s {@code Authorization} header, or {@link NotAuthenticatedException}. */
+    public static String tokenOf(HttpRequest<?> request) {
+        Optional<String> header = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class);
+        if (header.isEmpty()) {
+            throw new NotAuthenticatedException(false);
+        }
+        var bearer = BEARER.matcher(header.get().strip());
+        if (!bearer.matches()) {
+            throw new NotAuthenticatedException(true);
+        }
+        return bearer.group(1);
     }
 
     /** Whether the request carries an {@code Authorization} header at all. */

@@ -63,6 +63,10 @@ final class RegistrationController {
             return Responses.problem(ProblemType.UNAUTHORIZED_CLIENT, "Sessions of this client start at /bff/login only.",
                     "unauthorized_client");
         }
+        if (TokenDelivery.actsForItself(client.get())) {
+            return Responses.problem(ProblemType.UNAUTHORIZED_CLIENT, "A service client has no users and no sessions.",
+                    "unauthorized_client");
+        }
         Optional<MutableHttpResponse<?>> refusal = csrf.refusalForCookies(request, client.get());
         if (refusal.isPresent()) {
             return refusal.get();

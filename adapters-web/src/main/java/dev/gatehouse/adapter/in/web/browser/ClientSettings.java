@@ -26,12 +26,23 @@ public class ClientSettings {
          * Never outside {@code /bff}: the sessions of the backend-for-frontend proxy, whose tokens live in
          * HttpOnly cookies that only {@code /bff} reads; every other endpoint refuses such a client.
          */
-        PROXY
+        PROXY,
+        /**
+         * None: a service client acts for itself with its {@code secret} (RFC 6749 §4.4 client credentials)
+         * and gets access tokens with its {@code scopes}, never a session.
+         */
+        SERVICE
     }
+
+    /** The shortest secret a service client may have. */
+    public static final int MIN_SECRET_LENGTH = 32;
 
     private final String id;
     private Delivery delivery = Delivery.BODY;
     private List<String> allowedOrigins = List.of();
+    private String secret;
+    private String previousSecret;
+    private List<String> scopes = List.of();
 
     public ClientSettings(@Parameter String id) {
         this.id = id;
@@ -64,6 +75,43 @@ public class ClientSettings {
         this.allowedOrigins = allowedOrigins.stream().map(String::strip)
                 .map(origin -> Origins.require(key("allowed-origins"), origin))
                 .toList();
+    }
+
+    /** The service client's secret; {@code null} when none is configured. */
+    public String getSecret() {
+        return secret;
+    }
+
+    /** {@code secret}: at least {@value #MIN_SECRET_LENGTH} characters; only service clients have one. */
+    public void setSecret(String secret) {
+        this.secret = requireLongEnough("secret", secret);
+    }
+
+    /** The secret still accepted during a rotation; {@code null} when none is configured. */
+    public String getPreviousSecret() {
+        return previousSecret;
+    }
+
+    /** {@code previous-secret}: accepted besides {@code secret} while clients switch over (docs/operations.md). */
+    public void setPreviousSecret(String previousSecret) {
+        this.previousSecret = requireLongEnough("previous-secret", previousSecret);
+    }
+
+    public List<String> getScopes() {
+        return scopes;
+    }
+
+    /** {@code scopes}: what a service client's tokens may carry, each an RFC 6749 §3.3 scope token. */
+    public void setScopes(List<String> scopes) {
+        this.scopes = scopes.stream().map(String::strip).toList();
+    }
+
+    private String requireLongEnough(String setting, String value) {
+        if (value == null || value.length() < MIN_SECRET_LENGTH) {
+            throw new ConfigurationException(key(setting) + ": a service client's secret has at least " + MIN_SECRET_LENGTH
+                    + " characters (e.g. openssl rand -base64 32)");
+        }
+        return value;
     }
 
     /** The configuration key of one of this client's settings. */

@@ -73,8 +73,11 @@ public final class FormParameters {
         return parameters;
     }
 
-    /** Percent-decoding to bytes first, then strict UTF-8: {@code %ED%A0%80} is refused, not turned into U+FFFD. */
-    private static String decode(String encoded) {
+    /**
+     * One form-urlencoded component: percent-decoding to bytes first, then strict UTF-8, so {@code %ED%A0%80}
+     * is refused ({@link MalformedParameters}, or {@link MalformedBodyException} for bad UTF-8), not turned into U+FFFD.
+     */
+    static String decode(String encoded) {
         byte[] raw = encoded.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream decoded = new ByteArrayOutputStream(raw.length);
         for (int i = 0; i < raw.length; i++) {

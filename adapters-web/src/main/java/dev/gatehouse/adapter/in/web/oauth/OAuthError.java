@@ -21,6 +21,7 @@ record OAuthError(
         INVALID_CLIENT("invalid_client", 401, "Invalid client"),
         INVALID_GRANT("invalid_grant", 400, "Invalid grant"),
         UNAUTHORIZED_CLIENT("unauthorized_client", 400, "Unauthorized client"),
+        INVALID_SCOPE("invalid_scope", 400, "Invalid scope"),
         UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400, "Unsupported grant type"),
         TOO_MANY_REQUESTS("too_many_requests", 429, "Too many requests"),
         TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503, "Service unavailable"),

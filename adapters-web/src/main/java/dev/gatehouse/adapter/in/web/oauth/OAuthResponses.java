@@ -16,6 +16,15 @@ final class OAuthResponses {
         return error(code, description, HttpStatus.valueOf(code.status));
     }
 
+    /**
+     * {@code 401 invalid_client}; with the {@code Basic} challenge when the client tried HTTP Basic
+     * authentication (RFC 6749 §5.2: "MUST include the WWW-Authenticate response header field").
+     */
+    static MutableHttpResponse<OAuthError> invalidClient(String description, boolean triedBasic) {
+        MutableHttpResponse<OAuthError> response = error(OAuthError.Code.INVALID_CLIENT, description);
+        return triedBasic ? response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"gatehouse\", charset=\"UTF-8\"") : response;
+    }
+
     /** As {@link #error(OAuthError.Code, String)} with another status (403, 405, 413, 415, ...), in the body too. */
     static MutableHttpResponse<OAuthError> error(OAuthError.Code code, String description, HttpStatus status) {
         return HttpResponse.<OAuthError>status(status)

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The token endpoint (RFC 6749 §3.2): {@code grant_type=password} (§4.3) signs in,
- * {@code grant_type=refresh_token} (§6) rotates. Errors are RFC 6749 §5.2 JSON. A client whose refresh
+ * {@code grant_type=refresh_token} (§6) rotates, {@code grant_type=client_credentials} (§4.4) serves service
+ * clients ({@link ClientCredentialsGrant}); the client is named by {@code client_id} or by HTTP Basic
+ * ({@link ClientCredentials}). Errors are RFC 6749 §5.2 JSON. A client whose refresh
  * token travels in a cookie presents it only there: a {@code refresh_token} parameter of such a client is
  * refused ({@code invalid_request}), whether or not the cookie is present too.
  */
@@ -51,15 +53,17 @@ final class TokenController {
     private final FormParameters parameters;
     private final ClientAddresses addresses;
     private final CsrfGuard csrf;
+    private final ClientCredentialsGrant clientCredentials;
 
     TokenController(SignInUseCase signIn, RefreshTokensUseCase refresh, ClientRegistry clients, FormParameters parameters,
-            ClientAddresses addresses, CsrfGuard csrf) {
+            ClientAddresses addresses, CsrfGuard csrf, ClientCredentialsGrant clientCredentials) {
         this.signIn = signIn;
         this.refresh = refresh;
         this.clients = clients;
         this.parameters = parameters;
         this.addresses = addresses;
         this.csrf = csrf;
+        this.clientCredentials = clientCredentials;
     }
 
     @Post(uri = PATH, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
@@ -71,9 +75,15 @@ final class TokenController {
         } catch (FormParameters.MalformedParameters malformed) {
             return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, malformed.getMessage());
         }
-        Optional<ClientSettings> client = clients.find(params.get("client_id"));
+        ClientCredentials credentials;
+        try {
+            credentials = ClientCredentials.of(request, params);
+        } catch (FormParameters.MalformedParameters malformed) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, malformed.getMessage());
+        }
+        Optional<ClientSettings> client = clients.find(credentials.clientId());
         if (client.isEmpty()) {
-            return OAuthResponses.error(OAuthError.Code.INVALID_CLIENT, "The client_id is missing or unknown.");
+            return OAuthResponses.invalidClient("The client_id is missing or unknown.", credentials.basic());
         }
         if (TokenDelivery.heldByProxy(client.get())) {
             return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, PROXY_ONLY);
@@ -82,19 +92,22 @@ final class TokenController {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        if (!TokenDelivery.usesBody(client.get()) && params.containsKey("refresh_token")) {
-            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST,
-                    "This client's refresh token travels only in its cookie, never in a body.");
-        }
         String grantType = params.get("grant_type");
         if (grantType == null || grantType.isEmpty()) {
             return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "The grant_type parameter is required.");
+        }
+        if (ClientCredentialsGrant.applies(client.get(), grantType)) {
+            return clientCredentials.grant(request, client.get(), credentials, params);
+        }
+        if (!TokenDelivery.usesBody(client.get()) && params.containsKey("refresh_token")) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST,
+                    "This client's refresh token travels only in its cookie, never in a body.");
         }
         return switch (grantType) {
             case "password" -> password(request, params, client.get());
             case "refresh_token" -> refresh(request, params, client.get());
             default -> OAuthResponses.error(OAuthError.Code.UNSUPPORTED_GRANT_TYPE,
-                    "Supported grant types are password and refresh_token.");
+                    "Supported grant types are password, refresh_token and client_credentials.");
         };
     }
 

@@ -40,6 +40,11 @@ public final class TokenDelivery {
         return client.getDelivery() == ClientSettings.Delivery.PROXY;
     }
 
+    /** Whether the client is a service client: it acts for itself (client credentials), never for a user in a session. */
+    public static boolean actsForItself(ClientSettings client) {
+        return client.getDelivery() == ClientSettings.Delivery.SERVICE;
+    }
+
     /** Whether the client gets its refresh token in the body (else only in the cookie). */
     public static boolean usesBody(ClientSettings client) {
         return client.getDelivery() == ClientSettings.Delivery.BODY;

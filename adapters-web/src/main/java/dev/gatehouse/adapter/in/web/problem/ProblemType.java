@@ -14,6 +14,7 @@ public enum ProblemType {
     INVALID_CLIENT("invalid-client", "Unknown client", HttpStatus.UNAUTHORIZED),
     UNAUTHORIZED_CLIENT("unauthorized-client", "Client not allowed here", HttpStatus.BAD_REQUEST),
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
+    INSUFFICIENT_SCOPE("insufficient-scope", "Insufficient scope", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
@@ -59,7 +60,8 @@ public enum ProblemType {
     static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
             if (type.status.getCode() == status && type != VALIDATION && type != INVALID_REFRESH_TOKEN
-                    && type != INVALID_CLIENT && type != UNAUTHORIZED_CLIENT && type != EMAIL_TAKEN && type != INVALID_CREDENTIALS) {
+                    && type != INVALID_CLIENT && type != UNAUTHORIZED_CLIENT && type != EMAIL_TAKEN && type != INVALID_CREDENTIALS
+                    && type != INSUFFICIENT_SCOPE) {
                 return type;
             }
         }

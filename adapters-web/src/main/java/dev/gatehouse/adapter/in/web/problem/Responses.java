@@ -52,6 +52,12 @@ public final class Responses {
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge);
     }
 
+    /** 403 with the RFC 6750 §3.1 challenge naming the {@code scope} the endpoint needs. */
+    static MutableHttpResponse<Problem> insufficientScope(String scope) {
+        return problem(ProblemType.INSUFFICIENT_SCOPE, "The access token lacks the scope this endpoint needs: " + scope + ".")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gatehouse\", error=\"insufficient_scope\", scope=\"" + scope + "\"");
+    }
+
     public static MutableHttpResponse<Problem> retryLater(ProblemType type, String detail, Duration retryAfter) {
         return problem(type, detail).header(HttpHeaders.RETRY_AFTER, seconds(retryAfter));
     }

@@ -39,6 +39,11 @@ class ServiceExceptionHandlers {
         return (HttpRequest request, NotAuthenticatedException e) -> Responses.unauthenticated(e.tokenPresented());
     }
 
+    @Singleton
+    ExceptionHandler<InsufficientScopeException, HttpResponse<?>> insufficientScope() {
+        return (HttpRequest request, InsufficientScopeException e) -> Responses.insufficientScope(e.scope());
+    }
+
     private static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {

@@ -1,0 +1,61 @@
+package dev.gatehouse.adapter.in.web.oauth;
+
+import dev.gatehouse.adapter.in.web.body.MalformedBodyException;
+import dev.gatehouse.adapter.in.web.body.Utf8;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Who a token request says it is: {@code client_id} and {@code client_secret} from HTTP Basic (RFC 6749
+ * §2.3.1: each form-urlencoded, then joined by a colon, RFC 7617) or from the parameters. One method per
+ * request (§2.3): Basic together with {@code client_secret}, or a {@code client_id} parameter that names
+ * another client than Basic, is malformed. Other {@code Authorization} schemes are ignored here.
+ *
+ * @param secret the presented secret, or {@code null} when none was
+ * @param basic  whether HTTP Basic was used (a refusal then carries the {@code Basic} challenge)
+ */
+record ClientCredentials(String clientId, String secret, boolean basic) {
+
+    private static final Pattern BASIC = Pattern.compile("(?i)basic +([A-Za-z0-9+/]+=*)");
+
+    @Override
+    public String toString() {
+        return "ClientCredentials[" + clientId + ", secret redacted]";
+    }
+
+    /** The credentials of {@code request}; {@link FormParameters.MalformedParameters} as described above. */
+    static ClientCredentials of(HttpRequest<?> request, Map<String, String> params) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Basic", 0, 5)) {
+            return new ClientCredentials(params.get("client_id"), params.get("client_secret"), false);
+        }
+        ClientCredentials basic = basic(header.strip());
+        if (params.containsKey("client_secret")) {
+            throw new FormParameters.MalformedParameters("Authenticate the client one way: HTTP Basic or client_secret, not both.");
+        }
+        if (params.containsKey("client_id") && !Objects.equals(params.get("client_id"), basic.clientId())) {
+            throw new FormParameters.MalformedParameters("The client_id parameter names another client than the Authorization header.");
+        }
+        return basic;
+    }
+
+    private static ClientCredentials basic(String header) {
+        var matcher = BASIC.matcher(header);
+        try {
+            String userPass = Utf8.decode(Base64.getDecoder().decode(matcher.matches() ? matcher.group(1) : "!"));
+            int colon = userPass.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("no colon");
+            }
+            return new ClientCredentials(FormParameters.decode(userPass.substring(0, colon)),
+                    FormParameters.decode(userPass.substring(colon + 1)), true);
+        } catch (IllegalArgumentException | MalformedBodyException | FormParameters.MalformedParameters notBasic) {
+            throw new FormParameters.MalformedParameters(
+                    "The Authorization header holds no HTTP Basic client credentials (RFC 6749 §2.3.1).");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.gatehouse.adapter.in.web.oauth;
+
+import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
+import dev.gatehouse.adapter.in.web.browser.ClientSettings;
+import dev.gatehouse.adapter.in.web.problem.Responses;
+import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
+import dev.gatehouse.application.port.in.ClientCredentialsUseCase;
+import dev.gatehouse.application.port.in.ClientCredentialsUseCase.ClientCredentialsCommand;
+import dev.gatehouse.application.port.in.ClientCredentialsUseCase.ClientCredentialsResult;
+import dev.gatehouse.domain.token.ClientId;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import java.util.Map;
+
+/**
+ * {@code grant_type=client_credentials} at the token endpoint (RFC 6749 §4.4): only service clients may use
+ * it, and they may use nothing else ({@code unauthorized_client}, §5.2). A missing secret is a wrong one.
+ */
+@Singleton
+final class ClientCredentialsGrant {
+
+    static final String GRANT_TYPE = "client_credentials";
+
+    private final ClientCredentialsUseCase clientCredentials;
+    private final ClientAddresses addresses;
+
+    ClientCredentialsGrant(ClientCredentialsUseCase clientCredentials, ClientAddresses addresses) {
+        this.clientCredentials = clientCredentials;
+        this.addresses = addresses;
+    }
+
+    /** Whether this grant answers a request of {@code client} for {@code grantType}: its own grant, or any of a service client. */
+    static boolean applies(ClientSettings client, String grantType) {
+        return GRANT_TYPE.equals(grantType) || TokenDelivery.actsForItself(client);
+    }
+
+    MutableHttpResponse<?> grant(HttpRequest<?> request, ClientSettings client, ClientCredentials credentials, Map<String, String> params) {
+        if (!TokenDelivery.actsForItself(client)) {
+            return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, "Only service clients use the client credentials grant.");
+        }
+        if (!GRANT_TYPE.equals(params.get("grant_type"))) {
+            return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, "A service client uses grant_type=client_credentials only.");
+        }
+        ClientCredentialsResult result = clientCredentials.issue(new ClientCredentialsCommand(new ClientId(client.getId()),
+                credentials.secret() == null ? "" : credentials.secret(), params.get("scope"), addresses.of(request)));
+        if (result instanceof ClientCredentialsResult.Issued issued) {
+            return HttpResponse.ok(ServiceTokenResponse.of(issued.token()))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header(HttpHeaders.PRAGMA, "no-cache");
+        }
+        if (result instanceof ClientCredentialsResult.InvalidClient) {
+            return OAuthResponses.invalidClient("The client could not be authenticated.", credentials.basic());
+        }
+        if (result instanceof ClientCredentialsResult.InvalidScope) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_SCOPE, "The scope is malformed or more than this client may have.");
+        }
+        if (result instanceof ClientCredentialsResult.Throttled throttled) {
+            return OAuthResponses.error(OAuthError.Code.TOO_MANY_REQUESTS, "Too many attempts; try again later.")
+                    .header(HttpHeaders.RETRY_AFTER, Responses.seconds(throttled.retryAfter()));
+        }
+        throw new UnknownResultException(result);
+    }
+}

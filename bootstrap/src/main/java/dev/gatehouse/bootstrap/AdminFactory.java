@@ -1,0 +1,55 @@
+package dev.gatehouse.bootstrap;
+
+import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
+import dev.gatehouse.adapter.in.web.browser.ClientSettings;
+import dev.gatehouse.adapter.out.security.DigestServiceClients;
+import dev.gatehouse.application.port.in.AuthorizeClientUseCase;
+import dev.gatehouse.application.port.in.ClientCredentialsUseCase;
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.SecurityEvents;
+import dev.gatehouse.application.port.out.ServiceClients;
+import dev.gatehouse.application.service.AuthorizeClientService;
+import dev.gatehouse.application.service.ClientCredentialsService;
+import dev.gatehouse.application.service.SignInThrottle;
+import dev.gatehouse.application.service.TokenMinter;
+import dev.gatehouse.domain.client.Scopes;
+import dev.gatehouse.domain.client.ServiceClient;
+import dev.gatehouse.domain.token.ClientId;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Wires service clients and the administration API: the service clients of the web adapter's client
+ * configuration ({@code gatehouse.clients.*} with {@code delivery: service}) become the
+ * {@link ServiceClients} port, their secrets kept only as digests.
+ */
+@Factory
+class AdminFactory {
+
+    @Singleton
+    ServiceClients serviceClients(ClientRegistry clients) {
+        return new DigestServiceClients(clients.serviceClients().map(AdminFactory::registration).toList());
+    }
+
+    @Singleton
+    ClientCredentialsUseCase clientCredentials(ServiceClients clients, SignInThrottle throttle, TokenMinter minter,
+            SecurityEvents events, Clock clock) {
+        return new ClientCredentialsService(clients, throttle, minter, events, clock);
+    }
+
+    @Singleton
+    AuthorizeClientUseCase authorizeClient(AccessTokens accessTokens, RefreshTokenFamilies families, ServiceClients clients,
+            SecurityEvents events, Clock clock) {
+        return new AuthorizeClientService(accessTokens, families, clients, events, clock);
+    }
+
+    private static DigestServiceClients.Registration registration(ClientSettings client) {
+        var secrets = Stream.of(client.getSecret(), client.getPreviousSecret()).filter(Objects::nonNull).toList();
+        return new DigestServiceClients.Registration(
+                new ServiceClient(new ClientId(client.getId()), Scopes.of(client.getScopes())), secrets);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.gatehouse.bootstrap;
+
+import static dev.gatehouse.bootstrap.ServiceClientsServer.OPS_PREVIOUS_SECRET;
+import static dev.gatehouse.bootstrap.ServiceClientsServer.OPS_SECRET;
+import static dev.gatehouse.bootstrap.ServiceClientsServer.REPORTER_SECRET;
+import static dev.gatehouse.bootstrap.ServiceClientsServer.tokenByBasic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The client credentials grant (RFC 6749 §4.4) over HTTP: service clients authenticate, nobody else uses it. */
+class ClientCredentialsTest {
+
+    private static final Map<String, String> GRANT = Map.of("grant_type", "client_credentials");
+
+    private final HttpFixture http = new HttpFixture(ServiceClientsServer.shared());
+
+    @Test
+    void a_service_client_authenticated_by_basic_gets_an_access_token_for_itself_and_no_refresh_token() throws Exception {
+        HttpResponse<String> response = tokenByBasic(http, "ops", OPS_SECRET, GRANT);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        Map<String, Object> body = http.object(response);
+        assertThat(body).containsEntry("token_type", "Bearer").containsEntry("expires_in", 900).containsEntry("scope", "admin reports")
+                .containsOnlyKeys("access_token", "token_type", "expires_in", "scope");
+        Map<String, Object> claims = claimsOf((String) body.get("access_token"));
+        assertThat(claims).containsEntry("sub", "ops").containsEntry("client_id", "ops").containsEntry("scope", "admin reports")
+                .doesNotContainKey("sid").containsKeys("iss", "aud", "iat", "exp", "jti");
+        assertThat(ServiceClientsServer.eventsOf("client_token_issued", "ops", null)).isPositive();
+    }
+
+    @Test
+    void a_service_client_may_send_its_secret_in_the_form_instead() {
+        HttpResponse<String> response = http.postForm("/auth/token", Map.of("grant_type", "client_credentials",
+                "client_id", "reporter", "client_secret", REPORTER_SECRET));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(http.object(response)).containsEntry("scope", "reports");
+    }
+
+    @Test
+    void during_a_rotation_the_previous_secret_still_works() {
+        assertThat(tokenByBasic(http, "ops", OPS_PREVIOUS_SECRET, GRANT).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void basic_and_client_secret_together_are_an_invalid_request() {
+        HttpResponse<String> response = tokenByBasic(http, "ops", OPS_SECRET, Map.of("grant_type", "client_credentials",
+                "client_secret", OPS_SECRET));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(http.object(response)).containsEntry("error", "invalid_request");
+    }
+
+    @Test
+    void a_wrong_secret_by_basic_is_invalid_client_with_the_basic_challenge() throws Exception {
+        int before = ServiceClientsServer.eventsOf("client_authentication_failed", "ops", null);
+        HttpResponse<String> response = tokenByBasic(http, "ops", OPS_SECRET + "!", GRANT);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(http.object(response)).containsEntry("error", "invalid_client").doesNotContainKey("access_token");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic "));
+        assertThat(ServiceClientsServer.eventsOf("client_authentication_failed", "ops", null)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void an_unknown_client_by_basic_is_invalid_client_with_the_challenge_and_by_form_without() {
+        HttpResponse<String> byBasic = tokenByBasic(http, "nobody", OPS_SECRET, GRANT);
+        assertThat(byBasic.statusCode()).isEqualTo(401);
+        assertThat(byBasic.headers().firstValue("WWW-Authenticate")).isPresent();
+
+        HttpResponse<String> byForm = http.postForm("/auth/token", Map.of("grant_type", "client_credentials",
+                "client_id", "ops", "client_secret", "wrong"));
+        assertThat(byForm.statusCode()).isEqualTo(401);
+        assertThat(http.object(byForm)).containsEntry("error", "invalid_client");
+        assertThat(byForm.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void a_client_that_is_no_service_client_may_not_use_the_grant() {
+        HttpResponse<String> response = http.postForm("/auth/token", Map.of("grant_type", "client_credentials", "client_id", "api"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(http.object(response)).containsEntry("error", "unauthorized_client");
+    }
+
+    @Test
+    void a_service_client_may_not_use_the_password_or_refresh_grants() {
+        HttpResponse<String> password = tokenByBasic(http, "ops", OPS_SECRET, Map.of("grant_type", "password",
+                "username", HttpFixture.anEmail(), "password", HttpFixture.PASSWORD));
+        HttpResponse<String> refresh = http.postForm("/auth/token", Map.of("grant_type", "refresh_token", "client_id", "ops",
+                "refresh_token", "x.0.y"));
+        assertThat(password.statusCode()).isEqualTo(400);
+        assertThat(http.object(password)).containsEntry("error", "unauthorized_client");
+        assertThat(refresh.statusCode()).isEqualTo(400);
+        assertThat(http.object(refresh)).containsEntry("error", "unauthorized_client");
+    }
+
+    @Test
+    void a_requested_scope_must_be_a_subset_of_the_configured_ones() {
+        HttpResponse<String> subset = tokenByBasic(http, "ops", OPS_SECRET, Map.of("grant_type", "client_credentials", "scope", "reports"));
+        assertThat(subset.statusCode()).isEqualTo(200);
+        assertThat(http.object(subset)).containsEntry("scope", "reports");
+        assertThat(claimsOf((String) http.object(subset).get("access_token"))).containsEntry("scope", "reports");
+
+        for (String scope : new String[] {"admin", "admin reports", "reports \"x\"", "reports  admin"}) {
+            HttpResponse<String> refused = tokenByBasic(http, "reporter", REPORTER_SECRET, Map.of("grant_type", "client_credentials",
+                    "scope", scope));
+            assertThat(refused.statusCode()).as(scope).isEqualTo(400);
+            assertThat(http.object(refused)).as(scope).containsEntry("error", "invalid_scope");
+        }
+    }
+
+    @Test
+    void a_service_client_registers_no_accounts() {
+        HttpResponse<String> response = http.postJson("/auth/register", http.toJson(Map.of("email", HttpFixture.anEmail(),
+                "password", HttpFixture.PASSWORD, "name", "Robot", "clientId", "ops")));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(http.object(response)).containsEntry("error", "unauthorized_client").doesNotContainKey("access_token");
+    }
+
+    @Test
+    void a_service_token_is_no_user_token() {
+        assertThat(http.get("/auth/me", ServiceClientsServer.opsToken(http)).statusCode()).isEqualTo(401);
+        assertThat(http.get("/auth/sessions", ServiceClientsServer.opsToken(http)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void guessing_secrets_from_one_address_is_throttled_and_then_even_the_right_secret_waits() {
+        HttpFixture guesser = new HttpFixture(ServiceClientsServer.shared());
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 61 && (last == null || last.statusCode() != 429); i++) {
+            last = tokenByBasic(guesser, "ops", "guess-" + i, GRANT);
+        }
+        assertThat(last.statusCode()).isEqualTo(429);
+        HttpResponse<String> right = tokenByBasic(guesser, "ops", OPS_SECRET, GRANT);
+        assertThat(right.statusCode()).isEqualTo(429);
+        assertThat(right.headers().firstValue("Retry-After")).isPresent();
+        assertThat(tokenByBasic(http, "ops", OPS_SECRET, GRANT).statusCode()).as("another address").isEqualTo(200);
+    }
+
+    @Test
+    void the_metadata_names_the_grant_and_the_client_authentication_methods() {
+        Map<String, Object> metadata = http.object(http.send(http.request("/.well-known/oauth-authorization-server").GET()));
+        assertThat((Iterable<Object>) metadata.get("grant_types_supported")).contains("client_credentials");
+        assertThat((Iterable<Object>) metadata.get("token_endpoint_auth_methods_supported"))
+                .contains("client_secret_basic", "client_secret_post");
+    }
+
+    private Map<String, Object> claimsOf(String jwt) {
+        return http.parse(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+}
