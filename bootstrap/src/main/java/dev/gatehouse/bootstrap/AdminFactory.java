@@ -5,10 +5,15 @@ import dev.gatehouse.adapter.in.web.browser.ClientSettings;
 import dev.gatehouse.adapter.out.security.DigestServiceClients;
 import dev.gatehouse.application.port.in.AuthorizeClientUseCase;
 import dev.gatehouse.application.port.in.ClientCredentialsUseCase;
+import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.application.port.out.ServiceClients;
+import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.application.service.AccountEraser;
+import dev.gatehouse.application.service.AdministerUsersService;
 import dev.gatehouse.application.service.AuthorizeClientService;
 import dev.gatehouse.application.service.ClientCredentialsService;
 import dev.gatehouse.application.service.SignInThrottle;
@@ -45,6 +50,12 @@ class AdminFactory {
     AuthorizeClientUseCase authorizeClient(AccessTokens accessTokens, RefreshTokenFamilies families, ServiceClients clients,
             SecurityEvents events, Clock clock) {
         return new AuthorizeClientService(accessTokens, families, clients, events, clock);
+    }
+
+    @Singleton
+    AdministerUsersUseCase administerUsers(UserAccounts accounts, RefreshTokenFamilies families, SecurityEvents events,
+            Transactions transactions, Clock clock) {
+        return new AdministerUsersService(accounts, families, new AccountEraser(accounts, families), events, transactions, clock);
     }
 
     private static DigestServiceClients.Registration registration(ClientSettings client) {

@@ -47,7 +47,7 @@ class ArchitectureTest {
 
     @Test
     void every_web_capability_was_imported() {
-        for (String capability : new String[] {"oauth", "account", "browser", "bff", "ops", "problem"}) {
+        for (String capability : new String[] {"oauth", "account", "browser", "bff", "ops", "problem", "admin"}) {
             assertThat(production.containPackage("dev.gatehouse.adapter.in.web." + capability)).as(capability).isTrue();
         }
     }

@@ -11,6 +11,7 @@ import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.FamilyId;
 import dev.gatehouse.domain.token.RefreshTokenFamily;
+import dev.gatehouse.domain.token.RevocationReason;
 import dev.gatehouse.domain.token.TokenPolicy;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.InvalidValueException;
@@ -23,7 +24,8 @@ import java.util.Optional;
 
 /**
  * Password sign-in. An unknown email costs the same hashing time as a wrong password (a dummy hash is
- * checked), and both get the same answer; the precise reason goes to the security events only. Every
+ * checked), and both get the same answer, as does a disabled account with the right password (counted as a
+ * failure, so not even the lock tells them apart); the precise reason goes to the security events only. Every
  * attempt is counted by the {@link SignInThrottle} before its hash, so concurrent attempts cannot
  * overtake the lock.
  */
@@ -75,13 +77,22 @@ public final class SignInService implements SignInUseCase {
         var attempt = (SignInThrottle.Attempt) admission;
         Optional<UserAccount> account = accounts.findByEmail(email);
         boolean matches = hasher.matches(password, account.map(UserAccount::passwordHash).orElseGet(this::dummyHash));
-        if (account.isEmpty() || !matches) {
-            throttle.recordFailure(attempt, account.map(UserAccount::id).orElse(null),
-                    account.isEmpty() ? "unknown_account" : "wrong_password");
+        if (account.isEmpty() || !matches || account.get().isDisabled()) {
+            throttle.recordFailure(attempt, account.map(UserAccount::id).orElse(null), failureOf(account, matches));
             return new SignInResult.InvalidCredentials();
         }
         throttle.recordSuccess(attempt);
-        return new SignInResult.SignedIn(startSession(upgradeHashIfOutdated(account.get(), password, now), command, now));
+        return startSession(upgradeHashIfOutdated(account.get(), password, now), command, now)
+                .<SignInResult>map(SignInResult.SignedIn::new)
+                .orElseGet(SignInResult.InvalidCredentials::new);
+    }
+
+    /** Why a sign-in failed, for the events only: the caller gets one answer for all. */
+    private static String failureOf(Optional<UserAccount> account, boolean matches) {
+        if (account.isEmpty()) {
+            return "unknown_account";
+        }
+        return matches ? "account_disabled" : "wrong_password";
     }
 
     private UserAccount upgradeHashIfOutdated(UserAccount account, Password password, Instant now) {
@@ -94,13 +105,22 @@ public final class SignInService implements SignInUseCase {
         return upgraded;
     }
 
-    private IssuedTokens startSession(UserAccount account, SignInCommand command, Instant now) {
+    /**
+     * Starts a session, unless the account was disabled while the password was checked: it is read again
+     * once the session is stored, and an administrator's disabling either saw the session (and revoked it)
+     * or shows here (and the session is revoked now).
+     */
+    private Optional<IssuedTokens> startSession(UserAccount account, SignInCommand command, Instant now) {
         var family = RefreshTokenFamily.start(new FamilyId(ids.next()), account.id(), command.client(),
                 command.userAgent(), now, policy);
         families.add(family);
+        if (accounts.findById(account.id()).filter(stored -> !stored.isDisabled()).isEmpty()) {
+            families.revoke(family.id(), RevocationReason.ACCOUNT_DISABLED, now);
+            return Optional.empty();
+        }
         events.record(new SecurityEvent(SecurityEventType.SIGN_IN_SUCCEEDED, now, account.id(), family.id(),
                 family.clientId(), "", command.clientAddress(), null));
-        return minter.mint(family, now);
+        return Optional.of(minter.mint(family, now));
     }
 
     /** A hash of a random password with the current parameters, checked for unknown emails. */

@@ -2,6 +2,7 @@ package dev.gatehouse.application.testing;
 
 import dev.gatehouse.application.port.out.EmailAlreadyRegisteredException;
 import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.domain.user.AccountStatus;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PasswordHash;
 import dev.gatehouse.domain.user.UserAccount;
@@ -30,6 +31,11 @@ public final class InMemoryUserAccounts implements UserAccounts {
     @Override
     public Optional<UserAccount> findById(UserId id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public boolean changeStatus(UserId id, AccountStatus status) {
+        return byId.computeIfPresent(id, (key, account) -> account.withStatus(status)) != null;
     }
 
     @Override

@@ -146,6 +146,27 @@ public abstract class RefreshTokenFamiliesContract {
     }
 
     @Test
+    void the_administrators_reasons_are_kept_and_delete_all_removes_every_family_of_the_user_only() {
+        UserAccount account = aStoredAccount();
+        UserAccount other = aStoredAccount();
+        var disabled = StoreFixtures.aFamilyOf(account, T0);
+        var ended = StoreFixtures.aFamilyOf(account, T0);
+        var others = StoreFixtures.aFamilyOf(other, T0);
+        List.of(disabled, ended, others).forEach(families()::add);
+        families().revoke(ended.id(), RevocationReason.ADMIN, T0.plusSeconds(1));
+        assertThat(families().revokeAllOf(account.id(), RevocationReason.ACCOUNT_DISABLED, T0.plusSeconds(2))).isEqualTo(1);
+        assertThat(families().find(disabled.id()).orElseThrow().state())
+                .isEqualTo(new FamilyState.Revoked(RevocationReason.ACCOUNT_DISABLED, T0.plusSeconds(2)));
+        assertThat(families().find(ended.id()).orElseThrow().state())
+                .isEqualTo(new FamilyState.Revoked(RevocationReason.ADMIN, T0.plusSeconds(1)));
+
+        families().deleteAllOf(account.id());
+        assertThat(families().find(disabled.id())).isEmpty();
+        assertThat(families().find(ended.id())).isEmpty();
+        assertThat(families().find(others.id())).contains(others);
+    }
+
+    @Test
     void purge_deletes_only_families_that_ended_before_the_cutoff_in_bounded_batches() {
         UserAccount account = aStoredAccount();
         Instant longAgo = T0.minus(Duration.ofDays(400));

@@ -5,6 +5,8 @@ import dev.gatehouse.application.port.in.RegisterUseCase.RegisterCommand;
 import dev.gatehouse.application.port.in.RegisterUseCase.RegisterResult;
 import dev.gatehouse.application.port.out.AddressWindows;
 import dev.gatehouse.application.service.AddressThrottle;
+import dev.gatehouse.application.service.AccountEraser;
+import dev.gatehouse.application.service.AdministerUsersService;
 import dev.gatehouse.application.service.AuthenticateService;
 import dev.gatehouse.application.service.AuthorizeClientService;
 import dev.gatehouse.application.service.ClientCredentialsService;
@@ -92,6 +94,8 @@ public final class ServiceFixture {
     public final InMemoryServiceClients serviceClients = new InMemoryServiceClients();
     public final ClientCredentialsService clientCredentials = new ClientCredentialsService(serviceClients, signInThrottle, minter, events, clock);
     public final AuthorizeClientService authorizeClient = new AuthorizeClientService(accessTokens, families, serviceClients, events, clock);
+    public final AdministerUsersService administer = new AdministerUsersService(accounts, families,
+            new AccountEraser(accounts, families), events, SequentialIds.directTransactions(), clock);
 
     /** Registers {@code email} with {@link #PASSWORD} as client {@code api}; the tokens of its first session. */
     public IssuedTokens registered(String email) {

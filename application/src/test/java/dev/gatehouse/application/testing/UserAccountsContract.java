@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.application.port.out.EmailAlreadyRegisteredException;
 import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.domain.user.AccountStatus;
 import dev.gatehouse.domain.user.DisplayName;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PasswordHash;
@@ -64,9 +65,17 @@ public abstract class UserAccountsContract {
         assertThat(accounts().delete(account.id())).isTrue();
         assertThat(accounts().delete(account.id())).isFalse();
         assertThat(accounts().findByEmail(account.email())).isEmpty();
-        UserAccount again = new UserAccount(new UserId(UUID.randomUUID()), account.email(), account.name(), account.passwordHash(),
-                account.createdAt());
-        accounts().add(again);
-        assertThat(accounts().findByEmail(account.email())).contains(again);
+    }
+
+    @Test
+    void an_account_is_disabled_and_enabled_again() {
+        UserAccount account = StoreFixtures.anAccount();
+        accounts().add(account);
+        assertThat(accounts().changeStatus(account.id(), AccountStatus.DISABLED)).isTrue();
+        assertThat(accounts().findById(account.id())).contains(account.withStatus(AccountStatus.DISABLED));
+        assertThat(accounts().findByEmail(account.email()).orElseThrow().isDisabled()).isTrue();
+        assertThat(accounts().changeStatus(account.id(), AccountStatus.ACTIVE)).isTrue();
+        assertThat(accounts().findById(account.id())).contains(account);
+        assertThat(accounts().changeStatus(new UserId(UUID.randomUUID()), AccountStatus.DISABLED)).isFalse();
     }
 }

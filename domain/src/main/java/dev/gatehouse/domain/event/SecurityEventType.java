@@ -18,7 +18,12 @@ public enum SecurityEventType {
     ACCOUNT_DELETED("account_deleted"),
     CLIENT_TOKEN_ISSUED("client_token_issued"),
     CLIENT_AUTHENTICATION_FAILED("client_authentication_failed"),
-    SCOPE_DENIED("scope_denied");
+    SCOPE_DENIED("scope_denied"),
+    ADMIN_USERS_SEARCHED("admin_users_searched"),
+    ADMIN_USER_VIEWED("admin_user_viewed"),
+    ACCOUNT_DISABLED("account_disabled"),
+    ACCOUNT_ENABLED("account_enabled"),
+    ADMIN_SESSIONS_ENDED("admin_sessions_ended");
 
     private final String code;
 

@@ -33,7 +33,8 @@ class EmailTokenTest {
         var account = new UserAccount(USER, EmailAddress.of("ada@example.com"), new DisplayName("Ada"), new PasswordHash("x"), T0);
         assertThat(account.emailVerified()).isFalse();
         var verified = account.withEmailVerified();
-        assertThat(verified).isEqualTo(new UserAccount(USER, account.email(), account.name(), account.passwordHash(), T0, true));
+        assertThat(verified).isEqualTo(new UserAccount(USER, account.email(), account.name(), account.passwordHash(), T0, true,
+                AccountStatus.ACTIVE));
         assertThat(verified.withPasswordHash(new PasswordHash("y")).emailVerified()).isTrue();
     }
 }

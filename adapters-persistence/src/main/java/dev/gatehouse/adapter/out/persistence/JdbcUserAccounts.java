@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.port.out.EmailAlreadyRegisteredException;
 import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.domain.user.AccountStatus;
 import dev.gatehouse.domain.user.DisplayName;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PasswordHash;
@@ -16,7 +17,7 @@ import java.util.Optional;
 @Singleton
 final class JdbcUserAccounts implements UserAccounts {
 
-    private static final String COLUMNS = "id, email, name, password_hash, created_at, email_verified";
+    private static final String COLUMNS = "id, email, name, password_hash, created_at, email_verified, disabled";
 
     private final Jdbc jdbc;
 
@@ -27,13 +28,14 @@ final class JdbcUserAccounts implements UserAccounts {
     @Override
     public void add(UserAccount account) {
         try {
-            jdbc.update("INSERT INTO user_account (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", statement -> {
+            jdbc.update("INSERT INTO user_account (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", statement -> {
                 statement.setObject(1, account.id().value());
                 statement.setString(2, account.email().value());
                 statement.setString(3, account.name().value());
                 statement.setString(4, account.passwordHash().encoded());
                 Jdbc.setInstant(statement, 5, account.createdAt());
                 statement.setBoolean(6, account.emailVerified());
+                statement.setBoolean(7, account.isDisabled());
             });
         } catch (Jdbc.UniqueViolation duplicate) {
             throw new EmailAlreadyRegisteredException();
@@ -63,6 +65,20 @@ final class JdbcUserAccounts implements UserAccounts {
         jdbc.update("UPDATE user_account SET email_verified = true WHERE id = ?", statement -> statement.setObject(1, id.value()));
     }
 
+    /**
+     * One statement that locks the row {@code FOR UPDATE} first: that lock conflicts with the key-share lock
+     * a new session's foreign key takes, so inside a transaction no session of the account is added until
+     * it ends, and no change waits less than an insert already under way.
+     */
+    @Override
+    public boolean changeStatus(UserId id, AccountStatus status) {
+        return jdbc.update("UPDATE user_account SET disabled = ? WHERE id = (SELECT id FROM user_account WHERE id = ? FOR UPDATE)",
+                statement -> {
+                    statement.setBoolean(1, status == AccountStatus.DISABLED);
+                    statement.setObject(2, id.value());
+                }) == 1;
+    }
+
     @Override
     public boolean delete(UserId id) {
         return jdbc.update("DELETE FROM user_account WHERE id = ?", statement -> statement.setObject(1, id.value())) == 1;
@@ -79,6 +95,7 @@ final class JdbcUserAccounts implements UserAccounts {
                 new DisplayName(row.getString("name")),
                 new PasswordHash(row.getString("password_hash")),
                 Jdbc.getInstant(row, "created_at"),
-                row.getBoolean("email_verified"));
+                row.getBoolean("email_verified"),
+                row.getBoolean("disabled") ? AccountStatus.DISABLED : AccountStatus.ACTIVE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.application.port.out;
 
+import dev.gatehouse.domain.user.AccountStatus;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PasswordHash;
 import dev.gatehouse.domain.user.UserAccount;
@@ -26,6 +27,14 @@ public interface UserAccounts {
 
     /** Records that the account's owner proved to read mail at its address. Idempotent. */
     void markEmailVerified(UserId id);
+
+    /**
+     * Sets the account's status; returns whether there is such an account. Inside a transaction the account
+     * is locked until the end, and no session can be added for it meanwhile (a session being added holds
+     * the account back until it is stored), so work done after the change in the same transaction sees
+     * every session of the account.
+     */
+    boolean changeStatus(UserId id, AccountStatus status);
 
     /** Deletes the account (its e-mail address is free again); returns whether there was one. */
     boolean delete(UserId id);

@@ -33,12 +33,6 @@ final class SessionsController {
         this.bearer = bearer;
     }
 
-    /** One session as listed. */
-    @Serdeable
-    record SessionView(String id, String clientId, Instant createdAt, Instant lastUsedAt, Instant expiresAt, String userAgent,
-            boolean current) {
-    }
-
     /** One ended session as listed; {@code endReason} is a {@link dev.gatehouse.domain.token.RevocationReason#code()}. */
     @Serdeable
     record EndedSessionView(String id, String clientId, Instant createdAt, Instant endedAt, String endReason) {
@@ -58,9 +52,7 @@ final class SessionsController {
             return Responses.validation(List.of(new Problem.FieldError("state", "must be live or ended")));
         }
         var listed = sessions.sessionsOf(caller).stream()
-                .map(view -> new SessionView(view.family().id().toString(), view.family().clientId().value(),
-                        view.family().createdAt(), view.family().rotatedAt(), view.family().expiresAt(),
-                        view.family().userAgent(), view.current()))
+                .map(view -> SessionView.of(view.family(), view.current()))
                 .toList();
         return noStore(listed);
     }

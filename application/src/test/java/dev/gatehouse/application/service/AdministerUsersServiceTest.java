@@ -1,0 +1,134 @@
+package dev.gatehouse.application.service;
+
+import static dev.gatehouse.application.testing.ServiceFixture.API;
+import static dev.gatehouse.application.testing.ServiceFixture.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.application.port.in.AuthenticateUseCase.Authentication;
+import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshCommand;
+import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshResult;
+import dev.gatehouse.application.port.in.SignInUseCase.SignInCommand;
+import dev.gatehouse.application.port.in.SignInUseCase.SignInResult;
+import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase.AdminResult;
+import dev.gatehouse.application.testing.ServiceFixture;
+import dev.gatehouse.domain.event.SecurityEvent;
+import dev.gatehouse.domain.event.SecurityEventType;
+import dev.gatehouse.domain.token.ClientId;
+import dev.gatehouse.domain.token.FamilyState;
+import dev.gatehouse.domain.token.RevocationReason;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The administration of accounts, with fakes: what each call changes, and the event that names the admin. */
+class AdministerUsersServiceTest {
+
+    private static final ClientId OPS = new ClientId("ops");
+
+    private final ServiceFixture gatehouse = new ServiceFixture();
+    private final IssuedTokens ada = gatehouse.registered("ada@example.com");
+    private final String adaId = ada.userId().toString();
+
+    @Test
+    void an_account_is_found_by_its_canonical_email_and_the_search_is_recorded() {
+        assertThat(gatehouse.administer.findByEmail(OPS, "  ADA@Example.com ")).singleElement()
+                .satisfies(account -> assertThat(account.id()).isEqualTo(ada.userId()));
+        assertThat(gatehouse.administer.findByEmail(OPS, "nobody@example.com")).isEmpty();
+        assertThat(gatehouse.administer.findByEmail(OPS, "not an address")).isEmpty();
+        assertThat(gatehouse.events.ofType(SecurityEventType.ADMIN_USERS_SEARCHED)).extracting(SecurityEvent::detail)
+                .containsExactly("found:1", "found:0", "found:0");
+        assertThat(gatehouse.events.ofType(SecurityEventType.ADMIN_USERS_SEARCHED)).allSatisfy(event ->
+                assertThat(event.client()).isEqualTo(OPS));
+    }
+
+    @Test
+    void a_user_is_shown_with_the_live_sessions_only() {
+        IssuedTokens second = signedIn();
+        gatehouse.signOut.signOut(second.refreshToken());
+        var user = gatehouse.administer.user(OPS, adaId).orElseThrow();
+        assertThat(user.account().email().value()).isEqualTo("ada@example.com");
+        assertThat(user.sessions()).extracting(family -> family.id()).containsExactly(ada.sessionId());
+        assertThat(lastEvent(SecurityEventType.ADMIN_USER_VIEWED).user()).isEqualTo(ada.userId());
+    }
+
+    @Test
+    void disabling_ends_every_session_refuses_sign_in_and_refresh_and_kills_access_tokens_here() {
+        assertThat(gatehouse.administer.disable(OPS, adaId)).isEqualTo(new AdminResult.Done());
+
+        assertThat(gatehouse.families.find(ada.sessionId()).orElseThrow().state())
+                .isEqualTo(new FamilyState.Revoked(RevocationReason.ACCOUNT_DISABLED, gatehouse.clock.instant()));
+        assertThat(gatehouse.authenticate.authenticate(ada.accessToken())).isInstanceOf(Authentication.Unauthenticated.class);
+        assertThat(gatehouse.refresh.refresh(new RefreshCommand(ada.refreshToken(), API))).isInstanceOf(RefreshResult.InvalidGrant.class);
+        int hashes = gatehouse.hasher.checks;
+        assertThat(signIn()).isEqualTo(new SignInResult.InvalidCredentials());
+        assertThat(gatehouse.hasher.checks).as("the hash still runs").isEqualTo(hashes + 1);
+        assertThat(lastEvent(SecurityEventType.ACCOUNT_DISABLED)).satisfies(event -> {
+            assertThat(event.client()).isEqualTo(OPS);
+            assertThat(event.user()).isEqualTo(ada.userId());
+            assertThat(event.detail()).isEqualTo("sessions_ended:1");
+        });
+        assertThat(lastEvent(SecurityEventType.SIGN_IN_FAILED).detail()).isEqualTo("account_disabled");
+    }
+
+    @Test
+    void enabling_lets_the_account_sign_in_again() {
+        gatehouse.administer.disable(OPS, adaId);
+        assertThat(gatehouse.administer.enable(OPS, adaId)).isEqualTo(new AdminResult.Done());
+        assertThat(signIn()).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(lastEvent(SecurityEventType.ACCOUNT_ENABLED).client()).isEqualTo(OPS);
+    }
+
+    @Test
+    void a_sign_in_that_checks_the_password_while_the_account_is_disabled_keeps_no_session() {
+        gatehouse.hasher.whileChecking = () -> gatehouse.administer.disable(OPS, adaId);
+        assertThat(signIn()).isEqualTo(new SignInResult.InvalidCredentials());
+        assertThat(gatehouse.families.activeOf(ada.userId(), gatehouse.clock.instant())).isEmpty();
+    }
+
+    @Test
+    void ending_the_sessions_leaves_the_account_able_to_sign_in() {
+        IssuedTokens second = signedIn();
+        assertThat(gatehouse.administer.endSessions(OPS, adaId)).isEqualTo(new AdminResult.Done());
+        assertThat(gatehouse.families.find(second.sessionId()).orElseThrow().state())
+                .isEqualTo(new FamilyState.Revoked(RevocationReason.ADMIN, gatehouse.clock.instant()));
+        assertThat(lastEvent(SecurityEventType.ADMIN_SESSIONS_ENDED).detail()).isEqualTo("sessions_ended:2");
+        assertThat(signIn()).isInstanceOf(SignInResult.SignedIn.class);
+    }
+
+    @Test
+    void deleting_erases_the_account_and_its_sessions_and_the_email_registers_again() {
+        assertThat(gatehouse.administer.delete(OPS, adaId)).isEqualTo(new AdminResult.Done());
+        assertThat(gatehouse.accounts.findById(ada.userId())).isEmpty();
+        assertThat(gatehouse.families.find(ada.sessionId())).isEmpty();
+        assertThat(lastEvent(SecurityEventType.ACCOUNT_DELETED).user()).isEqualTo(ada.userId());
+        gatehouse.registered("ada@example.com");
+    }
+
+    @Test
+    void unknown_and_malformed_ids_are_not_found_and_recorded_as_such() {
+        String unknown = UUID.randomUUID().toString();
+        for (String id : new String[] {unknown, "not-a-uuid", " " + adaId, adaId.replace("-", ""), "1-1-1-1-1"}) {
+            assertThat(gatehouse.administer.disable(OPS, id)).as(id).isEqualTo(new AdminResult.NotFound());
+            assertThat(gatehouse.administer.enable(OPS, id)).as(id).isEqualTo(new AdminResult.NotFound());
+            assertThat(gatehouse.administer.endSessions(OPS, id)).as(id).isEqualTo(new AdminResult.NotFound());
+            assertThat(gatehouse.administer.delete(OPS, id)).as(id).isEqualTo(new AdminResult.NotFound());
+            assertThat(gatehouse.administer.user(OPS, id)).as(id).isEmpty();
+        }
+        assertThat(lastEvent(SecurityEventType.ACCOUNT_DELETED).detail()).isEqualTo("not_found");
+        assertThat(gatehouse.accounts.findById(ada.userId())).as("untouched").hasValueSatisfying(a -> assertThat(a.isDisabled()).isFalse());
+    }
+
+    private SignInResult signIn() {
+        return gatehouse.signIn.signIn(new SignInCommand("ada@example.com", PASSWORD, API, "JUnit", "10.0.0.1"));
+    }
+
+    private IssuedTokens signedIn() {
+        return ((SignInResult.SignedIn) signIn()).tokens();
+    }
+
+    private SecurityEvent lastEvent(SecurityEventType type) {
+        var events = gatehouse.events.ofType(type);
+        assertThat(events).isNotEmpty();
+        return events.get(events.size() - 1);
+    }
+}
