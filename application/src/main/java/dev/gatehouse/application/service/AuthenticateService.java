@@ -5,7 +5,6 @@ import dev.gatehouse.application.port.in.Caller;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AccessTokens.AccessTokenCheck;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
-import dev.gatehouse.domain.token.AccessTokenClaims;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -35,16 +34,10 @@ public final class AuthenticateService implements AuthenticateUseCase {
             return new Authentication.Unauthenticated("a service client's token: no user, no session");
         }
         var claims = valid.claims();
-        if (!sessionIsLive(families, claims, clock.instant())) {
+        Instant now = clock.instant();
+        if (families.find(claims.sessionId()).filter(family -> family.isLiveSessionOf(claims.subject(), now)).isEmpty()) {
             return new Authentication.Unauthenticated("session ended");
         }
         return new Authentication.Authenticated(new Caller(claims.subject(), claims.sessionId(), claims.clientId()));
-    }
-
-    /** Whether the session a user's token names is still live at {@code now}, and the token's user's. */
-    static boolean sessionIsLive(RefreshTokenFamilies families, AccessTokenClaims claims, Instant now) {
-        return families.find(claims.sessionId())
-                .filter(family -> family.userId().equals(claims.subject()) && family.isActiveAt(now))
-                .isPresent();
     }
 }

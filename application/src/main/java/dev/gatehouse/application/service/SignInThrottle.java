@@ -40,7 +40,7 @@ public final class SignInThrottle {
     }
 
     /** Counts the request against its address; a throttle when the address is over its limit. */
-    Optional<Throttled> admitAddress(String clientAddress, Instant now) {
+    public Optional<Throttled> admitAddress(String clientAddress, Instant now) {
         return addresses.admit(clientAddress, now).map(Throttled::new);
     }
 

@@ -1,7 +1,7 @@
 package dev.gatehouse.application.service;
 
-import dev.gatehouse.application.port.in.ClientCredentialsUseCase.ServiceToken;
 import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.in.client.ClientCredentialsUseCase.ServiceToken;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.IdGenerator;
 import dev.gatehouse.application.port.out.RefreshTokenCodec;

@@ -81,6 +81,11 @@ public record RefreshTokenFamily(
         return state instanceof FamilyState.Active && !isExpiredAt(now);
     }
 
+    /** Whether this is a live session of {@code user}: what an access token naming it ({@code sid}, {@code sub}) needs. */
+    public boolean isLiveSessionOf(UserId user, Instant now) {
+        return userId.equals(user) && isActiveAt(now);
+    }
+
     /**
      * How the session ended, as seen at {@code now}: its revocation or its expiry, whichever came first;
      * empty while it is live. Expiry at the absolute lifetime is {@code EXPIRED_ABSOLUTE}, else {@code EXPIRED_IDLE}.

@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.in.web.oauth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.gatehouse.application.port.in.ClientCredentialsUseCase.ServiceToken;
+import dev.gatehouse.application.port.in.client.ClientCredentialsUseCase.ServiceToken;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**

@@ -1,4 +1,4 @@
-package dev.gatehouse.application.service;
+package dev.gatehouse.application.service.admin;
 
 import static dev.gatehouse.application.testing.ServiceFixture.API;
 import static dev.gatehouse.application.testing.ServiceFixture.PASSWORD;

@@ -1,4 +1,4 @@
-package dev.gatehouse.application.service;
+package dev.gatehouse.application.service.admin;
 
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.UserAccounts;
@@ -19,7 +19,7 @@ public final class AccountEraser {
     }
 
     /** Erases {@code account}; returns whether it was still there. */
-    boolean erase(UserAccount account) {
+    public boolean erase(UserAccount account) {
         families.deleteAllOf(account.id());
         return accounts.delete(account.id());
     }

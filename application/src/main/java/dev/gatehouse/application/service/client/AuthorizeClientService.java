@@ -1,8 +1,8 @@
-package dev.gatehouse.application.service;
+package dev.gatehouse.application.service.client;
 
-import dev.gatehouse.application.port.in.AuthorizeClientUseCase;
-import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.in.client.AuthorizeClientUseCase;
 import dev.gatehouse.application.port.out.AccessTokens.AccessTokenCheck;
+import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.application.port.out.ServiceClients;
@@ -49,7 +49,7 @@ public final class AuthorizeClientService implements AuthorizeClientUseCase {
             return authorizeClient(service.claims(), requiredScope, now);
         }
         AccessTokenClaims user = ((AccessTokenCheck.Valid) check).claims();
-        if (!AuthenticateService.sessionIsLive(families, user, now)) {
+        if (families.find(user.sessionId()).filter(family -> family.isLiveSessionOf(user.subject(), now)).isEmpty()) {
             return new ClientAuthorization.Unauthenticated("session ended");
         }
         events.record(new SecurityEvent(SecurityEventType.SCOPE_DENIED, now, user.subject(), user.sessionId(), user.clientId(),

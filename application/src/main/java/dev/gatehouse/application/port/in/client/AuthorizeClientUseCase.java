@@ -1,4 +1,4 @@
-package dev.gatehouse.application.port.in;
+package dev.gatehouse.application.port.in.client;
 
 import dev.gatehouse.domain.token.ClientId;
 

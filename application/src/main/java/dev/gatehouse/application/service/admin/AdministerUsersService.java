@@ -1,4 +1,4 @@
-package dev.gatehouse.application.service;
+package dev.gatehouse.application.service.admin;
 
 import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;

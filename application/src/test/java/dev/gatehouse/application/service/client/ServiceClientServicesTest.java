@@ -1,12 +1,12 @@
-package dev.gatehouse.application.service;
+package dev.gatehouse.application.service.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.application.port.in.AuthorizeClientUseCase.ClientAuthorization;
-import dev.gatehouse.application.port.in.ClientCredentialsUseCase.ClientCredentialsCommand;
-import dev.gatehouse.application.port.in.ClientCredentialsUseCase.ClientCredentialsResult;
-import dev.gatehouse.application.port.in.ClientCredentialsUseCase.ServiceToken;
 import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.in.client.AuthorizeClientUseCase.ClientAuthorization;
+import dev.gatehouse.application.port.in.client.ClientCredentialsUseCase.ClientCredentialsCommand;
+import dev.gatehouse.application.port.in.client.ClientCredentialsUseCase.ClientCredentialsResult;
+import dev.gatehouse.application.port.in.client.ClientCredentialsUseCase.ServiceToken;
 import dev.gatehouse.application.testing.ServiceFixture;
 import dev.gatehouse.domain.client.Scopes;
 import dev.gatehouse.domain.client.ServiceClient;

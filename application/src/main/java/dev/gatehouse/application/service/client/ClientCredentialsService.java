@@ -1,8 +1,10 @@
-package dev.gatehouse.application.service;
+package dev.gatehouse.application.service.client;
 
-import dev.gatehouse.application.port.in.ClientCredentialsUseCase;
+import dev.gatehouse.application.port.in.client.ClientCredentialsUseCase;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.application.port.out.ServiceClients;
+import dev.gatehouse.application.service.SignInThrottle;
+import dev.gatehouse.application.service.TokenMinter;
 import dev.gatehouse.domain.client.Scopes;
 import dev.gatehouse.domain.client.ServiceClient;
 import dev.gatehouse.domain.event.SecurityEvent;
