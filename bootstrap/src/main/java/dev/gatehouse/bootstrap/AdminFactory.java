@@ -14,10 +14,10 @@ import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserAccounts;
 import dev.gatehouse.application.service.SignInThrottle;
 import dev.gatehouse.application.service.TokenMinter;
-import dev.gatehouse.application.service.admin.AccountEraser;
 import dev.gatehouse.application.service.admin.AdministerUsersService;
 import dev.gatehouse.application.service.client.AuthorizeClientService;
 import dev.gatehouse.application.service.client.ClientCredentialsService;
+import dev.gatehouse.application.service.lifecycle.AccountEraser;
 import dev.gatehouse.domain.client.Scopes;
 import dev.gatehouse.domain.client.ServiceClient;
 import dev.gatehouse.domain.token.ClientId;
@@ -53,9 +53,9 @@ class AdminFactory {
     }
 
     @Singleton
-    AdministerUsersUseCase administerUsers(UserAccounts accounts, RefreshTokenFamilies families, SecurityEvents events,
-            Transactions transactions, Clock clock) {
-        return new AdministerUsersService(accounts, families, new AccountEraser(accounts, families), events, transactions, clock);
+    AdministerUsersUseCase administerUsers(UserAccounts accounts, RefreshTokenFamilies families, AccountEraser eraser,
+            SecurityEvents events, Transactions transactions, Clock clock) {
+        return new AdministerUsersService(accounts, families, eraser, events, transactions, clock);
     }
 
     private static DigestServiceClients.Registration registration(ClientSettings client) {

@@ -17,6 +17,7 @@ import dev.gatehouse.application.port.out.mail.EmailTokens;
 import dev.gatehouse.application.port.out.mail.Notifications;
 import dev.gatehouse.application.service.AddressThrottle;
 import dev.gatehouse.application.service.SignInThrottle;
+import dev.gatehouse.application.service.lifecycle.AccountEraser;
 import dev.gatehouse.application.service.lifecycle.AccountTraces;
 import dev.gatehouse.application.service.lifecycle.ChangePasswordService;
 import dev.gatehouse.application.service.lifecycle.DeleteAccountService;
@@ -96,11 +97,16 @@ class LifecycleFactory {
         return new ChangePasswordService(accounts, families, check, hasher, notifications, events, transactions, clock);
     }
 
+    /** The one erasure of an account, for its owner and for administrators. */
     @Singleton
-    DeleteAccountUseCase deleteAccount(UserAccounts accounts, RefreshTokenFamilies families, EmailTokens tokens,
-            SignInAttempts attempts, ResetRequestCounts counts, EmailPseudonyms pseudonyms, PasswordCheck check, SecurityEvents events,
+    AccountEraser accountEraser(UserAccounts accounts, RefreshTokenFamilies families, EmailTokens tokens, SignInAttempts attempts,
+            ResetRequestCounts counts, EmailPseudonyms pseudonyms, SecurityEvents events) {
+        return new AccountEraser(accounts, families, tokens, new AccountTraces(attempts, counts, pseudonyms, events));
+    }
+
+    @Singleton
+    DeleteAccountUseCase deleteAccount(UserAccounts accounts, AccountEraser eraser, PasswordCheck check, SecurityEvents events,
             Transactions transactions, Clock clock) {
-        return new DeleteAccountService(accounts, families, tokens, new AccountTraces(attempts, counts, pseudonyms, events), check,
-                events, transactions, clock);
+        return new DeleteAccountService(accounts, eraser, check, events, transactions, clock);
     }
 }

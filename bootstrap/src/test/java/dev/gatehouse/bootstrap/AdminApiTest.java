@@ -56,7 +56,7 @@ class AdminApiTest {
         assertThat(found.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(http.list(found)).singleElement().satisfies(user -> assertThat(user)
                 .containsEntry("id", id).containsEntry("email", email).containsEntry("name", "Test User").containsEntry("disabled", false)
-                .containsKey("createdAt").doesNotContainKey("passwordHash"));
+                .containsEntry("emailVerified", false).containsKey("createdAt").doesNotContainKey("passwordHash"));
         assertThat(http.list(http.get("/admin/users?email=nobody-" + UUID.randomUUID() + "@example.com", admin))).isEmpty();
         assertThat(http.get("/admin/users", admin).statusCode()).as("no email").isEqualTo(400);
         assertThat(eventsOf("admin_users_searched", "ops", id)).isEqualTo(1);
@@ -103,7 +103,9 @@ class AdminApiTest {
         assertThat(eventsOf("account_disabled", "ops", id)).isEqualTo(1);
 
         assertThat(send("POST", "/admin/users/" + id + "/enable", admin).statusCode()).isEqualTo(204);
-        assertThat(http.signIn(email, HttpFixture.PASSWORD).statusCode()).isEqualTo(200);
+        HttpResponse<String> again = http.signIn(email, HttpFixture.PASSWORD);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(endReasons((String) http.object(again).get("access_token"))).containsExactly("account_disabled");
         assertThat(eventsOf("account_enabled", "ops", id)).isEqualTo(1);
     }
 
@@ -117,7 +119,9 @@ class AdminApiTest {
 
         assertThat(http.refresh((String) registered.get("refresh_token")).statusCode()).isEqualTo(400);
         assertThat(http.get("/auth/me", (String) registered.get("access_token")).statusCode()).isEqualTo(401);
-        assertThat(http.signIn(email, HttpFixture.PASSWORD).statusCode()).isEqualTo(200);
+        HttpResponse<String> again = http.signIn(email, HttpFixture.PASSWORD);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(endReasons((String) http.object(again).get("access_token"))).containsExactly("admin");
         assertThat(eventsOf("admin_sessions_ended", "ops", id)).isEqualTo(1);
     }
 
@@ -126,14 +130,23 @@ class AdminApiTest {
         String email = HttpFixture.anEmail();
         Map<String, Object> registered = http.register(email);
         String id = (String) registered.get("user_id");
+        assertThat(ServiceClientsServer.rowsOf("email_token", id)).as("the registration's verification link").isOne();
 
         assertThat(send("DELETE", "/admin/users/" + id, admin).statusCode()).isEqualTo(204);
+
+        assertThat(ServiceClientsServer.rowsOf("email_token", id)).isZero();
+        assertThat(ServiceClientsServer.rowsOf("refresh_family", id)).isZero();
 
         assertThat(http.get("/admin/users/" + id, admin).statusCode()).isEqualTo(404);
         assertThat(http.get("/auth/me", (String) registered.get("access_token")).statusCode()).isEqualTo(401);
         assertThat(http.signIn(email, HttpFixture.PASSWORD).statusCode()).isEqualTo(400);
         assertThat(http.register(email).get("user_id")).isNotEqualTo(id);
         assertThat(eventsOf("account_deleted", "ops", id)).isEqualTo(1);
+    }
+
+    /** The reasons the user's ended sessions ended for, as the owner sees them. */
+    private List<Object> endReasons(String accessToken) {
+        return http.list(http.get("/auth/sessions?state=ended", accessToken)).stream().map(session -> session.get("endReason")).toList();
     }
 
     private HttpResponse<String> send(String method, String path, String token) {

@@ -4,6 +4,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Types;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -65,19 +66,30 @@ final class ServiceClientsServer {
 
     /** How many security events of {@code type} name {@code client} (and {@code user}, unless null). */
     static int eventsOf(String type, String client, String user) throws Exception {
+        return count("SELECT count(*) FROM security_event WHERE type = ? AND client_id = ? "
+                + "AND (CAST(? AS uuid) IS NULL OR user_id = CAST(? AS uuid))", type, client, uuidOrNull(user), uuidOrNull(user));
+    }
+
+    /** How many rows of {@code table} belong to {@code user}. */
+    static int rowsOf(String table, String user) throws Exception {
+        return count("SELECT count(*) FROM " + table + " WHERE user_id = ?", UUID.fromString(user));
+    }
+
+    private static int count(String sql, Object... parameters) throws Exception {
         var raw = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(
                 shared().getApplicationContext().getBean(DataSource.class));
-        try (var connection = raw.getConnection();
-                var statement = connection.prepareStatement("SELECT count(*) FROM security_event WHERE type = ? AND client_id = ? "
-                        + "AND (CAST(? AS uuid) IS NULL OR user_id = CAST(? AS uuid))")) {
-            statement.setString(1, type);
-            statement.setString(2, client);
-            statement.setObject(3, user == null ? null : UUID.fromString(user), java.sql.Types.OTHER);
-            statement.setObject(4, user == null ? null : UUID.fromString(user), java.sql.Types.OTHER);
+        try (var connection = raw.getConnection(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i], parameters[i] instanceof String ? Types.VARCHAR : Types.OTHER);
+            }
             try (var rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
             }
         }
+    }
+
+    private static UUID uuidOrNull(String user) {
+        return user == null ? null : UUID.fromString(user);
     }
 }

@@ -15,10 +15,10 @@ import dev.gatehouse.application.service.SignInThrottle;
 import dev.gatehouse.application.service.SignOutService;
 import dev.gatehouse.application.service.TokenMinter;
 import dev.gatehouse.application.service.TokenSettings;
-import dev.gatehouse.application.service.admin.AccountEraser;
 import dev.gatehouse.application.service.admin.AdministerUsersService;
 import dev.gatehouse.application.service.client.AuthorizeClientService;
 import dev.gatehouse.application.service.client.ClientCredentialsService;
+import dev.gatehouse.application.service.lifecycle.AccountEraser;
 import dev.gatehouse.application.service.lifecycle.AccountTraces;
 import dev.gatehouse.application.service.lifecycle.ChangePasswordService;
 import dev.gatehouse.application.service.lifecycle.DeleteAccountService;
@@ -85,8 +85,10 @@ public final class ServiceFixture {
             hasher, notifications, events, SequentialIds.directTransactions(), clock);
     public final ChangePasswordService changePassword = new ChangePasswordService(accounts, families, passwordCheck, hasher,
             notifications, events, SequentialIds.directTransactions(), clock);
-    public final DeleteAccountService deleteAccount = new DeleteAccountService(accounts, families, emailTokens,
-            new AccountTraces(attempts, resetCounts, pseudonyms, events), passwordCheck, events, SequentialIds.directTransactions(), clock);
+    private final AccountEraser eraser = new AccountEraser(accounts, families, emailTokens,
+            new AccountTraces(attempts, resetCounts, pseudonyms, events));
+    public final DeleteAccountService deleteAccount = new DeleteAccountService(accounts, eraser, passwordCheck, events,
+            SequentialIds.directTransactions(), clock);
     public final SignOutService signOut = new SignOutService(codec, families, events, clock);
     public final RevokeTokenService revoke = new RevokeTokenService(codec, accessTokens, families, events, clock);
     public final AuthenticateService authenticate = new AuthenticateService(accessTokens, families, clock);
@@ -94,8 +96,8 @@ public final class ServiceFixture {
     public final InMemoryServiceClients serviceClients = new InMemoryServiceClients();
     public final ClientCredentialsService clientCredentials = new ClientCredentialsService(serviceClients, signInThrottle, minter, events, clock);
     public final AuthorizeClientService authorizeClient = new AuthorizeClientService(accessTokens, families, serviceClients, events, clock);
-    public final AdministerUsersService administer = new AdministerUsersService(accounts, families,
-            new AccountEraser(accounts, families), events, SequentialIds.directTransactions(), clock);
+    public final AdministerUsersService administer = new AdministerUsersService(accounts, families, eraser, events,
+            SequentialIds.directTransactions(), clock);
 
     /** Registers {@code email} with {@link #PASSWORD} as client {@code api}; the tokens of its first session. */
     public IssuedTokens registered(String email) {

@@ -5,6 +5,7 @@ import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.application.service.lifecycle.AccountEraser;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.ClientId;

@@ -3,11 +3,9 @@ package dev.gatehouse.application.service.lifecycle;
 import dev.gatehouse.application.port.in.Caller;
 import dev.gatehouse.application.port.in.lifecycle.DeleteAccountUseCase;
 import dev.gatehouse.application.port.in.lifecycle.PasswordCheckResult;
-import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserAccounts;
-import dev.gatehouse.application.port.out.mail.EmailTokens;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.user.UserAccount;
@@ -16,27 +14,23 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Deletes the caller's account after checking its password: e-mail tokens, sessions, the account and
- * its traces (throttling counters, the origins in its events) go in one transaction (GDPR Art. 17). What
- * stays is the audit trail, which names the user by its bare id.
+ * Deletes the caller's account after checking its password: the {@link AccountEraser} erases it in one
+ * transaction with the event (GDPR Art. 17). What stays is the audit trail, which names the user by its
+ * bare id.
  */
 public final class DeleteAccountService implements DeleteAccountUseCase {
 
     private final UserAccounts accounts;
-    private final RefreshTokenFamilies families;
-    private final EmailTokens emailTokens;
-    private final AccountTraces traces;
+    private final AccountEraser eraser;
     private final PasswordCheck passwordCheck;
     private final SecurityEvents events;
     private final Transactions transactions;
     private final Clock clock;
 
-    public DeleteAccountService(UserAccounts accounts, RefreshTokenFamilies families, EmailTokens emailTokens, AccountTraces traces,
-            PasswordCheck passwordCheck, SecurityEvents events, Transactions transactions, Clock clock) {
+    public DeleteAccountService(UserAccounts accounts, AccountEraser eraser, PasswordCheck passwordCheck, SecurityEvents events,
+            Transactions transactions, Clock clock) {
         this.accounts = accounts;
-        this.families = families;
-        this.emailTokens = emailTokens;
-        this.traces = traces;
+        this.eraser = eraser;
         this.passwordCheck = passwordCheck;
         this.events = events;
         this.transactions = transactions;
@@ -58,10 +52,7 @@ public final class DeleteAccountService implements DeleteAccountUseCase {
     }
 
     private Void erase(UserAccount account, Caller caller, Instant now) {
-        emailTokens.deleteAllOf(account.id());
-        families.deleteAllOf(account.id());
-        accounts.delete(account.id());
-        traces.erase(account);
+        eraser.erase(account);
         events.record(new SecurityEvent(SecurityEventType.ACCOUNT_DELETED, now, account.id(), null, caller.client(), ""));
         return null;
     }

@@ -17,6 +17,7 @@ import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.FamilyState;
 import dev.gatehouse.domain.token.RevocationReason;
+import dev.gatehouse.domain.user.EmailAddress;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -96,10 +97,18 @@ class AdministerUsersServiceTest {
     }
 
     @Test
-    void deleting_erases_the_account_and_its_sessions_and_the_email_registers_again() {
+    void deleting_erases_as_the_owner_would_and_the_email_registers_again() {
+        gatehouse.signIn.signIn(new SignInCommand("ada@example.com", "a wrong password", API, "JUnit", "10.0.0.1"));
+        gatehouse.passwordReset.request("ada@example.com", "10.0.0.1");
+        var pseudonym = gatehouse.pseudonyms.of(EmailAddress.of("ada@example.com"));
+
         assertThat(gatehouse.administer.delete(OPS, adaId)).isEqualTo(new AdminResult.Done());
+
         assertThat(gatehouse.accounts.findById(ada.userId())).isEmpty();
         assertThat(gatehouse.families.find(ada.sessionId())).isEmpty();
+        assertThat(gatehouse.emailTokens.size()).isZero();
+        assertThat(gatehouse.attempts.counts(pseudonym)).isFalse();
+        assertThat(gatehouse.resetCounts.counts(pseudonym)).isFalse();
         assertThat(lastEvent(SecurityEventType.ACCOUNT_DELETED).user()).isEqualTo(ada.userId());
         gatehouse.registered("ada@example.com");
     }

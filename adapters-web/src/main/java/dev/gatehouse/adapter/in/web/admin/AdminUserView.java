@@ -6,10 +6,10 @@ import java.time.Instant;
 
 /** An account as an administrator sees it. Never the password hash. */
 @Serdeable
-record AdminUserView(String id, String email, String name, Instant createdAt, boolean disabled) {
+record AdminUserView(String id, String email, String name, Instant createdAt, boolean emailVerified, boolean disabled) {
 
     static AdminUserView of(UserAccount account) {
         return new AdminUserView(account.id().toString(), account.email().value(), account.name().value(), account.createdAt(),
-                account.isDisabled());
+                account.emailVerified(), account.isDisabled());
     }
 }

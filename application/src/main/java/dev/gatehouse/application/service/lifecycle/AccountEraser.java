@@ -1,0 +1,36 @@
+package dev.gatehouse.application.service.lifecycle;
+
+import dev.gatehouse.application.port.out.RefreshTokenFamilies;
+import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.application.port.out.mail.EmailTokens;
+import dev.gatehouse.domain.user.UserAccount;
+
+/**
+ * Erases an account with everything that belongs to it (GDPR Art. 17): its e-mail tokens, its sessions,
+ * the account, and its traces (throttling counters, the origins in its events); the audit trail stays and
+ * names the user by the bare id. The one erasure behind {@code DELETE /auth/me} and
+ * {@code DELETE /admin/users/{id}}. Callers run it in a transaction.
+ */
+public final class AccountEraser {
+
+    private final UserAccounts accounts;
+    private final RefreshTokenFamilies families;
+    private final EmailTokens emailTokens;
+    private final AccountTraces traces;
+
+    public AccountEraser(UserAccounts accounts, RefreshTokenFamilies families, EmailTokens emailTokens, AccountTraces traces) {
+        this.accounts = accounts;
+        this.families = families;
+        this.emailTokens = emailTokens;
+        this.traces = traces;
+    }
+
+    /** Erases {@code account}; returns whether it was still there. */
+    public boolean erase(UserAccount account) {
+        emailTokens.deleteAllOf(account.id());
+        families.deleteAllOf(account.id());
+        boolean deleted = accounts.delete(account.id());
+        traces.erase(account);
+        return deleted;
+    }
+}
