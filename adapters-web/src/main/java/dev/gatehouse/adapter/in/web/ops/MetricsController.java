@@ -1,0 +1,45 @@
+package dev.gatehouse.adapter.in.web.ops;
+
+import dev.gatehouse.adapter.in.web.problem.ProblemType;
+import dev.gatehouse.adapter.in.web.problem.Responses;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/**
+ * {@code GET /metrics}: the Prometheus scrape (text exposition format 0.0.4) of every meter, the
+ * {@code gatehouse_*} ones listed in docs/operations.md. {@code gatehouse.metrics.enabled: false} turns the
+ * endpoint into a 404 (the meters are still kept); any other value than {@code true}/{@code false} stops the start.
+ */
+@Context
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class MetricsController {
+
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry;
+    private final boolean enabled;
+
+    MetricsController(PrometheusMeterRegistry registry, @Value("${gatehouse.metrics.enabled:true}") String enabled) {
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw new ConfigurationException("gatehouse.metrics.enabled must be true or false, not " + enabled);
+        }
+        this.registry = registry;
+        this.enabled = Boolean.parseBoolean(enabled);
+    }
+
+    @Get(uri = "/metrics", produces = PROMETHEUS_TEXT)
+    HttpResponse<?> scrape() {
+        if (!enabled) {
+            return Responses.problem(ProblemType.NOT_FOUND, "Metrics are not published here.");
+        }
+        return HttpResponse.ok(registry.scrape()).contentType(PROMETHEUS_TEXT).header("Cache-Control", "no-store");
+    }
+}
