@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.in.web.ops;
 
+import dev.gatehouse.adapter.in.web.problem.Problem;
+import dev.gatehouse.adapter.in.web.problem.ProblemResponses;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -11,6 +13,11 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code GET /metrics}: the Prometheus scrape (text exposition format 0.0.4) of every meter, the
@@ -20,6 +27,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 @Context
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Operations")
 final class MetricsController {
 
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -36,6 +44,11 @@ final class MetricsController {
     }
 
     @Get(uri = "/metrics", produces = PROMETHEUS_TEXT)
+    @Operation(summary = "Prometheus scrape: the gatehouse_* meters, HTTP, JVM and connection-pool meters")
+    @ApiResponse(responseCode = "200", description = "Prometheus text exposition format 0.0.4; no label names a user, "
+            + "an e-mail, an address or a token", content = @Content(mediaType = PROMETHEUS_TEXT, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "Metrics are switched off here (`gatehouse.metrics.enabled: false`)",
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> scrape() {
         if (!enabled) {
             return Responses.problem(ProblemType.NOT_FOUND, "Metrics are not published here.");
