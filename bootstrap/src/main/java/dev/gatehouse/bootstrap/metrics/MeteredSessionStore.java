@@ -23,6 +23,7 @@ final class MeteredSessionStore implements RefreshTokenFamilies {
 
     private final RefreshTokenFamilies families;
     private final Supplier<MeterRegistry> registry;
+    private volatile Outcomes ended;
 
     /** @param registry resolved on the first revocation, not while the store is being created */
     MeteredSessionStore(RefreshTokenFamilies families, Supplier<MeterRegistry> registry) {
@@ -54,8 +55,10 @@ final class MeteredSessionStore implements RefreshTokenFamilies {
     }
 
     private void ended(int sessions, RevocationReason reason) {
-        new Outcomes(registry.get(), "gatehouse.sessions_ended", "Sessions ended by a revocation, by reason")
-                .count(sessions, "reason", reason.name().toLowerCase(Locale.ROOT));
+        if (ended == null) {
+            ended = new Outcomes(registry.get(), "gatehouse.sessions_ended", "Sessions ended by a revocation, by reason");
+        }
+        ended.count(sessions, "reason", reason.name().toLowerCase(Locale.ROOT));
     }
 
     @Override

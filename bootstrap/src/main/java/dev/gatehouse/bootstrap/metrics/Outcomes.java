@@ -2,16 +2,20 @@ package dev.gatehouse.bootstrap.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One counter family ({@code <name>_total} in Prometheus), looked up by its label values on each
- * increment. Callers pass only bounded label values: configured client ids, outcome and reason names.
+ * One counter family ({@code <name>_total} in Prometheus), one counter per combination of label values,
+ * registered on first use and then found by a single map lookup (the refresh hot path counts here).
+ * Callers pass only bounded label values: configured client ids, outcome and reason names.
  */
 final class Outcomes {
 
     private final MeterRegistry registry;
     private final String name;
     private final String description;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     Outcomes(MeterRegistry registry, String name, String description) {
         this.registry = registry;
@@ -25,6 +29,8 @@ final class Outcomes {
     }
 
     void count(int amount, String... labels) {
-        Counter.builder(name).description(description).tags(labels).register(registry).increment(amount);
+        counters.computeIfAbsent(String.join("\n", labels),
+                        key -> Counter.builder(name).description(description).tags(labels).register(registry))
+                .increment(amount);
     }
 }
