@@ -86,7 +86,7 @@ class OpenApiDocumentTest {
         assertThat(me.getSecurity()).anySatisfy(requirement -> assertThat(requirement).containsKey("bearer"));
         assertThat(me.getResponses().get("401").getContent().get("application/problem+json").getSchema().get$ref()).endsWith("/Problem");
         assertThat(document.getPaths().get("/bff/logout").getPost().getParameters()).extracting(p -> p.getName())
-                .contains("__Host-gh_access", "__Host-gh_refresh");
+                .contains("__Host-gh_access", "__Host-gh_bff");
     }
 
     private OpenAPI document() {

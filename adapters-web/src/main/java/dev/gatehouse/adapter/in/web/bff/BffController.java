@@ -92,7 +92,7 @@ final class BffController {
             required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoginRequest.class))))
     @ApiResponse(responseCode = "200", description = "`{\"loggedIn\":true,\"user\":{...}}`; `Cache-Control: no-store`",
-            headers = @Header(name = "Set-Cookie", description = "`__Host-gh_access` and `__Host-gh_refresh`"),
+            headers = @Header(name = "Set-Cookie", description = "`__Host-gh_access` and `__Host-gh_bff`"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoggedIn.class)))
     @ApiResponse(responseCode = "401", description = "The e-mail or password is incorrect",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
@@ -127,12 +127,12 @@ final class BffController {
     @Operation(summary = "End the /bff session and clear both cookies", parameters = {
                 @Parameter(name = CookieParameters.ACCESS, in = ParameterIn.COOKIE,
                         description = CookieParameters.ACCESS_DESCRIPTION, schema = @Schema(type = "string")),
-                @Parameter(name = CookieParameters.REFRESH, in = ParameterIn.COOKIE,
-                        description = CookieParameters.REFRESH_DESCRIPTION, schema = @Schema(type = "string")),
+                @Parameter(name = CookieParameters.BFF, in = ParameterIn.COOKIE,
+                        description = CookieParameters.BFF_DESCRIPTION, schema = @Schema(type = "string")),
                 @Parameter(name = CookieParameters.CSRF_HEADER, in = ParameterIn.HEADER,
                         description = CookieParameters.CSRF_DESCRIPTION, schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "204", description = "Signed out; both cookies cleared (`Max-Age=0`)",
-            headers = @Header(name = "Set-Cookie", description = "`__Host-gh_access=` and `__Host-gh_refresh=` with `Max-Age=0`"))
+            headers = @Header(name = "Set-Cookie", description = "`__Host-gh_access=` and `__Host-gh_bff=` with `Max-Age=0`"))
     HttpResponse<?> logout(HttpRequest<?> request) {
         Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client.settings());
         if (refusal.isPresent()) {

@@ -10,10 +10,13 @@ package dev.gatehouse.adapter.in.web.browser;
 public final class CookieParameters {
 
     public static final String REFRESH = "__Host-gh_refresh";
-    public static final String REFRESH_DESCRIPTION = "Refresh token of a cookie client or of a /bff session "
+    public static final String REFRESH_DESCRIPTION = "Refresh token of a cookie client "
             + "(HttpOnly; Secure; SameSite=Strict; never readable by scripts)";
     public static final String ACCESS = "__Host-gh_access";
     public static final String ACCESS_DESCRIPTION = "Access token of a /bff session (HttpOnly; Secure; SameSite=Strict)";
+    public static final String BFF = "__Host-gh_bff";
+    public static final String BFF_DESCRIPTION = "Refresh token of a /bff session, of the proxy client "
+            + "(HttpOnly; Secure; SameSite=Strict); no endpoint outside /bff accepts it";
     public static final String CSRF_HEADER = CsrfGuard.HEADER;
     public static final String CSRF_DESCRIPTION = "`gatehouse`; required, with an allowed `Origin`, when the request "
             + "authenticates by cookie";
