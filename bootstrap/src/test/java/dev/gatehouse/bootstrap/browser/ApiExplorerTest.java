@@ -2,6 +2,7 @@ package dev.gatehouse.bootstrap.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.bootstrap.DeploymentMode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -39,7 +40,8 @@ class ApiExplorerTest {
     @BeforeAll
     void start() throws IOException {
         Assumptions.assumeTrue(HeadlessChromium.installed(), "Debian's chromium and chromium-driver are not installed");
-        gatehouse = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1));
+        gatehouse = DeploymentMode.choose(ApplicationContext.builder().properties(Map.of("micronaut.server.port", -1)))
+                .run(EmbeddedServer.class);
         browser = HeadlessChromium.start("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
     }
 
