@@ -1,6 +1,6 @@
 package dev.gatehouse.bootstrap.metrics;
 
-import dev.gatehouse.adapter.out.security.HashingLoad;
+import dev.gatehouse.adapter.out.security.password.HashingLoad;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

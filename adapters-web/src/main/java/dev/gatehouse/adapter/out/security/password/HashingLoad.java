@@ -1,4 +1,4 @@
-package dev.gatehouse.adapter.out.security;
+package dev.gatehouse.adapter.out.security.password;
 
 /** How busy password hashing is right now, for the gauges {@code gatehouse_hashing_in_flight} and {@code _waiting}. */
 public interface HashingLoad {
