@@ -10,13 +10,20 @@ import java.util.Optional;
 
 /**
  * How to start one {@code gatehouse.jar}: {@code java [JVM options] -D<key>=<value>... -jar gatehouse.jar}, in that
- * order, plus an optional configuration file handed over in {@code MICRONAUT_CONFIG_FILES}. The test JVM's own {@code java}
- * runs it; environment variables that would configure the jar behind the test's back are not passed on.
+ * order, plus an optional configuration file handed over in {@code MICRONAUT_CONFIG_FILES} and the launch's own
+ * {@code environment}. The test JVM's own {@code java} runs it; environment variables that would configure the jar behind
+ * the test's back are not passed on.
  */
-record JarLaunch(List<String> jvmOptions, Map<String, String> systemProperties, Optional<String> configYaml) {
+record JarLaunch(List<String> jvmOptions, Map<String, String> systemProperties, Optional<String> configYaml,
+        Map<String, String> environment) {
 
     /** Options for jars that only issue a few tokens: half the start-up CPU (C1 only, serial GC). */
     static final List<String> LEAN = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /** A launch that sets no environment variable of its own. */
+    JarLaunch(List<String> jvmOptions, Map<String, String> systemProperties, Optional<String> configYaml) {
+        this(jvmOptions, systemProperties, configYaml, Map.of());
+    }
 
     static JarLaunch withProperties(Map<String, String> systemProperties) {
         return new JarLaunch(List.of(), systemProperties, Optional.empty());
@@ -41,6 +48,7 @@ record JarLaunch(List<String> jvmOptions, Map<String, String> systemProperties, 
         command.addAll(List.of("-jar", artifact().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile());
         builder.environment().keySet().removeIf(JarLaunch::configures);
+        builder.environment().putAll(environment);
         if (configYaml.isPresent()) {
             Path config = logs.resolve(name + ".yml");
             Files.writeString(config, configYaml.get());

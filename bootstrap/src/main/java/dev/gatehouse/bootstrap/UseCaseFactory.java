@@ -41,10 +41,14 @@ import dev.gatehouse.application.service.SignInThrottle;
 import dev.gatehouse.application.service.SignOutService;
 import dev.gatehouse.application.service.TokenMinter;
 import dev.gatehouse.application.service.TokenSettings;
+import dev.gatehouse.bootstrap.metrics.MeteredRefresh;
+import dev.gatehouse.bootstrap.metrics.MeteredRegistration;
+import dev.gatehouse.bootstrap.metrics.MeteredSignIn;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.application.service.lifecycle.EmailVerificationService;
 import dev.gatehouse.application.service.lifecycle.VerifyingRegistration;
 import dev.gatehouse.domain.token.TokenPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
@@ -52,7 +56,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Creates the use cases (plain Java, no annotations of their own) from the adapters' beans. */
+/**
+ * Creates the use cases (plain Java, no annotations of their own) from the adapters' beans; sign-in,
+ * refresh and registration come wrapped in their metering decorators ({@code bootstrap.metrics}).
+ */
 @Factory
 class UseCaseFactory {
 
@@ -94,23 +101,24 @@ class UseCaseFactory {
     @Singleton
     RegisterUseCase register(UserAccounts accounts, RefreshTokenFamilies families, @Named("registration") PasswordHasher hasher,
             SecurityEvents events, Transactions transactions, TokenMinter minter, TokenPolicy policy, IdGenerator ids, Clock clock,
-            AddressWindows windows, ThrottleConfiguration throttle, EmailVerificationService verification) {
+            AddressWindows windows, ThrottleConfiguration throttle, EmailVerificationService verification, MeterRegistry metrics) {
         var registrations = new AddressThrottle(windows, AddressWindows.Purpose.REGISTRATION, throttle.registrationsPerAddress(),
                 events, SecurityEventType.REGISTRATION_THROTTLED);
-        return new VerifyingRegistration(new RegisterService(accounts, families, hasher, events, transactions, minter, policy, ids,
-                clock, registrations), verification);
+        return new MeteredRegistration(new VerifyingRegistration(new RegisterService(accounts, families, hasher, events, transactions,
+                minter, policy, ids, clock, registrations), verification), metrics);
     }
 
     @Singleton
     SignInUseCase signIn(UserAccounts accounts, RefreshTokenFamilies families, PasswordHasher hasher, SignInThrottle throttle,
-            SecurityEvents events, TokenMinter minter, TokenPolicy policy, IdGenerator ids, Clock clock) {
-        return new SignInService(accounts, families, hasher, throttle, events, minter, policy, ids, clock);
+            SecurityEvents events, TokenMinter minter, TokenPolicy policy, IdGenerator ids, Clock clock, MeterRegistry metrics) {
+        return new MeteredSignIn(new SignInService(accounts, families, hasher, throttle, events, minter, policy, ids, clock), metrics);
     }
 
     @Singleton
     RefreshTokensUseCase refresh(RefreshTokenCodec codec, RefreshTokenFamilies families, SecurityEvents events, TokenMinter minter,
-            TokenPolicy policy, UserAccounts accounts, Notifications notifications, Clock clock) {
-        return new RefreshTokensService(codec, families, events, minter, policy, accounts, notifications, clock);
+            TokenPolicy policy, UserAccounts accounts, Notifications notifications, Clock clock, MeterRegistry metrics) {
+        return new MeteredRefresh(new RefreshTokensService(codec, families, events, minter, policy, accounts, notifications, clock),
+                metrics);
     }
 
     @Singleton

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The backend-for-frontend proxy: cookies in, bearer out, never a token in the browser. */
@@ -89,5 +90,18 @@ class BffProxyTest {
                 .header("Content-Type", "application/octet-stream").PUT(body));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(bff.last().bodyBytes()).isEqualTo(50L * 1024 * 1024);
+    }
+
+    @Test
+    void each_forwarded_request_is_counted_by_status_class_and_timed() {
+        String cookies = bff.session().cookies();
+        MetricsScrape before = MetricsScrape.of(http);
+        assertThat(http.send(http.request("/bff/api/orders").header("Cookie", cookies).GET()).statusCode()).isEqualTo(200);
+        MetricsScrape after = MetricsScrape.of(http);
+        assertThat(after.changedSince(before, "gatehouse_bff_upstream_requests_total"))
+                .isEqualTo(Map.of("gatehouse_bff_upstream_requests_total{status=\"2xx\"}", 1.0));
+        assertThat(after.changedSince(before, "gatehouse_bff_upstream_duration_seconds_count"))
+                .isEqualTo(Map.of("gatehouse_bff_upstream_duration_seconds_count", 1.0));
+        assertThat(after.samples()).containsKey("gatehouse_bff_upstream_duration_seconds_bucket{le=\"0.1\"}");
     }
 }

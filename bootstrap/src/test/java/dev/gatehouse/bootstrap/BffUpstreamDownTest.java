@@ -46,10 +46,13 @@ class BffUpstreamDownTest {
         String cookies = String.join("; ", login.headers().allValues("Set-Cookie").stream()
                 .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).toList());
 
+        MetricsScrape before = MetricsScrape.of(http);
         HttpResponse<String> response = http.send(http.request("/bff/api/orders").header("Cookie", cookies).GET());
 
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(http.object(response)).containsEntry("status", 502).containsKeys("type", "title", "detail");
+        assertThat(MetricsScrape.of(http).changedSince(before, "gatehouse_bff_upstream_requests_total"))
+                .isEqualTo(Map.of("gatehouse_bff_upstream_requests_total{status=\"error\"}", 1.0));
     }
 }

@@ -88,6 +88,12 @@ class TwoInstancesTest {
     }
 
     @Test
+    void a_production_instance_publishes_its_pool_metrics() {
+        assertThat(MetricsScrape.of(new HttpFixture(first)).samples().keySet())
+                .anyMatch(series -> series.startsWith("hikaricp_connections_active{"));
+    }
+
+    @Test
     void without_configured_keys_a_production_instance_refuses_to_start() {
         assertThatThrownBy(() -> GatehouseServer.start(database()).close())
                 .hasStackTraceContaining("must be configured when datasources.default.url is set").hasStackTraceContaining("gatehouse.keys.");

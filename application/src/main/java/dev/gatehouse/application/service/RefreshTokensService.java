@@ -75,10 +75,10 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     /** The one mapping of an outcome to the OAuth answer: tokens (RFC 6749 §5.1) or {@code invalid_grant} (§5.2). */
     private RefreshResult answer(RotationOutcome outcome, Instant now) {
         if (outcome instanceof RotationOutcome.Rotated rotated) {
-            return new RefreshResult.Refreshed(minter.mint(rotated.family(), now));
+            return new RefreshResult.Refreshed(minter.mint(rotated.family(), now), false);
         }
         if (outcome instanceof RotationOutcome.GraceReplay replay) {
-            return new RefreshResult.Refreshed(minter.mint(replay.family(), now));
+            return new RefreshResult.Refreshed(minter.mint(replay.family(), now), true);
         }
         if (outcome instanceof RotationOutcome.ReuseDetected reuse) {
             revokeStolen(reuse.revoked(), now);

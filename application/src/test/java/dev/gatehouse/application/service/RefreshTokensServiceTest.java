@@ -41,10 +41,13 @@ class RefreshTokensServiceTest {
 
     @Test
     void replaying_a_spent_token_within_the_grace_returns_the_identical_successor() {
-        IssuedTokens first = refreshed(signedIn.refreshToken());
+        RefreshResult first = refresh(signedIn.refreshToken(), API);
         gatehouse.clock.advance(Duration.ofSeconds(9));
-        IssuedTokens replay = refreshed(signedIn.refreshToken());
-        assertThat(replay.refreshToken()).isEqualTo(first.refreshToken());
+        RefreshResult replay = refresh(signedIn.refreshToken(), API);
+        assertThat(first).isInstanceOfSatisfying(RefreshResult.Refreshed.class, r -> assertThat(r.graceReplay()).isFalse());
+        assertThat(replay).isInstanceOfSatisfying(RefreshResult.Refreshed.class, r -> assertThat(r.graceReplay()).isTrue());
+        assertThat(((RefreshResult.Refreshed) replay).tokens().refreshToken())
+                .isEqualTo(((RefreshResult.Refreshed) first).tokens().refreshToken());
         assertThat(gatehouse.families.find(signedIn.sessionId()).orElseThrow().generation()).as("no second rotation").isEqualTo(1);
     }
 

@@ -21,12 +21,14 @@ final class HeadlessChromium {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    static WebDriver start() throws IOException {
+    /** @param extraArguments further Chromium switches, e.g. {@code --host-resolver-rules=...} */
+    static WebDriver start(String... extraArguments) throws IOException {
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1200,1800", "--user-data-dir=" + Files.createTempDirectory("gatehouse-chromium"));
+        options.addArguments(extraArguments);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }

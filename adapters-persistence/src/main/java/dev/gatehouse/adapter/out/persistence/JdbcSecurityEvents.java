@@ -10,7 +10,12 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Appends events to table {@code security_event} and to the log category {@code gatehouse.security}. */
+/**
+ * Appends events to table {@code security_event} and to the log category {@code gatehouse.security}: the
+ * message is the event's code, its fields ({@code event}, {@code user}, {@code session}, {@code client},
+ * {@code address}, {@code email} (the pseudonym), {@code detail}) are SLF4J key-value pairs, so the JSON log
+ * format has them as fields of their own.
+ */
 @Singleton
 final class JdbcSecurityEvents implements SecurityEvents {
 
@@ -25,8 +30,12 @@ final class JdbcSecurityEvents implements SecurityEvents {
     @Override
     public void record(SecurityEvent event) {
         String attemptedEmail = event.attemptedEmail() == null ? null : event.attemptedEmail().value();
-        LOG.info("{} user={} session={} client={} address={} email={} detail={}", event.type().code(), event.user(),
-                event.session(), event.client(), event.clientAddress(), attemptedEmail, event.detail());
+        LOG.atInfo().setMessage(event.type().code()).addKeyValue("event", event.type().code())
+                .addKeyValue("user", event.user() == null ? null : event.user().value())
+                .addKeyValue("session", event.session() == null ? null : event.session().value())
+                .addKeyValue("client", event.client() == null ? null : event.client().value())
+                .addKeyValue("address", event.clientAddress()).addKeyValue("email", attemptedEmail)
+                .addKeyValue("detail", event.detail()).log();
         jdbc.update("INSERT INTO security_event (type, occurred_at, user_id, session_id, client_id, detail, client_address, "
                 + "attempted_email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
                     statement.setString(1, event.type().code());

@@ -15,7 +15,11 @@ public interface RefreshTokensUseCase {
     }
 
     sealed interface RefreshResult {
-        record Refreshed(IssuedTokens tokens) implements RefreshResult {
+        /**
+         * @param graceReplay whether the token was the current one's immediate predecessor, replayed within
+         *                    the reuse grace (the caller gets the first rotation's successor again)
+         */
+        record Refreshed(IssuedTokens tokens, boolean graceReplay) implements RefreshResult {
         }
 
         /** One answer for every unusable token; {@code reason} is for the log, never for the caller. */

@@ -1,13 +1,15 @@
 package dev.gatehouse.adapter.in.web.account;
 
+import dev.gatehouse.adapter.in.web.body.StrictJson;
 import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
 import dev.gatehouse.adapter.in.web.browser.ClientSettings;
-import dev.gatehouse.adapter.in.web.body.StrictJson;
+import dev.gatehouse.adapter.in.web.browser.CookieParameters;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.oauth.TokenDelivery;
 import dev.gatehouse.adapter.in.web.oauth.TokenResponse;
 import dev.gatehouse.adapter.in.web.problem.Problem;
+import dev.gatehouse.adapter.in.web.problem.ProblemResponses;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
@@ -27,6 +29,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 
 /**
@@ -35,6 +46,7 @@ import java.util.Optional;
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Account")
 final class RegistrationController {
 
     private final RegisterUseCase register;
@@ -53,6 +65,21 @@ final class RegistrationController {
     }
 
     @Post(uri = "/auth/register", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an account and sign it in (its first session)",
+            parameters = @Parameter(name = CookieParameters.CSRF_HEADER, in = ParameterIn.HEADER,
+                    description = CookieParameters.CSRF_DESCRIPTION, schema = @Schema(type = "string")),
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegistrationRequest.class))))
+    @ApiResponse(responseCode = "201", description = "The token response plus `user`; `Cache-Control: no-store`",
+            headers = @Header(name = "Set-Cookie", description = "Cookie clients: `__Host-gh_refresh` (the refresh token)"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationResponse.class)))
+    @ApiResponse(responseCode = "401", description = "The `clientId` is missing or unknown (`error: invalid_client`)",
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "An account with this e-mail address exists already",
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.BadRequest
+    @ProblemResponses.CsrfRefused
+    @ProblemResponses.Unavailable
     HttpResponse<?> register(HttpRequest<?> request, @Body @Nullable byte[] body) {
         RegistrationRequest fields = json.read(body, RegistrationRequest.class);
         Optional<ClientSettings> client = clients.find(fields.clientId());

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.in.web.account;
 
 import dev.gatehouse.adapter.in.web.problem.Problem;
+import dev.gatehouse.adapter.in.web.problem.ProblemResponses;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
@@ -9,6 +10,7 @@ import dev.gatehouse.domain.token.FamilyId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -16,6 +18,13 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +32,10 @@ import java.util.UUID;
 /** The caller's own sessions: list the live or the ended ones, end one. */
 @Controller("/auth/sessions")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Sessions")
+@SecurityRequirement(name = "bearer")
+@ProblemResponses.Unauthenticated
+@ProblemResponses.Unavailable
 final class SessionsController {
 
     private final SessionsUseCase sessions;
@@ -40,6 +53,12 @@ final class SessionsController {
 
     /** The live sessions, or with {@code state=ended} the sessions that ended in the last 30 days. */
     @Get
+    @Operation(summary = "The caller's sessions: live ones (default, newest first, the current one marked) or, with "
+            + "`state=ended`, those ended in the last 30 days")
+    @ApiResponse(responseCode = "200", description = "The sessions; `Cache-Control: no-store`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    array = @ArraySchema(schema = @Schema(implementation = SessionView.class))))
+    @ProblemResponses.BadRequest
     HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String state) {
         var caller = bearer.require(request);
         if ("ended".equals(state)) {
@@ -62,6 +81,9 @@ final class SessionsController {
     }
 
     @Delete("/{id}")
+    @Operation(summary = "End one of the caller's sessions at once")
+    @ApiResponse(responseCode = "204", description = "The session is ended")
+    @ProblemResponses.NotFound
     HttpResponse<?> delete(HttpRequest<?> request, String id) {
         var caller = bearer.require(request);
         UUID session;

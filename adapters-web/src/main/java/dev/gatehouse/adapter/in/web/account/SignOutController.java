@@ -2,10 +2,13 @@ package dev.gatehouse.adapter.in.web.account;
 
 import dev.gatehouse.adapter.in.web.body.StrictJson;
 import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
+import dev.gatehouse.adapter.in.web.browser.CookieParameters;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
 import dev.gatehouse.adapter.in.web.oauth.TokenDelivery;
 import dev.gatehouse.adapter.in.web.problem.NotAuthenticatedException;
+import dev.gatehouse.adapter.in.web.problem.Problem;
+import dev.gatehouse.adapter.in.web.problem.ProblemResponses;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
@@ -22,6 +25,16 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 
 /**
@@ -34,6 +47,9 @@ import java.util.Optional;
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Sessions")
+@ProblemResponses.Unauthenticated
+@ProblemResponses.Unavailable
 final class SignOutController {
 
     private final SignOutUseCase signOut;
@@ -52,6 +68,19 @@ final class SignOutController {
     }
 
     @Post(uri = "/auth/sign-out", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Operation(summary = "End one session, named by `Authorization: Bearer`, by the `__Host-gh_refresh` cookie or by "
+            + "`{refreshToken}` in the body (in that order)", parameters = {
+                @Parameter(name = CookieParameters.REFRESH, in = ParameterIn.COOKIE,
+                        description = CookieParameters.REFRESH_DESCRIPTION, schema = @Schema(type = "string")),
+                @Parameter(name = CookieParameters.CSRF_HEADER, in = ParameterIn.HEADER,
+                        description = CookieParameters.CSRF_DESCRIPTION, schema = @Schema(type = "string"))},
+            requestBody = @RequestBody(required = false,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignOutRequest.class))))
+    @ApiResponse(responseCode = "204", description = "The session is ended; the refresh cookie is cleared",
+            headers = @Header(name = "Set-Cookie", description = "`__Host-gh_refresh=` with `Max-Age=0`"))
+    @ApiResponse(responseCode = "400", description = "The refresh token is not valid, or the body is malformed",
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.CsrfRefused
     HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable byte[] body) {
         if (BearerAuthentication.presentIn(request)) {
             return signOutByBearer(bearer.require(request));
@@ -78,6 +107,9 @@ final class SignOutController {
     }
 
     @Post(uri = "/auth/sign-out-everywhere", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Operation(summary = "End every session of the caller's account at once")
+    @ApiResponse(responseCode = "204", description = "Every session is ended")
+    @SecurityRequirement(name = "bearer")
     HttpResponse<?> signOutEverywhere(HttpRequest<?> request) {
         signOut.signOutEverywhere(bearer.require(request).user());
         return signedOut();

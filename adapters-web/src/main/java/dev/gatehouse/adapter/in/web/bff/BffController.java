@@ -3,8 +3,11 @@ package dev.gatehouse.adapter.in.web.bff;
 import dev.gatehouse.adapter.in.web.account.UserView;
 import dev.gatehouse.adapter.in.web.body.StrictJson;
 import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
+import dev.gatehouse.adapter.in.web.browser.CookieParameters;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
+import dev.gatehouse.adapter.in.web.problem.Problem;
+import dev.gatehouse.adapter.in.web.problem.ProblemResponses;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
@@ -25,6 +28,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 
 /**
@@ -34,6 +46,9 @@ import java.util.Optional;
  */
 @Controller("/bff")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "BFF")
+@ProblemResponses.CsrfRefused
+@ProblemResponses.Unavailable
 final class BffController {
 
     private final SignInUseCase signIn;
@@ -71,6 +86,18 @@ final class BffController {
     }
 
     @Post(uri = "/login", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in for the /bff proxy: two HttpOnly cookies, no token in the answer",
+            parameters = @Parameter(name = CookieParameters.CSRF_HEADER, in = ParameterIn.HEADER,
+                    description = CookieParameters.CSRF_DESCRIPTION, schema = @Schema(type = "string")), requestBody = @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoginRequest.class))))
+    @ApiResponse(responseCode = "200", description = "`{\"loggedIn\":true,\"user\":{...}}`; `Cache-Control: no-store`",
+            headers = @Header(name = "Set-Cookie", description = "`__Host-gh_access` and `__Host-gh_bff`"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoggedIn.class)))
+    @ApiResponse(responseCode = "401", description = "The e-mail or password is incorrect",
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Throttled
     HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client.settings());
         if (refusal.isPresent()) {
@@ -97,6 +124,15 @@ final class BffController {
     }
 
     @Post(uri = "/logout", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Operation(summary = "End the /bff session and clear both cookies", parameters = {
+                @Parameter(name = CookieParameters.ACCESS, in = ParameterIn.COOKIE,
+                        description = CookieParameters.ACCESS_DESCRIPTION, schema = @Schema(type = "string")),
+                @Parameter(name = CookieParameters.BFF, in = ParameterIn.COOKIE,
+                        description = CookieParameters.BFF_DESCRIPTION, schema = @Schema(type = "string")),
+                @Parameter(name = CookieParameters.CSRF_HEADER, in = ParameterIn.HEADER,
+                        description = CookieParameters.CSRF_DESCRIPTION, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "204", description = "Signed out; both cookies cleared (`Max-Age=0`)",
+            headers = @Header(name = "Set-Cookie", description = "`__Host-gh_access=` and `__Host-gh_bff=` with `Max-Age=0`"))
     HttpResponse<?> logout(HttpRequest<?> request) {
         Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client.settings());
         if (refusal.isPresent()) {

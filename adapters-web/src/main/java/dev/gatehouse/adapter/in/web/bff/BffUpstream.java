@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.web.bff;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.ProxyHttpClient;
 import jakarta.annotation.PreDestroy;
@@ -8,21 +9,22 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.Optional;
 
-/** The proxy client to the configured upstream, with the configured timeouts; absent without an upstream. */
+/** The (metered) proxy client to the configured upstream, with the configured timeouts; absent without an upstream. */
 @Singleton
 final class BffUpstream implements AutoCloseable {
 
     private final Optional<URI> base;
     private final ProxyHttpClient client;
 
-    BffUpstream(BffSettings settings) {
+    BffUpstream(BffSettings settings, MeterRegistry metrics) {
         this.base = settings.getUpstreamUrl();
         var configuration = new DefaultHttpClientConfiguration();
         configuration.setConnectTimeout(settings.getConnectTimeout());
         configuration.setReadTimeout(settings.getReadTimeout());
         configuration.setFollowRedirects(false);
         try {
-            this.client = base.isEmpty() ? null : ProxyHttpClient.create(base.get().toURL(), configuration);
+            this.client = base.isEmpty() ? null
+                    : new MeteredUpstreamClient(ProxyHttpClient.create(base.get().toURL(), configuration), metrics);
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("gatehouse.bff.upstream-url is not a URL", e);
         }

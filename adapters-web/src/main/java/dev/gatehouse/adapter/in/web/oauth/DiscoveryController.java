@@ -6,6 +6,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +22,7 @@ import java.util.Map;
  * signs is picked up in time (see docs/operations.md, key rotation).
  */
 @Controller("/.well-known")
+@Tag(name = "Discovery")
 final class DiscoveryController {
 
     private static final String CACHE = "public, max-age=300";
@@ -30,11 +36,17 @@ final class DiscoveryController {
     }
 
     @Get(uri = "/jwks.json", produces = {"application/jwk-set+json", MediaType.APPLICATION_JSON})
+    @Operation(summary = "The public keys that verify access tokens (RFC 7517 JWK Set); cacheable for 5 minutes")
+    @ApiResponse(responseCode = "200", description = "`{\"keys\": [...]}`, public parts only",
+            content = @Content(mediaType = "application/jwk-set+json", schema = @Schema(type = "object")))
     HttpResponse<Map<String, Object>> jwks() {
         return HttpResponse.ok(keys.publicKeySet()).header("Cache-Control", CACHE);
     }
 
     @Get(uri = "/oauth-authorization-server", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Authorization server metadata (RFC 8414): issuer, endpoints, grant types")
+    @ApiResponse(responseCode = "200", description = "The metadata document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
     HttpResponse<Map<String, Object>> metadata() {
         return HttpResponse.ok(metadata).header("Cache-Control", CACHE);
     }

@@ -12,6 +12,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 
 /**
@@ -20,6 +26,8 @@ import java.util.Map;
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "OAuth")
+@OAuthErrorResponses
 final class RevocationController {
 
     static final String PATH = "/auth/revoke";
@@ -36,6 +44,11 @@ final class RevocationController {
 
     @Post(uri = PATH, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
             produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke a refresh or access token, ending its session (RFC 7009)",
+            requestBody = @RequestBody(required = true, content = {
+                @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = RevocationRequest.class)),
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevocationRequest.class))}))
+    @ApiResponse(responseCode = "200", description = "Always, also for unknown, invalid or already revoked tokens (RFC 7009 §2.2)")
     HttpResponse<?> revoke(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Map<String, String> params;
         try {

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.in.web.oauth;
 import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
 import dev.gatehouse.adapter.in.web.browser.ClientSettings;
+import dev.gatehouse.adapter.in.web.browser.CookieParameters;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
 import dev.gatehouse.adapter.in.web.problem.Responses;
@@ -25,6 +26,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -40,6 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "OAuth")
+@OAuthErrorResponses
 final class TokenController {
 
     static final String PATH = "/auth/token";
@@ -68,6 +80,18 @@ final class TokenController {
 
     @Post(uri = PATH, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
             produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in (`grant_type=password`) or refresh (`grant_type=refresh_token`, rotates the token)",
+            parameters = {
+                @Parameter(name = CookieParameters.REFRESH, in = ParameterIn.COOKIE,
+                        description = CookieParameters.REFRESH_DESCRIPTION, schema = @Schema(type = "string")),
+                @Parameter(name = CookieParameters.CSRF_HEADER, in = ParameterIn.HEADER,
+                        description = CookieParameters.CSRF_DESCRIPTION, schema = @Schema(type = "string"))},
+            requestBody = @RequestBody(required = true, content = {
+                @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = TokenRequest.class)),
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenRequest.class))}))
+    @ApiResponse(responseCode = "200", description = "Tokens; `Cache-Control: no-store`",
+            headers = @Header(name = "Set-Cookie", description = "Cookie clients: `__Host-gh_refresh` (the refresh token)"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     HttpResponse<?> token(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Map<String, String> params;
         try {

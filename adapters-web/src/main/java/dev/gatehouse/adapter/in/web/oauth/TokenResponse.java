@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.in.web.oauth;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gatehouse.application.port.in.IssuedTokens;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
@@ -15,7 +16,7 @@ public record TokenResponse(
         @JsonProperty("access_token") String accessToken,
         @JsonProperty("token_type") String tokenType,
         @JsonProperty("expires_in") long expiresIn,
-        @JsonProperty("refresh_token") String refreshToken,
+        @JsonProperty("refresh_token") @Nullable String refreshToken,
         @JsonProperty("refresh_expires_in") long refreshExpiresIn,
         @JsonProperty("session_id") String sessionId,
         @JsonProperty("user_id") String userId) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.in.web.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors, String error) {
+public record Problem(String type, String title, int status, String detail, @Nullable List<FieldError> errors, @Nullable String error) {
 
     /** One input field that broke a rule. */
     @Serdeable

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * </ul>
  * A waiter that still has no slot after {@code maxWait} (the estimate was too low) is shed then.
  */
-final class HashingGate {
+final class HashingGate implements HashingLoad {
 
     /** Who asks for a hash; registrations may hold at most a quarter of the waiting places. */
     enum Lane { SIGN_IN, REGISTRATION }
@@ -69,8 +69,14 @@ final class HashingGate {
     }
 
     /** How many hashes wait for a slot now. */
-    synchronized int waiting() {
+    @Override
+    public synchronized int waiting() {
         return waiting;
+    }
+
+    @Override
+    public int inFlight() {
+        return limits.slots() - slots.availablePermits();
     }
 
     private void acquire(Lane lane) {

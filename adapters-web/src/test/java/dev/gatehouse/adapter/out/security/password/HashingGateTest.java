@@ -50,6 +50,21 @@ class HashingGateTest {
     }
 
     @Test
+    void the_gate_reports_its_load_for_the_gauges() throws Exception {
+        var gate = new HashingGate(new Limits(2, 128, DEADLINE), nanos::get);
+        var release = new CountDownLatch(1);
+        List<CompletableFuture<String>> holders = List.of(hold(gate, release), hold(gate, release));
+        var waiter = submit(gate, Lane.SIGN_IN);
+        awaitWaiting(gate, 1);
+        assertThat(gate.inFlight()).isEqualTo(2);
+        release.countDown();
+        assertThat(join(holders)).containsOnly("held");
+        assertThat(waiter.get(5, TimeUnit.SECONDS)).isEqualTo("hashed");
+        assertThat(gate.inFlight()).isZero();
+        assertThat(gate.waiting()).isZero();
+    }
+
+    @Test
     void hashes_whose_estimated_wait_passes_the_deadline_are_shed_at_once() throws Exception {
         var gate = new HashingGate(new Limits(1, 128, DEADLINE), nanos::get);
         hash(gate, Lane.SIGN_IN, Duration.ofSeconds(1)); // mean hash time: 1 s, one slot

@@ -1,0 +1,12 @@
+package dev.gatehouse.adapter.in.web.oauth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The parameters of {@code POST /auth/revoke} (RFC 7009 §2.1) as the OpenAPI document describes them. */
+@Schema(requiredProperties = {"token", "client_id"})
+record RevocationRequest(
+        @Schema(description = "A refresh token or an access token; either ends its session") String token,
+        @JsonProperty("token_type_hint") @Schema(allowableValues = {"refresh_token", "access_token"}) String tokenTypeHint,
+        @JsonProperty("client_id") String clientId) {
+}

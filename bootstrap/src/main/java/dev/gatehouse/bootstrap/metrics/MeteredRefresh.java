@@ -1,0 +1,41 @@
+package dev.gatehouse.bootstrap.metrics;
+
+import dev.gatehouse.application.port.in.RefreshTokensUseCase;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Counts refreshes as {@code gatehouse_refreshes_total{client, outcome}}, outcome one of {@code rotated},
+ * {@code grace_replay} (a racing tab's replay within the reuse grace), {@code reuse_detected} (the session
+ * was revoked as stolen), {@code expired} and {@code invalid} (forged, unknown, revoked or another client's).
+ */
+public final class MeteredRefresh implements RefreshTokensUseCase {
+
+    private final RefreshTokensUseCase refresh;
+    private final Outcomes outcomes;
+
+    public MeteredRefresh(RefreshTokensUseCase refresh, MeterRegistry registry) {
+        this.refresh = refresh;
+        this.outcomes = new Outcomes(registry, "gatehouse.refreshes", "Refresh-token grants by client and outcome");
+    }
+
+    @Override
+    public RefreshResult refresh(RefreshCommand command) {
+        RefreshResult result = refresh.refresh(command);
+        outcomes.count("client", command.client().value(), "outcome", outcome(result));
+        return result;
+    }
+
+    private static String outcome(RefreshResult result) {
+        if (result instanceof RefreshResult.Refreshed refreshed) {
+            return refreshed.graceReplay() ? "grace_replay" : "rotated";
+        }
+        if (!(result instanceof RefreshResult.InvalidGrant invalid)) {
+            throw new IllegalStateException("unknown refresh result " + result);
+        }
+        return switch (invalid.reason()) {
+            case REUSED -> "reuse_detected";
+            case EXPIRED -> "expired";
+            case NOT_AUTHENTIC, UNKNOWN_SESSION, REVOKED, OTHER_CLIENT -> "invalid";
+        };
+    }
+}

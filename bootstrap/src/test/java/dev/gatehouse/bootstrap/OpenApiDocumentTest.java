@@ -1,0 +1,108 @@
+package dev.gatehouse.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.web.router.Router;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /openapi.yml} from a running server is a valid OpenAPI 3 document, and it documents exactly
+ * the routes the server has: a new controller method without documentation, or documentation of a
+ * route that is gone, fails here.
+ */
+class OpenApiDocumentTest {
+
+    /**
+     * Routes that are not part of the API the document describes: the documents, their UI, the demo. (The HEAD
+     * route Micronaut adds to every GET is left out too.)
+     */
+    private static final Set<String> UNDOCUMENTED = Set.of(
+            "GET /openapi.yml", "GET /openapi.json", "GET /docs", "GET /docs/{asset}",
+            "GET /demo-api/hello"); // development mode only: the stand-in API behind the demo's /bff
+
+    /** Served by a filter (BffProxyFilter), not a route: described in adapters-web/src/main/openapi/bff-proxy.yml. */
+    private static final Set<String> FILTERS = Set.of("GET /bff/api/{path}", "POST /bff/api/{path}", "PUT /bff/api/{path}",
+            "PATCH /bff/api/{path}", "DELETE /bff/api/{path}");
+
+    private final HttpFixture http = new HttpFixture(GatehouseServer.shared());
+
+    @Test
+    void the_document_is_valid_openapi_3() {
+        HttpResponse<String> response = http.send(http.request("/openapi.yml").GET());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
+
+        SwaggerParseResult parsed = parse(response.body());
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getInfo().getTitle()).isEqualTo("Gatehouse");
+        assertThat(parsed.getOpenAPI().getComponents().getSecuritySchemes()).containsKey("bearer");
+        assertThat(parsed.getOpenAPI().getComponents().getSchemas()).containsKeys("Problem", "OAuthError", "TokenResponse", "TokenRequest");
+    }
+
+    @Test
+    void the_json_document_is_the_same_document() {
+        HttpResponse<String> json = http.send(http.request("/openapi.json").GET());
+        assertThat(json.statusCode()).isEqualTo(200);
+        SwaggerParseResult parsed = parse(json.body());
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI()).isEqualTo(parse(http.send(http.request("/openapi.yml").GET()).body()).getOpenAPI());
+    }
+
+    @Test
+    void the_document_describes_exactly_the_routes_of_the_server() {
+        Set<String> routes = GatehouseServer.context().getBean(Router.class).uriRoutes()
+                .map(route -> route.getHttpMethodName() + " " + route.getUriMatchTemplate().toPathString())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(routes).containsAll(UNDOCUMENTED);
+        Set<String> expected = new TreeSet<>(routes);
+        expected.removeIf(route -> route.startsWith("HEAD ") && routes.contains("GET " + route.substring(5)));
+        expected.removeAll(UNDOCUMENTED);
+        expected.addAll(FILTERS);
+
+        assertThat(operations(document())).isEqualTo(expected);
+    }
+
+    @Test
+    void every_operation_of_the_contract_is_documented_with_its_answers() {
+        OpenAPI document = document();
+        assertThat(operations(document)).contains("POST /auth/register", "POST /auth/token", "POST /auth/sign-out",
+                "POST /auth/revoke", "POST /auth/sign-out-everywhere", "GET /auth/sessions", "DELETE /auth/sessions/{id}",
+                "GET /auth/me", "GET /.well-known/jwks.json", "GET /.well-known/oauth-authorization-server", "GET /health",
+                "GET /health/readiness", "POST /bff/login", "POST /bff/logout", "GET /metrics");
+        var token = document.getPaths().get("/auth/token").getPost();
+        assertThat(token.getRequestBody().getContent()).containsKeys("application/x-www-form-urlencoded", "application/json");
+        assertThat(token.getResponses()).containsKeys("200", "400", "401", "429", "503");
+        assertThat(token.getResponses().get("400").getContent().get("application/json").getSchema().get$ref()).endsWith("/OAuthError");
+        assertThat(token.getParameters()).anySatisfy(p -> assertThat(p.getName() + " " + p.getIn()).isEqualTo("__Host-gh_refresh cookie"));
+        var me = document.getPaths().get("/auth/me").getGet();
+        assertThat(me.getSecurity()).anySatisfy(requirement -> assertThat(requirement).containsKey("bearer"));
+        assertThat(me.getResponses().get("401").getContent().get("application/problem+json").getSchema().get$ref()).endsWith("/Problem");
+        assertThat(document.getPaths().get("/bff/logout").getPost().getParameters()).extracting(p -> p.getName())
+                .contains("__Host-gh_access", "__Host-gh_bff");
+    }
+
+    private OpenAPI document() {
+        return parse(http.send(http.request("/openapi.yml").GET()).body()).getOpenAPI();
+    }
+
+    private static Set<String> operations(OpenAPI document) {
+        Set<String> operations = new TreeSet<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().keySet()
+                .forEach(method -> operations.add(method.name() + " " + path)));
+        return operations;
+    }
+
+    private static SwaggerParseResult parse(String document) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        return new OpenAPIV3Parser().readContents(document, null, options);
+    }
+}
