@@ -1,0 +1,2 @@
+/** The threads that run requests: how many, and for how long. */
+package dev.gatehouse.bootstrap.threads;
