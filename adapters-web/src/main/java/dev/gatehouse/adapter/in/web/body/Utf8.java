@@ -15,8 +15,14 @@ public final class Utf8 {
     private Utf8() {
     }
 
-    /** {@code bytes} as text; {@link MalformedBodyException} unless they are well-formed UTF-8. */
+    /**
+     * {@code bytes} as text; {@link MalformedBodyException} unless they are well-formed UTF-8. Bytes that are all
+     * ASCII (every request body of the token endpoint) are copied without a decoder: ASCII is UTF-8 as it is.
+     */
     public static String decode(byte[] bytes) {
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -26,6 +32,15 @@ public final class Utf8 {
         } catch (CharacterCodingException notUtf8) {
             throw new MalformedBodyException("The body is not valid UTF-8.");
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code text} has no unpaired surrogate, i.e. whether UTF-8 can carry it at all. */

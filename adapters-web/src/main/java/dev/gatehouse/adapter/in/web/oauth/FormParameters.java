@@ -76,8 +76,12 @@ public final class FormParameters {
     /**
      * One form-urlencoded component: percent-decoding to bytes first, then strict UTF-8, so {@code %ED%A0%80}
      * is refused ({@link MalformedParameters}, or {@link MalformedBodyException} for bad UTF-8), not turned into U+FFFD.
+     * A component without {@code %} or {@code +} is its own decoding (the body was well-formed UTF-8 already).
      */
     static String decode(String encoded) {
+        if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
+            return encoded;
+        }
         byte[] raw = encoded.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream decoded = new ByteArrayOutputStream(raw.length);
         for (int i = 0; i < raw.length; i++) {
