@@ -11,6 +11,7 @@ import dev.gatehouse.application.port.in.SignOutUseCase;
 import dev.gatehouse.application.port.in.lifecycle.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.lifecycle.DeleteAccountUseCase;
 import dev.gatehouse.application.port.in.lifecycle.EmailVerificationUseCase;
+import dev.gatehouse.application.port.in.lifecycle.EmailVerificationUseCase.RequestResult;
 import dev.gatehouse.application.port.in.lifecycle.PasswordResetUseCase;
 import dev.gatehouse.application.port.in.lifecycle.TokenResult;
 import dev.gatehouse.domain.token.ClientId;
@@ -86,8 +87,8 @@ class UnknownResults {
     EmailVerificationUseCase emailVerification() {
         return new EmailVerificationUseCase() {
             @Override
-            public void requestVerification(Caller caller) {
-                // not under test
+            public RequestResult requestVerification(Caller caller) {
+                return null;
             }
 
             @Override
