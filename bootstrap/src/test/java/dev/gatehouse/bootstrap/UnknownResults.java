@@ -131,7 +131,7 @@ class UnknownResults {
     SignOutUseCase signOut() {
         return new SignOutUseCase() {
             @Override
-            public SignOutResult signOut(String refreshToken) {
+            public SignOutResult signOut(String refreshToken, java.util.function.Predicate<ClientId> endsHere) {
                 return null;
             }
 
