@@ -54,7 +54,7 @@ public final class EmailVerificationService implements EmailVerificationUseCase 
         if (perAccount.exceededBy(count)) {
             if (perAccount.firstExceededBy(count)) {
                 events.record(new SecurityEvent(SecurityEventType.EMAIL_VERIFICATION_THROTTLED, now, caller.user(), caller.session(),
-                        caller.client(), "account_limit"));
+                        caller.client(), "account_limit", caller.clientAddress(), null));
             }
             return new RequestResult.Throttled(perAccount.retryAfter(now));
         }
