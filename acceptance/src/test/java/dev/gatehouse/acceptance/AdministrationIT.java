@@ -117,17 +117,14 @@ class AdministrationIT extends AgainstTheSharedJar {
 
         assertThat(admin("POST", path + "/disable", ops).statusCode()).isEqualTo(204);
 
-        assertThat(http.getWithBearer("/auth/me", registered.path("access_token").asText()).statusCode()).isEqualTo(401);
+        assertEnded(registered);
         HttpResponse<String> signIn = gatehouse.signIn(email, Gatehouse.PASSWORD);
         assertThat(signIn.statusCode()).isEqualTo(400);
         assertThat(Http.json(signIn).path("error").asText()).isEqualTo("invalid_grant");
-        assertThat(Http.json(gatehouse.refresh(registered.path("refresh_token").asText())).path("error").asText()).isEqualTo("invalid_grant");
         assertThat(Http.json(admin("GET", path, ops)).path("disabled").asBoolean()).isTrue();
 
         assertThat(admin("POST", path + "/enable", ops).statusCode()).isEqualTo(204);
-        HttpResponse<String> again = gatehouse.signIn(email, Gatehouse.PASSWORD);
-        assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(endReasons(Http.json(again))).containsExactly("account_disabled");
+        assertThat(endReasonsOnSigningInAgain(email)).containsExactly("account_disabled");
     }
 
     @Test
@@ -137,11 +134,8 @@ class AdministrationIT extends AgainstTheSharedJar {
 
         assertThat(admin("DELETE", "/admin/users/" + registered.path("user_id").asText() + "/sessions", opsToken()).statusCode()).isEqualTo(204);
 
-        assertThat(http.getWithBearer("/auth/me", registered.path("access_token").asText()).statusCode()).isEqualTo(401);
-        assertThat(gatehouse.refresh(registered.path("refresh_token").asText()).statusCode()).isEqualTo(400);
-        HttpResponse<String> again = gatehouse.signIn(email, Gatehouse.PASSWORD);
-        assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(endReasons(Http.json(again))).containsExactly("admin");
+        assertEnded(registered);
+        assertThat(endReasonsOnSigningInAgain(email)).containsExactly("admin");
     }
 
     @Test
@@ -154,7 +148,7 @@ class AdministrationIT extends AgainstTheSharedJar {
         assertThat(admin("DELETE", path, ops).statusCode()).isEqualTo(204);
 
         assertNotFound(admin("GET", path, ops));
-        assertThat(http.getWithBearer("/auth/me", registered.path("access_token").asText()).statusCode()).isEqualTo(401);
+        assertEnded(registered);
         assertThat(gatehouse.signIn(email, Gatehouse.PASSWORD).statusCode()).isEqualTo(400);
         assertThat(gatehouse.register(email).path("user_id").asText()).isNotEqualTo(registered.path("user_id").asText());
     }
@@ -196,8 +190,17 @@ class AdministrationIT extends AgainstTheSharedJar {
                 .setExpectedAudience(Gatehouse.AUDIENCE).setRequireExpirationTime().build().processToClaims(accessToken);
     }
 
-    private List<String> endReasons(JsonNode session) {
-        JsonNode ended = Http.json(http.getWithBearer("/auth/sessions?state=ended", session.path("access_token").asText()));
+    /** The session is over at once: its access token is refused here, its refresh token is an invalid grant. */
+    private void assertEnded(JsonNode session) {
+        assertThat(http.getWithBearer("/auth/me", session.path("access_token").asText()).statusCode()).isEqualTo(401);
+        assertThat(Http.json(gatehouse.refresh(session.path("refresh_token").asText())).path("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    /** Signs in anew (which must work) and answers why the account's earlier sessions ended, as its owner sees it. */
+    private List<String> endReasonsOnSigningInAgain(String email) {
+        HttpResponse<String> again = gatehouse.signIn(email, Gatehouse.PASSWORD);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode ended = Http.json(http.getWithBearer("/auth/sessions?state=ended", Http.json(again).path("access_token").asText()));
         return java.util.stream.StreamSupport.stream(ended.spliterator(), false).map(s -> s.path("endReason").asText()).toList();
     }
 
