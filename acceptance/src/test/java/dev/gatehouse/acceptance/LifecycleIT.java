@@ -43,6 +43,21 @@ class LifecycleIT extends AgainstTheSharedJar {
     }
 
     @Test
+    void asking_for_verification_links_is_limited_per_account() {
+        JsonNode account = gatehouse.register(Gatehouse.anEmail());
+        for (int i = 0; i < 3; i++) {
+            assertThat(withBearer("POST", "/auth/email-verification", account, "{}").statusCode()).isEqualTo(202);
+        }
+
+        HttpResponse<String> refused = withBearer("POST", "/auth/email-verification", account, "{}");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Http.contentType(refused)).startsWith("application/problem+json");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
+    }
+
+    @Test
     void a_reset_answers_alike_for_an_unknown_email_and_its_link_sets_the_password_and_ends_every_session() {
         String email = Gatehouse.anEmail();
         JsonNode first = gatehouse.register(email);
