@@ -160,6 +160,20 @@ class BffProxyIT extends AgainstTheSharedJar {
         assertThat(upstream.seen()).hasSize(before);
     }
 
+    @Test
+    void the_proxy_sessions_refresh_token_in_a_sign_out_body_is_refused_and_the_session_goes_on() {
+        String email = Gatehouse.anEmail();
+        gatehouse.register(email);
+        HttpResponse<String> login = login(email);
+        String refreshToken = Http.cookieValue(Http.setCookie(login, "__Host-gh_bff").orElseThrow());
+
+        HttpResponse<String> signOut = http.postJson("/auth/sign-out", Json.write(Map.of("refreshToken", refreshToken)));
+
+        assertThat(signOut.statusCode()).isEqualTo(400);
+        assertThat(Http.json(signOut).path("error").asText()).isEqualTo("unauthorized_client");
+        assertThat(http.get("/bff/api/orders", "Cookie", Http.cookiesOf(login)).statusCode()).as("the /bff session lives").isEqualTo(200);
+    }
+
     private HttpResponse<String> login(String email) {
         return http.postJson("/bff/login", Json.write(Map.of("email", email, "password", Gatehouse.PASSWORD)), CSRF);
     }

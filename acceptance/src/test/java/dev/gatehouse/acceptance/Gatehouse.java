@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * The jar shared by the suite (started once per test JVM, see {@link SharedGatehouse}) with the configuration
- * of {@code acceptance.yml}, its {@code /bff} upstream, and the few calls most tests start from.
+ * of {@code acceptance.yml}, its {@code /bff} upstream, the SMTP server it sends e-mail to, and the few calls most
+ * tests start from.
  */
 final class Gatehouse implements AutoCloseable {
 
@@ -26,24 +27,28 @@ final class Gatehouse implements AutoCloseable {
 
     private final GatehouseJar jar;
     private final RecordingUpstream upstream;
+    private final SmtpInbox inbox;
     private final Http http;
 
-    private Gatehouse(GatehouseJar jar, RecordingUpstream upstream) {
+    private Gatehouse(GatehouseJar jar, RecordingUpstream upstream, SmtpInbox inbox) {
         this.jar = jar;
         this.upstream = upstream;
+        this.inbox = inbox;
         this.http = new Http(jar.base());
     }
 
     static Gatehouse start() {
         RecordingUpstream upstream = new RecordingUpstream();
+        SmtpInbox inbox = new SmtpInbox();
         String template = resource("acceptance.yml");
         GatehouseJar jar = GatehouseJar.start("shared", port -> new JarLaunch(List.of(), Map.of(), Optional.of(template + """
                 micronaut.server.port: %d
                 gatehouse.issuer: "http://localhost:%d"
                 gatehouse.bff.upstream-url: "%s"
-                """.formatted(port, port, upstream.url()))));
+                gatehouse.mail.smtp.port: %d
+                """.formatted(port, port, upstream.url(), inbox.port()))));
         upstream.trust(jar.base().resolve("/.well-known/jwks.json"), issuer(jar), AUDIENCE);
-        return new Gatehouse(jar, upstream);
+        return new Gatehouse(jar, upstream, inbox);
     }
 
     private static String issuer(GatehouseJar jar) {
@@ -64,6 +69,11 @@ final class Gatehouse implements AutoCloseable {
 
     RecordingUpstream upstream() {
         return upstream;
+    }
+
+    /** The e-mail the jar sent. */
+    SmtpInbox inbox() {
+        return inbox;
     }
 
     static String anEmail() {
@@ -128,5 +138,6 @@ final class Gatehouse implements AutoCloseable {
     public void close() {
         jar.close();
         upstream.close();
+        inbox.close();
     }
 }

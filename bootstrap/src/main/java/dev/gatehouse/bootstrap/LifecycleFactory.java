@@ -12,6 +12,7 @@ import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.application.port.out.SignInAttempts;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.application.port.out.VerificationRequestCounts;
 import dev.gatehouse.application.port.out.mail.EmailTokenCodec;
 import dev.gatehouse.application.port.out.mail.EmailTokens;
 import dev.gatehouse.application.port.out.mail.Notifications;
@@ -39,7 +40,8 @@ import java.time.Duration;
 
 /**
  * Creates the account-lifecycle use cases (e-mail verification, password reset and change, account
- * deletion). Their settings ({@code gatehouse.mail.reset-ttl}, {@code gatehouse.throttle.password-resets-*})
+ * deletion). Their settings ({@code gatehouse.mail.reset-ttl}, {@code gatehouse.throttle.password-resets-*},
+ * {@code gatehouse.throttle.email-verifications-per-account-per-hour})
  * are checked at start.
  */
 @Factory
@@ -80,8 +82,21 @@ class LifecycleFactory {
 
     @Singleton
     EmailVerificationService emailVerification(UserAccounts accounts, EmailTokenIssuer tokens, Notifications notifications,
-            SecurityEvents events, Transactions transactions, Clock clock) {
-        return new EmailVerificationService(accounts, tokens, notifications, events, transactions, clock);
+            VerificationRequestCounts requests, VerificationLimit limit, SecurityEvents events, Transactions transactions, Clock clock) {
+        return new EmailVerificationService(accounts, tokens, notifications, requests, limit.perAccount(), events, transactions, clock);
+    }
+
+    /** {@code gatehouse.throttle.email-verifications-per-account-per-hour}, checked at start. */
+    record VerificationLimit(RateLimit perAccount) {
+    }
+
+    @Context
+    VerificationLimit verificationLimit(@Value("${gatehouse.throttle.email-verifications-per-account-per-hour:3}") int perAccount) {
+        if (perAccount < 1) {
+            throw new ConfigurationException("gatehouse.throttle.email-verifications-per-account-per-hour must be at least 1, not "
+                    + perAccount);
+        }
+        return new VerificationLimit(new RateLimit(perAccount, Duration.ofHours(1)));
     }
 
     @Singleton

@@ -14,9 +14,12 @@ import java.util.Set;
 
 /**
  * Start-up refusals that keep development settings out of production, checked before anything else
- * starts, on the mode {@link DeploymentMode} chose. Production mode: the issuer and every client's allowed
- * origins must be {@code https} unless their host is loopback ({@code localhost}, {@code 127.0.0.1},
- * {@code [::1]}); tokens and cookies minted for a plain-{@code http} origin would travel in clear.
+ * starts, on the mode {@link DeploymentMode} chose. Production mode: the issuer, every client's allowed
+ * origins and the frontend that e-mail links point at ({@code gatehouse.mail.link-base-url}) must be
+ * {@code https} unless their host is loopback ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}); tokens
+ * and cookies minted for a plain-{@code http} origin would travel in clear, and so would the reset and
+ * verification tokens in a link's fragment once the page posts them back. (That production has an SMTP
+ * server at all is required by the mail adapter's own start check.)
  * Development mode (the {@value Environment#DEVELOPMENT} environment): no {@code gatehouse.keys.*} may be
  * configured, because production keys beside the embedded database would make a real-looking service that
  * loses every account at exit.
@@ -33,6 +36,8 @@ final class ProductionGuardrails {
             refuseProductionKeys(environment);
         } else {
             requireTls("gatehouse.issuer", environment.getProperty("gatehouse.issuer", String.class, "http://localhost:8080"));
+            requireTls("gatehouse.mail.link-base-url", environment.getProperty("gatehouse.mail.link-base-url", String.class,
+                    "http://localhost:5173"));
             for (String client : environment.getPropertyEntries("gatehouse.clients")) {
                 String key = "gatehouse.clients." + client + ".allowed-origins";
                 environment.getProperty(key, Argument.listOf(String.class)).orElse(List.of()).forEach(origin -> requireTls(key, origin));

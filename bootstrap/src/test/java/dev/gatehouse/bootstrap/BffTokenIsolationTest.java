@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -89,6 +90,20 @@ class BffTokenIsolationTest {
         assertThat(byBearer.statusCode()).isEqualTo(400);
         assertThat(http.object(byBearer)).containsEntry("error", "unauthorized_client");
         assertThat(byCookie.statusCode()).as("/auth/sign-out reads no /bff cookie").isEqualTo(401);
+        assertStillLoggedIn(session);
+    }
+
+    @Test
+    void sign_out_refuses_the_proxy_clients_refresh_token_in_the_body_and_the_session_goes_on() {
+        BffFixture.Session session = bff.session();
+        var byBody = http.postJson("/auth/sign-out", http.toJson(Map.of("refreshToken", session.refresh())));
+        var inRefreshCookie = http.send(csrf(http.request("/auth/sign-out")).header("Cookie", "__Host-gh_refresh=" + session.refresh())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        for (HttpResponse<String> refused : List.of(byBody, inRefreshCookie)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(http.object(refused)).containsEntry("error", "unauthorized_client");
+        }
         assertStillLoggedIn(session);
     }
 

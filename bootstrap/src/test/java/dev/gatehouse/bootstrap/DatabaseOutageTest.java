@@ -41,6 +41,7 @@ class DatabaseOutageTest {
                 "datasources.default.username", "postgres",
                 "datasources.default.password", "",
                 "datasources.default.connection-timeout", 1000,
+                "gatehouse.mail.smtp.host", "127.0.0.1",
                 "gatehouse.keys.signing", key,
                 "gatehouse.keys.refresh-secret", Base64.getUrlEncoder().withoutPadding().encodeToString(secret),
                 "gatehouse.tokens.signing-algorithm", JWSAlgorithm.EdDSA.getName()));

@@ -54,6 +54,24 @@ class EmailVerificationFlowTest {
     }
 
     @Test
+    void an_account_may_ask_for_three_links_an_hour_then_it_gets_429_with_retry_after() {
+        String accessToken = (String) http.register(HttpFixture.anEmail()).get("access_token");
+        for (int i = 0; i < 3; i++) {
+            assertThat(LifecycleServer.send(http, "POST", "/auth/email-verification", accessToken, null).statusCode()).isEqualTo(202);
+        }
+
+        HttpResponse<String> refused = LifecycleServer.send(http, "POST", "/auth/email-verification", accessToken, null);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
+        String another = (String) http.register(HttpFixture.anEmail()).get("access_token");
+        assertThat(LifecycleServer.send(http, "POST", "/auth/email-verification", another, null).statusCode())
+                .as("the limit is per account").isEqualTo(202);
+    }
+
+    @Test
     void of_two_racing_confirmations_exactly_one_succeeds() {
         String email = HttpFixture.anEmail();
         http.register(email);

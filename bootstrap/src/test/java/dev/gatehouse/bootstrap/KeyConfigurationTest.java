@@ -116,6 +116,7 @@ class KeyConfigurationTest {
         production.put("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"));
         production.put("datasources.default.username", "postgres");
         production.put("datasources.default.password", "");
+        production.put("gatehouse.mail.smtp.host", "127.0.0.1");
         production.put("gatehouse.keys.signing", SIGNING);
         return GatehouseServer.start(production);
     }

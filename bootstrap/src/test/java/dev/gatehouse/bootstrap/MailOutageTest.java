@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A mail server that accepts connections and then never answers (the worst kind of down): requests
  * that send mail still answer at once, and each mail is counted as failed after its attempts, logged
- * without its token.
+ * without its token, and {@code /metrics} counts it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailOutageTest {
@@ -76,6 +76,9 @@ class MailOutageTest {
         awaitFailures(mail, 2);
         assertThat(mail.sent()).isZero();
         assertThat(mail.retried()).isEqualTo(2);
+        assertThat(MetricsScrape.of(http).samples()).containsEntry("gatehouse_mail_messages_total{outcome=\"failed\"}", 2.0)
+                .containsEntry("gatehouse_mail_messages_total{outcome=\"sent\"}", 0.0)
+                .containsEntry("gatehouse_mail_retries_total", 2.0).containsEntry("gatehouse_mail_pending", 0.0);
         List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).anyMatch(line -> line.contains("password_reset not delivered after 2 attempt(s)"))
                 .noneMatch(line -> line.contains("token="));

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Development settings never reach production: with a database URL, plain-http issuers and origins are
- * refused unless loopback, and the demo page and API do not exist; production keys without a database
+ * Development settings never reach production: with a database URL, plain-http issuers, origins and e-mail
+ * link bases are refused unless loopback, so is a missing SMTP server, and the demo page and API do not exist; production keys without a database
  * URL are refused instead of starting an embedded database. Every refusal stops the start, naming the key.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,8 +47,22 @@ class ProductionGuardrailsTest {
     }
 
     @Test
+    void production_refuses_email_links_to_an_http_frontend_that_is_not_loopback() {
+        assertRefused(production(Map.of("gatehouse.mail.link-base-url", "http://app.example.com")),
+                "gatehouse.mail.link-base-url must be an https URL when datasources.default.url is set");
+    }
+
+    @Test
+    void production_refuses_to_start_without_an_smtp_server() {
+        Map<String, Object> withoutMail = production(Map.of());
+        withoutMail.remove("gatehouse.mail.smtp.host");
+        assertRefused(withoutMail, "gatehouse.mail.smtp.host must be configured outside development mode");
+    }
+
+    @Test
     void production_takes_https_and_loopback_http_and_serves_no_demo() {
         try (EmbeddedServer server = GatehouseServer.start(production(Map.of("gatehouse.issuer", "https://id.example.com",
+                "gatehouse.mail.link-base-url", "https://app.example.com",
                 "gatehouse.clients.web.allowed-origins", List.of("https://app.example.com", "http://127.0.0.1:5173", "http://[::1]:5173"))))) {
             var http = new HttpFixture(server);
             assertThat(http.send(http.request("/demo/index.html").GET()).statusCode()).isEqualTo(404);
@@ -91,7 +105,8 @@ class ProductionGuardrailsTest {
                 "datasources.default.password", "",
                 "gatehouse.keys.signing", KeyMaterial.signingKeySet("EdDSA", new SecureRandom()),
                 "gatehouse.keys.refresh-secret", KeyMaterial.refreshSecret(new SecureRandom()),
-                "gatehouse.tokens.signing-algorithm", "EdDSA"));
+                "gatehouse.tokens.signing-algorithm", "EdDSA",
+                "gatehouse.mail.smtp.host", "127.0.0.1"));
         configuration.putAll(overrides);
         return configuration;
     }

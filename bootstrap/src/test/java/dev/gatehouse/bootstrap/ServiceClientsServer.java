@@ -70,22 +70,35 @@ final class ServiceClientsServer {
                 + "AND (CAST(? AS uuid) IS NULL OR user_id = CAST(? AS uuid))", type, client, uuidOrNull(user), uuidOrNull(user));
     }
 
+    /** The client addresses of the security events of {@code type} concerning {@code user}. */
+    static List<String> addressesOf(String type, String user) throws Exception {
+        return strings("SELECT client_address FROM security_event WHERE type = ? AND user_id = ?", type, UUID.fromString(user));
+    }
+
     /** How many rows of {@code table} belong to {@code user}. */
     static int rowsOf(String table, String user) throws Exception {
         return count("SELECT count(*) FROM " + table + " WHERE user_id = ?", UUID.fromString(user));
     }
 
     private static int count(String sql, Object... parameters) throws Exception {
+        return Integer.parseInt(strings(sql, parameters).get(0));
+    }
+
+    /** The first column of every row of the query, as text. */
+    private static List<String> strings(String sql, Object... parameters) throws Exception {
         var raw = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(
                 shared().getApplicationContext().getBean(DataSource.class));
         try (var connection = raw.getConnection(); var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i], parameters[i] instanceof String ? Types.VARCHAR : Types.OTHER);
             }
+            List<String> values = new java.util.ArrayList<>();
             try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
             }
+            return values;
         }
     }
 

@@ -101,6 +101,6 @@ class TwoInstancesTest {
 
     private Map<String, Object> database() {
         return Map.of("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "datasources.default.username", "postgres", "datasources.default.password", "");
+                "datasources.default.username", "postgres", "datasources.default.password", "", "gatehouse.mail.smtp.host", "127.0.0.1");
     }
 }

@@ -55,6 +55,7 @@ class UnknownResultTest {
     @Test
     void at_the_account_lifecycle_endpoints_it_is_an_internal_problem() {
         assertServerError(http.postJson("/auth/email-verification/confirm", "{\"token\":\"t\"}"), null);
+        assertServerError(LifecycleServer.send(http, "POST", "/auth/email-verification", UnknownResults.KNOWN, null), null);
         assertServerError(http.postJson("/auth/password-reset", http.toJson(Map.of("email", HttpFixture.anEmail()))), null);
         assertServerError(http.postJson("/auth/password-reset/confirm", "{\"token\":\"t\",\"newPassword\":\"p\"}"), null);
         assertServerError(LifecycleServer.send(http, "POST", "/auth/password", UnknownResults.KNOWN,

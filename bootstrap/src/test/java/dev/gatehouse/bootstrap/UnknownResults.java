@@ -11,6 +11,7 @@ import dev.gatehouse.application.port.in.SignOutUseCase;
 import dev.gatehouse.application.port.in.lifecycle.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.lifecycle.DeleteAccountUseCase;
 import dev.gatehouse.application.port.in.lifecycle.EmailVerificationUseCase;
+import dev.gatehouse.application.port.in.lifecycle.EmailVerificationUseCase.RequestResult;
 import dev.gatehouse.application.port.in.lifecycle.PasswordResetUseCase;
 import dev.gatehouse.application.port.in.lifecycle.TokenResult;
 import dev.gatehouse.domain.token.ClientId;
@@ -86,8 +87,8 @@ class UnknownResults {
     EmailVerificationUseCase emailVerification() {
         return new EmailVerificationUseCase() {
             @Override
-            public void requestVerification(Caller caller) {
-                // not under test
+            public RequestResult requestVerification(Caller caller) {
+                return null;
             }
 
             @Override
@@ -130,7 +131,7 @@ class UnknownResults {
     SignOutUseCase signOut() {
         return new SignOutUseCase() {
             @Override
-            public SignOutResult signOut(String refreshToken) {
+            public SignOutResult signOut(String refreshToken, java.util.function.Predicate<ClientId> endsHere) {
                 return null;
             }
 

@@ -8,12 +8,14 @@ import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
+import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.FamilyId;
 import dev.gatehouse.domain.token.RevocationReason;
 import dev.gatehouse.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /** Revokes sessions on the user's request; takes effect at once for refresh and for protected endpoints. */
 public final class SignOutService implements SignOutUseCase {
@@ -31,7 +33,7 @@ public final class SignOutService implements SignOutUseCase {
     }
 
     @Override
-    public SignOutResult signOut(String refreshToken) {
+    public SignOutResult signOut(String refreshToken, Predicate<ClientId> endsHere) {
         RefreshTokenCheck check = codec.check(refreshToken);
         if (check instanceof RefreshTokenCheck.NotAuthentic) {
             return new SignOutResult.NotAuthentic();
@@ -39,8 +41,11 @@ public final class SignOutService implements SignOutUseCase {
         if (!(check instanceof RefreshTokenCheck.Authentic authentic)) {
             throw new IllegalStateException("unknown token check " + check);
         }
-        families.find(authentic.token().familyId())
-                .ifPresent(family -> revoke(family.id(), family.userId(), RevocationReason.SIGNED_OUT));
+        var family = families.find(authentic.token().familyId());
+        if (family.isPresent() && !endsHere.test(family.get().clientId())) {
+            return new SignOutResult.OtherEndpoint();
+        }
+        family.ifPresent(session -> revoke(session.id(), session.userId(), RevocationReason.SIGNED_OUT));
         return new SignOutResult.SignedOut();
     }
 

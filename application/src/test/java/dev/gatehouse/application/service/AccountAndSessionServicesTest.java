@@ -90,7 +90,17 @@ class AccountAndSessionServicesTest {
 
     @Test
     void sign_out_with_a_forged_refresh_token_is_refused() {
-        assertThat(gatehouse.signOut.signOut("rt.forged")).isEqualTo(new SignOutResult.NotAuthentic());
+        assertThat(gatehouse.signOut.signOut("rt.forged", client -> true)).isEqualTo(new SignOutResult.NotAuthentic());
+    }
+
+    @Test
+    void sign_out_by_refresh_token_leaves_a_session_of_a_client_that_does_not_end_there() {
+        IssuedTokens session = gatehouse.registered("ada@example.com");
+        assertThat(gatehouse.signOut.signOut(session.refreshToken(), client -> !client.equals(API)))
+                .isEqualTo(new SignOutResult.OtherEndpoint());
+        assertThat(gatehouse.authenticate.authenticate(session.accessToken())).isInstanceOf(Authentication.Authenticated.class);
+        assertThat(gatehouse.signOut.signOut(session.refreshToken(), client -> true)).isEqualTo(new SignOutResult.SignedOut());
+        assertThat(gatehouse.authenticate.authenticate(session.accessToken())).isInstanceOf(Authentication.Unauthenticated.class);
     }
 
     @Test

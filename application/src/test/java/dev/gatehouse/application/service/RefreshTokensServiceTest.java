@@ -167,7 +167,7 @@ class RefreshTokensServiceTest {
 
     @Test
     void a_signed_out_session_refuses_its_current_token() {
-        gatehouse.signOut.signOut(signedIn.refreshToken());
+        gatehouse.signOut.signOut(signedIn.refreshToken(), client -> true);
         assertThat(refresh(signedIn.refreshToken(), API)).isEqualTo(new RefreshResult.InvalidGrant(Reason.REVOKED));
     }
 
@@ -179,7 +179,7 @@ class RefreshTokensServiceTest {
 
     @Test
     void a_purged_session_is_unknown() {
-        gatehouse.signOut.signOut(signedIn.refreshToken());
+        gatehouse.signOut.signOut(signedIn.refreshToken(), client -> true);
         gatehouse.clock.advance(Duration.ofDays(1));
         gatehouse.families.purgeEndedBefore(gatehouse.clock.instant(), 10);
         assertThat(refresh(signedIn.refreshToken(), API)).isEqualTo(new RefreshResult.InvalidGrant(Reason.UNKNOWN_SESSION));

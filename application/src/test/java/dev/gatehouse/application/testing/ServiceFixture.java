@@ -58,6 +58,7 @@ public final class ServiceFixture {
     public final InMemoryEmailTokens emailTokens = new InMemoryEmailTokens();
     public final FakeEmailTokenCodec emailTokenCodec = new FakeEmailTokenCodec();
     public final InMemoryResetRequestCounts resetCounts = new InMemoryResetRequestCounts();
+    public final InMemoryVerificationRequestCounts verificationCounts = new InMemoryVerificationRequestCounts();
     public final TokenPolicy policy = TokenPolicy.defaults();
     public final TokenMinter minter = new TokenMinter(accessTokens, codec, ids,
             new TokenSettings("https://id.example", "api.example", policy));
@@ -77,7 +78,7 @@ public final class ServiceFixture {
             EmailTokenPolicy.withResetTtl(Duration.ofMinutes(30)));
     private final PasswordCheck passwordCheck = new PasswordCheck(hasher, signInThrottle);
     public final EmailVerificationService emailVerification = new EmailVerificationService(accounts, emailTokenIssuer, notifications,
-            events, SequentialIds.directTransactions(), clock);
+            verificationCounts, new RateLimit(3, Duration.ofHours(1)), events, SequentialIds.directTransactions(), clock);
     public final VerifyingRegistration register = new VerifyingRegistration(registration, emailVerification);
     public final PasswordResetService passwordReset = new PasswordResetService(accounts, families, emailTokenIssuer,
             new ResetThrottle(new AddressThrottle(windows, AddressWindows.Purpose.PASSWORD_RESET, new RateLimit(10, Duration.ofHours(1)),

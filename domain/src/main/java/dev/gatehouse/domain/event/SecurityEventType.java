@@ -11,6 +11,7 @@ public enum SecurityEventType {
     REFRESH_TOKEN_REUSE("refresh_token_reuse"),
     SESSION_REVOKED("session_revoked"),
     EMAIL_VERIFIED("email_verified"),
+    EMAIL_VERIFICATION_THROTTLED("email_verification_throttled"),
     PASSWORD_RESET_REQUESTED("password_reset_requested"),
     PASSWORD_RESET_THROTTLED("password_reset_throttled"),
     PASSWORD_RESET("password_reset"),

@@ -6,7 +6,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
@@ -18,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the mail outbox from {@code gatehouse.mail.*} at start, so that a value it cannot use stops the
  * start with the key's name. With {@code gatehouse.mail.smtp.host} mail goes over SMTP; without it, in
- * development mode (the {@value Environment#DEVELOPMENT} environment) every message is written to the log, and
- * otherwise nothing is sent and every message counts as failed. Either fallback is announced at start.
+ * development mode (the {@value Environment#DEVELOPMENT} environment) every message is written to the log,
+ * announced at start, and otherwise the start is refused: a production service whose reset links never
+ * arrive is broken in a way nobody notices until a user is locked out.
  */
 @Factory
 class MailFactory {
@@ -54,16 +54,12 @@ class MailFactory {
             LOG.info("e-mail goes out over SMTP to {}", smtp);
             return new MailOutbox(templates, new SmtpTransport(smtp, sender(from), clock), retries, queueCapacity);
         }
-        if (environment.getActiveNames().contains(Environment.DEVELOPMENT)) {
-            LOG.warn("DEVELOPMENT MODE: gatehouse.mail.smtp.host is not configured; e-mails are NOT sent, each is written to this "
-                    + "log instead, links and tokens included.");
-            return new MailOutbox(templates, new LogTransport(), retries, queueCapacity);
-        }
-        LOG.warn("gatehouse.mail.smtp.host is not configured: e-mails (verification, password reset, security notices) are "
-                + "NOT sent; each counts as failed.");
-        return new MailOutbox(templates, message -> {
-            throw new MessagingException("gatehouse.mail.smtp.host is not configured");
-        }, new MailOutbox.Retries(1, Duration.ZERO), queueCapacity);
+        require(environment.getActiveNames().contains(Environment.DEVELOPMENT), "gatehouse.mail.smtp.host must be configured "
+                + "outside development mode: without an SMTP server no verification link, password-reset link or security notice "
+                + "can reach a user. Set gatehouse.mail.smtp.host (GATEHOUSE_MAIL_SMTP_HOST) and the other gatehouse.mail.* keys.");
+        LOG.warn("DEVELOPMENT MODE: gatehouse.mail.smtp.host is not configured; e-mails are NOT sent, each is written to this "
+                + "log instead, links and tokens included.");
+        return new MailOutbox(templates, new LogTransport(), retries, queueCapacity);
     }
 
     private static InternetAddress sender(String from) {

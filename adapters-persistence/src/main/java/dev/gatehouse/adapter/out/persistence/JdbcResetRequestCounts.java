@@ -10,22 +10,16 @@ import java.time.Instant;
 final class JdbcResetRequestCounts implements ResetRequestCounts {
 
     private final Jdbc jdbc;
+    private final WindowCounter counter;
 
     JdbcResetRequestCounts(Jdbc jdbc) {
         this.jdbc = jdbc;
+        this.counter = new WindowCounter(jdbc, "password_reset_window", "email");
     }
 
     @Override
     public int count(EmailPseudonym email, Instant windowStart) {
-        return jdbc.queryOne("""
-                INSERT INTO password_reset_window AS w (email, window_start, requests) VALUES (?, ?, 1)
-                ON CONFLICT (email) DO UPDATE
-                   SET requests = CASE WHEN w.window_start = EXCLUDED.window_start THEN w.requests + 1 ELSE 1 END,
-                       window_start = EXCLUDED.window_start
-                RETURNING requests""", statement -> {
-                    statement.setString(1, email.value());
-                    Jdbc.setInstant(statement, 2, windowStart);
-                }, row -> row.getInt("requests")).orElseThrow();
+        return counter.count(email.value(), windowStart);
     }
 
     @Override

@@ -84,7 +84,41 @@ class MigrationTest {
         }
     }
 
+    @Test
+    void the_verification_throttle_migration_keeps_accounts_and_counts_per_account() throws SQLException {
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE DATABASE from_version_4");
+        }
+        DataSource upgraded = postgres.getDatabase("postgres", "from_version_4");
+        flyway(upgraded).target("4").load().migrate();
+        try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("""
+                    INSERT INTO user_account (id, email, name, password_hash, created_at, email_verified, disabled)
+                    VALUES ('00000000-0000-4000-8000-000000000002', 'bob@example.com', 'Bob', '$argon2id$y', '2026-01-01T00:00:00Z',
+                        false, true)""");
+        }
+
+        assertThat(flyway(upgraded).load().migrate().migrationsExecuted).isOne();
+
+        try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
+            var account = sql.executeQuery("SELECT email, disabled FROM user_account");
+            assertThat(account.next()).isTrue();
+            assertThat(account.getString("email")).isEqualTo("bob@example.com");
+            assertThat(account.getBoolean("disabled")).isTrue();
+            sql.execute("INSERT INTO email_verification_window (user_id, window_start, requests) "
+                    + "VALUES ('00000000-0000-4000-8000-000000000002', '2026-01-01T00:00:00Z', 1)");
+            sql.execute("DELETE FROM user_account");
+            var counters = sql.executeQuery("SELECT count(*) FROM email_verification_window");
+            counters.next();
+            assertThat(counters.getInt(1)).as("a counter goes with its account").isZero();
+        }
+    }
+
     private FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(database).locations("classpath:db/migration");
+        return flyway(database);
+    }
+
+    private static FluentConfiguration flyway(DataSource target) {
+        return Flyway.configure().dataSource(target).locations("classpath:db/migration");
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.application.service.admin;
 
 import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase;
+import dev.gatehouse.application.port.in.admin.Administrator;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.application.port.out.Transactions;
@@ -8,7 +9,6 @@ import dev.gatehouse.application.port.out.UserAccounts;
 import dev.gatehouse.application.service.lifecycle.AccountEraser;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
-import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.RevocationReason;
 import dev.gatehouse.domain.user.AccountStatus;
 import dev.gatehouse.domain.user.EmailAddress;
@@ -49,7 +49,7 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
     }
 
     @Override
-    public List<UserAccount> findByEmail(ClientId admin, String email) {
+    public List<UserAccount> findByEmail(Administrator admin, String email) {
         Optional<UserAccount> found;
         try {
             found = accounts.findByEmail(EmailAddress.of(email));
@@ -62,14 +62,14 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
     }
 
     @Override
-    public Optional<AdministeredUser> user(ClientId admin, String userId) {
+    public Optional<AdministeredUser> user(Administrator admin, String userId) {
         Optional<UserAccount> account = idOf(userId).flatMap(accounts::findById);
         record(SecurityEventType.ADMIN_USER_VIEWED, idOf(userId).orElse(null), admin, account.isPresent() ? "" : NOT_FOUND);
         return account.map(found -> new AdministeredUser(found, families.activeOf(found.id(), clock.instant())));
     }
 
     @Override
-    public AdminResult disable(ClientId admin, String userId) {
+    public AdminResult disable(Administrator admin, String userId) {
         return change(admin, userId, SecurityEventType.ACCOUNT_DISABLED, id -> {
             if (!accounts.changeStatus(id, AccountStatus.DISABLED)) {
                 return Optional.empty();
@@ -79,19 +79,19 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
     }
 
     @Override
-    public AdminResult enable(ClientId admin, String userId) {
+    public AdminResult enable(Administrator admin, String userId) {
         return change(admin, userId, SecurityEventType.ACCOUNT_ENABLED,
                 id -> accounts.changeStatus(id, AccountStatus.ACTIVE) ? Optional.of("") : Optional.empty());
     }
 
     @Override
-    public AdminResult endSessions(ClientId admin, String userId) {
+    public AdminResult endSessions(Administrator admin, String userId) {
         return change(admin, userId, SecurityEventType.ADMIN_SESSIONS_ENDED, id -> accounts.findById(id)
                 .map(account -> "sessions_ended:" + families.revokeAllOf(id, RevocationReason.ADMIN, clock.instant())));
     }
 
     @Override
-    public AdminResult delete(ClientId admin, String userId) {
+    public AdminResult delete(Administrator admin, String userId) {
         return change(admin, userId, SecurityEventType.ACCOUNT_DELETED,
                 id -> accounts.findById(id).filter(eraser::erase).map(erased -> "by_admin"));
     }
@@ -100,7 +100,7 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
      * Runs {@code work} on the account in one transaction with its event; {@code work} answers the event's
      * detail, or empty when there is no such account.
      */
-    private AdminResult change(ClientId admin, String userId, SecurityEventType type, Function<UserId, Optional<String>> work) {
+    private AdminResult change(Administrator admin, String userId, SecurityEventType type, Function<UserId, Optional<String>> work) {
         Optional<UserId> id = idOf(userId);
         return transactions.inTransaction(() -> {
             Optional<String> done = id.flatMap(work);
@@ -109,8 +109,8 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
         });
     }
 
-    private void record(SecurityEventType type, UserId user, ClientId admin, String detail) {
-        events.record(new SecurityEvent(type, clock.instant(), user, null, admin, detail));
+    private void record(SecurityEventType type, UserId user, Administrator admin, String detail) {
+        events.record(new SecurityEvent(type, clock.instant(), user, null, admin.client(), detail, admin.clientAddress(), null));
     }
 
     /** The account id in {@code raw}, the canonical UUID form only: anything else names no account. */

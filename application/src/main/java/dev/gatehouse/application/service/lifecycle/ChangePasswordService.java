@@ -63,7 +63,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
             return new PasswordCheckResult.WrongPassword();
         }
         Instant now = clock.instant();
-        PasswordCheckResult check = passwordCheck.check(account.get(), currentPassword, now);
+        PasswordCheckResult check = passwordCheck.check(account.get(), currentPassword, caller, now);
         if (!(check instanceof PasswordCheckResult.Done)) {
             return check;
         }
@@ -72,7 +72,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
             accounts.updatePasswordHash(caller.user(), hash);
             int ended = families.revokeAllOfExcept(caller.user(), caller.session(), RevocationReason.PASSWORD_CHANGED, now);
             events.record(new SecurityEvent(SecurityEventType.PASSWORD_CHANGED, now, caller.user(), caller.session(), caller.client(),
-                    "sessions_ended:" + ended));
+                    "sessions_ended:" + ended, caller.clientAddress(), null));
             return null;
         });
         notifications.send(new Notification.PasswordChanged(account.get().email(), account.get().name(), now));

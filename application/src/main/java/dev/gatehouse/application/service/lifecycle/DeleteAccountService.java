@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Deletes the caller's account after checking its password: the {@link AccountEraser} erases it in one
  * transaction with the event (GDPR Art. 17). What stays is the audit trail, which names the user by its
- * bare id.
+ * bare id: not even the deletion's own event keeps the caller's address.
  */
 public final class DeleteAccountService implements DeleteAccountUseCase {
 
@@ -44,7 +44,7 @@ public final class DeleteAccountService implements DeleteAccountUseCase {
             return new PasswordCheckResult.WrongPassword();
         }
         Instant now = clock.instant();
-        PasswordCheckResult check = passwordCheck.check(account.get(), password, now);
+        PasswordCheckResult check = passwordCheck.check(account.get(), password, caller, now);
         if (check instanceof PasswordCheckResult.Done) {
             transactions.inTransaction(() -> erase(account.get(), caller, now));
         }

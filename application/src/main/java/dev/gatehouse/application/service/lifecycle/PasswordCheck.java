@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service.lifecycle;
 
+import dev.gatehouse.application.port.in.Caller;
 import dev.gatehouse.application.port.in.lifecycle.PasswordCheckResult;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.service.SignInThrottle;
@@ -23,9 +24,12 @@ public final class PasswordCheck {
         this.throttle = throttle;
     }
 
-    /** {@code Done} when {@code presented} is the account's password; else the refusal, counted as a failed sign-in. */
-    PasswordCheckResult check(UserAccount account, String presented, Instant now) {
-        SignInThrottle.Admission admission = throttle.admitAccount(account.email(), null, now);
+    /**
+     * {@code Done} when {@code presented} is the account's password; else the refusal, counted as a failed sign-in
+     * of the caller's address (in its event, as a sign-in's).
+     */
+    PasswordCheckResult check(UserAccount account, String presented, Caller caller, Instant now) {
+        SignInThrottle.Admission admission = throttle.admitAccount(account.email(), caller.clientAddress(), now);
         if (admission instanceof SignInThrottle.Refused refused) {
             return new PasswordCheckResult.Throttled(refused.throttle().retryAfter());
         }

@@ -11,6 +11,7 @@ import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshResult;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInCommand;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInResult;
 import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase.AdminResult;
+import dev.gatehouse.application.port.in.admin.Administrator;
 import dev.gatehouse.application.testing.ServiceFixture;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The administration of accounts, with fakes: what each call changes, and the event that names the admin. */
 class AdministerUsersServiceTest {
 
-    private static final ClientId OPS = new ClientId("ops");
+    private static final Administrator OPS = new Administrator(new ClientId("ops"), "192.0.2.7");
 
     private final ServiceFixture gatehouse = new ServiceFixture();
     private final IssuedTokens ada = gatehouse.registered("ada@example.com");
@@ -38,14 +39,16 @@ class AdministerUsersServiceTest {
         assertThat(gatehouse.administer.findByEmail(OPS, "not an address")).isEmpty();
         assertThat(gatehouse.events.ofType(SecurityEventType.ADMIN_USERS_SEARCHED)).extracting(SecurityEvent::detail)
                 .containsExactly("found:1", "found:0", "found:0");
-        assertThat(gatehouse.events.ofType(SecurityEventType.ADMIN_USERS_SEARCHED)).allSatisfy(event ->
-                assertThat(event.client()).isEqualTo(OPS));
+        assertThat(gatehouse.events.ofType(SecurityEventType.ADMIN_USERS_SEARCHED)).allSatisfy(event -> {
+            assertThat(event.client()).isEqualTo(OPS.client());
+            assertThat(event.clientAddress()).as("the admin's address, like a sign-in's").isEqualTo("192.0.2.7");
+        });
     }
 
     @Test
     void a_user_is_shown_with_the_live_sessions_only() {
         IssuedTokens second = signedIn();
-        gatehouse.signOut.signOut(second.refreshToken());
+        gatehouse.signOut.signOut(second.refreshToken(), client -> true);
         var user = gatehouse.administer.user(OPS, adaId).orElseThrow();
         assertThat(user.account().email().value()).isEqualTo("ada@example.com");
         assertThat(user.sessions()).extracting(family -> family.id()).containsExactly(ada.sessionId());
@@ -64,7 +67,7 @@ class AdministerUsersServiceTest {
         assertThat(signIn()).isEqualTo(new SignInResult.InvalidCredentials());
         assertThat(gatehouse.hasher.checks).as("the hash still runs").isEqualTo(hashes + 1);
         assertThat(lastEvent(SecurityEventType.ACCOUNT_DISABLED)).satisfies(event -> {
-            assertThat(event.client()).isEqualTo(OPS);
+            assertThat(event.client()).isEqualTo(OPS.client());
             assertThat(event.user()).isEqualTo(ada.userId());
             assertThat(event.detail()).isEqualTo("sessions_ended:1");
         });
@@ -76,7 +79,7 @@ class AdministerUsersServiceTest {
         gatehouse.administer.disable(OPS, adaId);
         assertThat(gatehouse.administer.enable(OPS, adaId)).isEqualTo(new AdminResult.Done());
         assertThat(signIn()).isInstanceOf(SignInResult.SignedIn.class);
-        assertThat(lastEvent(SecurityEventType.ACCOUNT_ENABLED).client()).isEqualTo(OPS);
+        assertThat(lastEvent(SecurityEventType.ACCOUNT_ENABLED).client()).isEqualTo(OPS.client());
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.gatehouse.application.port.in.SignInUseCase.SignInResult;
 import dev.gatehouse.application.port.in.lifecycle.PasswordCheckResult;
 import dev.gatehouse.application.port.out.mail.Notification;
 import dev.gatehouse.application.testing.ServiceFixture;
+import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.RevocationReason;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class ChangePasswordServiceTest {
 
     private final ServiceFixture gatehouse = new ServiceFixture();
     private final IssuedTokens ada = gatehouse.registered("ada@example.com");
-    private final Caller caller = new Caller(ada.userId(), ada.sessionId(), API);
+    private final Caller caller = new Caller(ada.userId(), ada.sessionId(), API, "10.0.0.9");
 
     @Test
     void a_change_ends_every_other_session_keeps_the_callers_and_tells_the_owner() {
@@ -33,11 +34,15 @@ class ChangePasswordServiceTest {
                 .isEqualTo(RevocationReason.PASSWORD_CHANGED);
         assertThat(gatehouse.signIn.signIn(command(NEW_PASSWORD))).isInstanceOf(SignInResult.SignedIn.class);
         assertThat(gatehouse.notifications.of(Notification.PasswordChanged.class)).hasSize(1);
+        assertThat(gatehouse.events.ofType(SecurityEventType.PASSWORD_CHANGED)).singleElement()
+                .satisfies(event -> assertThat(event.clientAddress()).isEqualTo("10.0.0.9"));
     }
 
     @Test
     void a_wrong_current_password_changes_nothing() {
         assertThat(gatehouse.changePassword.change(caller, "not my password", NEW_PASSWORD)).isEqualTo(new PasswordCheckResult.WrongPassword());
+        assertThat(gatehouse.events.ofType(SecurityEventType.SIGN_IN_FAILED)).singleElement()
+                .satisfies(event -> assertThat(event.clientAddress()).as("like a sign-in's").isEqualTo("10.0.0.9"));
         assertThat(gatehouse.signIn.signIn(command(PASSWORD))).isInstanceOf(SignInResult.SignedIn.class);
         assertThat(gatehouse.notifications.of(Notification.PasswordChanged.class)).isEmpty();
     }

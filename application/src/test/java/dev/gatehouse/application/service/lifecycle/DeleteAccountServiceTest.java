@@ -20,7 +20,7 @@ class DeleteAccountServiceTest {
 
     private final ServiceFixture gatehouse = new ServiceFixture();
     private final IssuedTokens ada = gatehouse.registered(ADA.value());
-    private final Caller caller = new Caller(ada.userId(), ada.sessionId(), API);
+    private final Caller caller = new Caller(ada.userId(), ada.sessionId(), API, "10.0.0.9");
 
     @Test
     void deletion_removes_the_account_its_sessions_tokens_counters_and_event_origins_and_frees_the_address() {
@@ -50,6 +50,8 @@ class DeleteAccountServiceTest {
     @Test
     void a_wrong_password_deletes_nothing() {
         assertThat(gatehouse.deleteAccount.delete(caller, "not my password")).isEqualTo(new PasswordCheckResult.WrongPassword());
+        assertThat(gatehouse.events.ofType(SecurityEventType.SIGN_IN_FAILED)).singleElement()
+                .satisfies(event -> assertThat(event.clientAddress()).as("like a sign-in's").isEqualTo("10.0.0.9"));
         assertThat(gatehouse.accounts.findById(ada.userId())).isPresent();
         assertThat(gatehouse.families.find(ada.sessionId())).isPresent();
     }

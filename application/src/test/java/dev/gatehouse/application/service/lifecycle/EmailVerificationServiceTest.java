@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.in.Caller;
 import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.in.lifecycle.EmailVerificationUseCase;
 import dev.gatehouse.application.port.in.lifecycle.TokenResult;
 import dev.gatehouse.application.port.out.mail.Notification;
 import dev.gatehouse.application.testing.ServiceFixture;
@@ -60,6 +61,24 @@ class EmailVerificationServiceTest {
         gatehouse.emailVerification.confirm(gatehouse.notifications.last(Notification.EmailVerification.class).token());
         gatehouse.emailVerification.requestVerification(caller());
         assertThat(gatehouse.notifications.of(Notification.EmailVerification.class)).hasSize(1);
+    }
+
+    @Test
+    void an_account_gets_three_links_an_hour_on_request_and_then_waits_for_the_next_hour() {
+        gatehouse.clock.advance(Duration.ofMinutes(10));
+        for (int i = 0; i < 3; i++) {
+            assertThat(gatehouse.emailVerification.requestVerification(caller())).isEqualTo(new EmailVerificationUseCase.RequestResult.Accepted());
+        }
+        var refused = gatehouse.emailVerification.requestVerification(caller());
+        gatehouse.emailVerification.requestVerification(caller());
+
+        assertThat(refused).isInstanceOfSatisfying(EmailVerificationUseCase.RequestResult.Throttled.class,
+                throttled -> assertThat(throttled.retryAfter()).as("until the clock hour ends").isEqualTo(Duration.ofMinutes(50)));
+        assertThat(gatehouse.notifications.of(Notification.EmailVerification.class)).as("registration's link and three more").hasSize(4);
+        assertThat(gatehouse.events.ofType(SecurityEventType.EMAIL_VERIFICATION_THROTTLED)).as("the first refusal only").singleElement()
+                .satisfies(event -> assertThat(event.user()).isEqualTo(ada.userId()));
+        gatehouse.clock.advance(Duration.ofHours(1));
+        assertThat(gatehouse.emailVerification.requestVerification(caller())).isEqualTo(new EmailVerificationUseCase.RequestResult.Accepted());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.web.account;
 
+import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.problem.NotAuthenticatedException;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.AuthenticateUseCase;
@@ -24,16 +25,18 @@ public final class BearerAuthentication {
     private static final Pattern BEARER = Pattern.compile("(?i)bearer ([A-Za-z0-9\\-._~+/]+=*)");
 
     private final AuthenticateUseCase authenticate;
+    private final ClientAddresses addresses;
 
-    BearerAuthentication(AuthenticateUseCase authenticate) {
+    BearerAuthentication(AuthenticateUseCase authenticate, ClientAddresses addresses) {
         this.authenticate = authenticate;
+        this.addresses = addresses;
     }
 
-    /** The caller, or {@link NotAuthenticatedException}. */
+    /** The caller, calling from the request's client address, or {@link NotAuthenticatedException}. */
     public Caller require(HttpRequest<?> request) {
         Authentication result = authenticate.authenticate(tokenOf(request));
         if (result instanceof Authentication.Authenticated authenticated) {
-            return authenticated.caller();
+            return authenticated.caller().from(addresses.of(request));
         }
         if (result instanceof Authentication.Unauthenticated unauthenticated) {
             LOG.debug("bearer token refused: {}", unauthenticated.reason());

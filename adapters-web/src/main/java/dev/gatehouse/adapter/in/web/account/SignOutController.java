@@ -15,6 +15,7 @@ import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.Caller;
 import dev.gatehouse.application.port.in.SignOutUseCase;
 import dev.gatehouse.application.port.in.SignOutUseCase.SignOutResult;
+import dev.gatehouse.domain.token.ClientId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -43,7 +44,9 @@ import java.util.Optional;
  * CSRF-checked); {@code POST /auth/sign-out-everywhere} ends all of the bearer's sessions. Both take effect
  * at once. A cookie client's refresh token never travels in a body: a {@code refreshToken} sent with the
  * cookie, or from a cookie client's page, is refused ({@code 400}, {@code error: invalid_request}). A
- * session of the {@code /bff} proxy's client ends at {@code /bff/logout} only.
+ * session of the {@code /bff} proxy's client ends at {@code /bff/logout} only: its access token, or its refresh
+ * token in the body or a cookie, is refused here ({@code 400}, {@code error: unauthorized_client}) and the
+ * session goes on.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -96,12 +99,15 @@ final class SignOutController {
         if (csrf.fromCookieClientPage(request)) {
             return tokenInBody();
         }
-        SignOutResult result = signOut.signOut(inBody);
+        SignOutResult result = signOut.signOut(inBody, this::endsHere);
         if (result instanceof SignOutResult.SignedOut) {
             return signedOut();
         }
         if (result instanceof SignOutResult.NotAuthentic) {
             return Responses.problem(ProblemType.INVALID_REFRESH_TOKEN, "The refresh token is not valid.");
+        }
+        if (result instanceof SignOutResult.OtherEndpoint) {
+            return proxySession();
         }
         throw new UnknownResultException(result);
     }
@@ -116,12 +122,20 @@ final class SignOutController {
     }
 
     private MutableHttpResponse<?> signOutByBearer(Caller caller) {
-        if (clients.find(caller.client().value()).filter(TokenDelivery::heldByProxy).isPresent()) {
-            return Responses.problem(ProblemType.UNAUTHORIZED_CLIENT, "Sessions of this client end at /bff/logout only.",
-                    "unauthorized_client");
+        if (!endsHere(caller.client())) {
+            return proxySession();
         }
         signOut.signOut(caller);
         return signedOut();
+    }
+
+    /** Every session ends here but those of the {@code /bff} proxy's client, which end at {@code /bff/logout}. */
+    private boolean endsHere(ClientId client) {
+        return clients.find(client.value()).filter(TokenDelivery::heldByProxy).isEmpty();
+    }
+
+    private static MutableHttpResponse<?> proxySession() {
+        return Responses.problem(ProblemType.UNAUTHORIZED_CLIENT, "Sessions of this client end at /bff/logout only.", "unauthorized_client");
     }
 
     /** A cookie proves nothing by itself: the request must also come from one of a cookie client's origins. */
@@ -133,7 +147,9 @@ final class SignOutController {
         if (inBody != null) {
             return tokenInBody();
         }
-        signOut.signOut(token);
+        if (signOut.signOut(token, this::endsHere) instanceof SignOutResult.OtherEndpoint) {
+            return proxySession();
+        }
         return signedOut();
     }
 

@@ -1,13 +1,14 @@
 package dev.gatehouse.adapter.in.web.admin;
 
 import dev.gatehouse.adapter.in.web.account.BearerAuthentication;
+import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.problem.InsufficientScopeException;
 import dev.gatehouse.adapter.in.web.problem.NotAuthenticatedException;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.client.AuthorizeClientUseCase.ClientAuthorization;
 import dev.gatehouse.application.port.in.client.AuthorizeClientUseCase;
+import dev.gatehouse.application.port.in.admin.Administrator;
 import dev.gatehouse.domain.client.Scopes;
-import dev.gatehouse.domain.token.ClientId;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -25,16 +26,18 @@ final class AdminAuthorization {
     private static final Logger LOG = LoggerFactory.getLogger(AdminAuthorization.class);
 
     private final AuthorizeClientUseCase authorize;
+    private final ClientAddresses addresses;
 
-    AdminAuthorization(AuthorizeClientUseCase authorize) {
+    AdminAuthorization(AuthorizeClientUseCase authorize, ClientAddresses addresses) {
         this.authorize = authorize;
+        this.addresses = addresses;
     }
 
-    /** The acting service client, or {@link NotAuthenticatedException} / {@link InsufficientScopeException}. */
-    ClientId require(HttpRequest<?> request) {
+    /** The acting service client and its address, or {@link NotAuthenticatedException} / {@link InsufficientScopeException}. */
+    Administrator require(HttpRequest<?> request) {
         ClientAuthorization result = authorize.authorize(BearerAuthentication.tokenOf(request), Scopes.ADMIN);
         if (result instanceof ClientAuthorization.Authorized authorized) {
-            return authorized.client();
+            return new Administrator(authorized.client(), addresses.of(request));
         }
         if (result instanceof ClientAuthorization.InsufficientScope) {
             throw new InsufficientScopeException(Scopes.ADMIN);

@@ -6,7 +6,7 @@ import dev.gatehouse.adapter.in.web.problem.Responses;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase.AdminResult;
 import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase;
-import dev.gatehouse.domain.token.ClientId;
+import dev.gatehouse.application.port.in.admin.Administrator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -41,7 +41,7 @@ final class AdminUsersController {
 
     @Get
     HttpResponse<?> find(HttpRequest<?> request, @QueryValue @Nullable String email) {
-        ClientId admin = authorization.require(request);
+        Administrator admin = authorization.require(request);
         if (email == null) {
             return Responses.validation(List.of(new Problem.FieldError("email", "is required")));
         }
@@ -50,7 +50,7 @@ final class AdminUsersController {
 
     @Get("/{id}")
     HttpResponse<?> show(HttpRequest<?> request, String id) {
-        ClientId admin = authorization.require(request);
+        Administrator admin = authorization.require(request);
         return administer.user(admin, id)
                 .<MutableHttpResponse<?>>map(user -> noStore(HttpResponse.ok(AdminUserDetails.of(user))))
                 .orElseGet(AdminUsersController::notFound);
@@ -76,7 +76,7 @@ final class AdminUsersController {
         return act(request, id, administer::delete);
     }
 
-    private HttpResponse<?> act(HttpRequest<?> request, String id, BiFunction<ClientId, String, AdminResult> action) {
+    private HttpResponse<?> act(HttpRequest<?> request, String id, BiFunction<Administrator, String, AdminResult> action) {
         AdminResult result = action.apply(authorization.require(request), id);
         if (result instanceof AdminResult.Done) {
             return HttpResponse.noContent();

@@ -138,7 +138,7 @@ final class BffController {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        HostCookie.BFF.read(request).ifPresent(signOut::signOut);
+        HostCookie.BFF.read(request).ifPresent(token -> signOut.signOut(token, client.id()::equals));
         MutableHttpResponse<?> response = HttpResponse.noContent();
         HostCookie.clearSession(response);
         return response;

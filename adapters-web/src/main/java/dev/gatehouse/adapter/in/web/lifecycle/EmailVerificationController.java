@@ -2,7 +2,9 @@ package dev.gatehouse.adapter.in.web.lifecycle;
 
 import dev.gatehouse.adapter.in.web.account.BearerAuthentication;
 import dev.gatehouse.adapter.in.web.body.StrictJson;
+import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.lifecycle.EmailVerificationUseCase;
+import dev.gatehouse.application.port.in.lifecycle.EmailVerificationUseCase.RequestResult;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,7 +18,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * {@code POST /auth/email-verification} sends the bearer a verification link (202; nothing when the
- * address is verified already); {@code POST /auth/email-verification/confirm} spends its token (204).
+ * address is verified already; 429 with {@code Retry-After} beyond the per-account limit); {@code POST /auth/email-verification/confirm} spends its token (204).
  */
 @Controller("/auth/email-verification")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -43,8 +45,14 @@ final class EmailVerificationController {
 
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     HttpResponse<?> request(HttpRequest<?> request) {
-        verification.requestVerification(bearer.require(request));
-        return HttpResponse.accepted();
+        RequestResult result = verification.requestVerification(bearer.require(request));
+        if (result instanceof RequestResult.Throttled throttled) {
+            return LifecycleResponses.throttled(throttled.retryAfter());
+        }
+        if (result instanceof RequestResult.Accepted) {
+            return HttpResponse.accepted();
+        }
+        throw new UnknownResultException(result);
     }
 
     @Post(uri = "/confirm", consumes = MediaType.APPLICATION_JSON)

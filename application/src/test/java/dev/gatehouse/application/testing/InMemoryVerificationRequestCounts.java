@@ -1,0 +1,22 @@
+package dev.gatehouse.application.testing;
+
+import dev.gatehouse.application.port.out.VerificationRequestCounts;
+import dev.gatehouse.domain.user.UserId;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+public final class InMemoryVerificationRequestCounts implements VerificationRequestCounts {
+
+    private record Window(Instant start, int requests) {
+    }
+
+    private final Map<UserId, Window> windows = new HashMap<>();
+
+    @Override
+    public synchronized int count(UserId user, Instant windowStart) {
+        Window window = windows.merge(user, new Window(windowStart, 1),
+                (old, fresh) -> old.start().equals(windowStart) ? new Window(windowStart, old.requests() + 1) : fresh);
+        return window.requests();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gatehouse.bootstrap.metrics;
+
+import dev.gatehouse.adapter.out.mail.MailStatistics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import jakarta.inject.Singleton;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The outbox's counts as {@code gatehouse_mail_messages_total{outcome}} ({@code sent}, {@code failed} after the
+ * last attempt, {@code dropped} because the outbox was full), {@code gatehouse_mail_retries_total} and the gauge
+ * {@code gatehouse_mail_pending}. Every e-mail handed to the outbox ends in exactly one outcome.
+ */
+@Singleton
+final class MailMeters implements MeterBinder {
+
+    private final MailStatistics mail;
+
+    MailMeters(MailStatistics mail) {
+        this.mail = mail;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        messages(registry, "sent", MailStatistics::sent);
+        messages(registry, "failed", MailStatistics::failed);
+        messages(registry, "dropped", MailStatistics::dropped);
+        FunctionCounter.builder("gatehouse.mail.retries", mail, MailStatistics::retried)
+                .description("Delivery attempts that failed and were retried").register(registry);
+        Gauge.builder("gatehouse.mail.pending", mail, MailStatistics::pending)
+                .description("E-mails accepted and not yet sent or given up").register(registry);
+    }
+
+    private void messages(MeterRegistry registry, String outcome, ToDoubleFunction<MailStatistics> count) {
+        FunctionCounter.builder("gatehouse.mail.messages", mail, count).tag("outcome", outcome)
+                .description("E-mails by what became of them").register(registry);
+    }
+}
