@@ -39,7 +39,7 @@ public final class Ed25519Jws {
         return new Verifier(new Ed25519PublicKeyParameters(key.getDecodedX(), 0));
     }
 
-    private static void requireEd25519(OctetKeyPair key) {
+    static void requireEd25519(OctetKeyPair key) {
         if (!Curve.Ed25519.equals(key.getCurve())) {
             throw new IllegalArgumentException("OKP key " + key.getKeyID() + " is not on Ed25519");
         }

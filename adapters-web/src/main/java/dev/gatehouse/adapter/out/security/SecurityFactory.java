@@ -63,7 +63,9 @@ class SecurityFactory {
         JWSAlgorithm algorithm = algorithm(algorithmName);
         if (!signing.isBlank()) {
             try {
-                return SigningKeys.fromJwkSet(signing, algorithm);
+                SigningKeys configured = SigningKeys.fromJwkSet(signing, algorithm);
+                LOG.info("access tokens: {} signatures computed by {}", algorithm, configured.signerProvider());
+                return configured;
             } catch (IllegalArgumentException unusable) {
                 throw new ConfigurationException(unusable.getMessage());
             }
@@ -71,7 +73,8 @@ class SecurityFactory {
         requireDevelopmentMode("gatehouse.keys.signing (GATEHOUSE_KEYS_SIGNING)");
         SigningKeys generated = SigningKeys.generate(algorithm, random);
         LOG.warn("DEVELOPMENT MODE: generated an ephemeral {} signing key (kid {}). Tokens die with this process; "
-                + "configure gatehouse.keys.signing for anything real.", algorithm, generated.signingKeyId());
+                + "configure gatehouse.keys.signing for anything real. Signatures computed by {}.", algorithm, generated.signingKeyId(),
+                generated.signerProvider());
         return generated;
     }
 

@@ -4,9 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -63,7 +61,7 @@ final class SigningKeys {
         }
         this.signingKeyId = first.getKeyID();
         this.signingAlgorithm = configuredAlgorithm;
-        this.signer = signerFor(first);
+        this.signer = AccessTokenSigners.of(first, AccessTokenSigners.nativeProvider());
         Map<String, VerificationKey> verifiers = new LinkedHashMap<>();
         for (JWK key : keys) {
             if (key.getKeyID() == null || key.getKeyID().isBlank()) {
@@ -107,6 +105,11 @@ final class SigningKeys {
         return signer;
     }
 
+    /** Who computes the signatures: the JCA provider of the signer (for the start-up log). */
+    String signerProvider() {
+        return signer.getJCAContext().getProvider() == null ? "JDK / Bouncy Castle" : signer.getJCAContext().getProvider().getName();
+    }
+
     Optional<VerificationKey> verificationKey(String kid) {
         return kid == null ? Optional.empty() : Optional.ofNullable(verificationKeys.get(kid));
     }
@@ -128,18 +131,6 @@ final class SigningKeys {
         }
         throw new IllegalArgumentException("unsupported signing key (kid " + key.getKeyID()
                 + "): use RSA of at least 2048 bits, EC P-256 or OKP Ed25519");
-    }
-
-    private static JWSSigner signerFor(JWK key) throws JOSEException {
-        if (key instanceof RSAKey rsa) {
-            return new RSASSASigner(rsa);
-        }
-        if (key instanceof ECKey ec) {
-            var signer = new ECDSASigner(ec);
-            signer.getJCAContext().setProvider(BouncyCastleJca.PROVIDER);
-            return signer;
-        }
-        return Ed25519Jws.signer((OctetKeyPair) key);
     }
 
     private static JWSVerifier verifierFor(JWK key) throws JOSEException {
@@ -174,7 +165,7 @@ final class SigningKeys {
     }
 
     /** Bouncy Castle's JCA provider, created only when an EC key needs it (it is slow to build). */
-    private static final class BouncyCastleJca {
+    static final class BouncyCastleJca {
         static final Provider PROVIDER = new BouncyCastleProvider();
     }
 }
