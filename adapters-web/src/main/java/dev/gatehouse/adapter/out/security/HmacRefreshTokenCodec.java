@@ -6,8 +6,6 @@ import dev.gatehouse.domain.token.RefreshToken;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Refresh tokens of the form {@code <family id>.<generation>.<key id>.<proof>} where
@@ -27,10 +25,6 @@ final class HmacRefreshTokenCodec implements RefreshTokenCodec {
 
     /** Longest string worth parsing: 36 + 1 + 18 + 1 + 16 + 1 + 43. */
     private static final int MAX_LENGTH = 116;
-    private static final Pattern FORMAT = Pattern.compile(
-            "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.(0|[1-9][0-9]{0,17})"
-                    + "(?:\\.([A-Za-z0-9_-]{1,16}))?\\.([A-Za-z0-9_-]{43})");
-
     private final RefreshSecretRing secrets;
 
     HmacRefreshTokenCodec(RefreshSecretRing secrets) {
@@ -52,13 +46,13 @@ final class HmacRefreshTokenCodec implements RefreshTokenCodec {
         if (presented == null || presented.length() > MAX_LENGTH) {
             return new RefreshTokenCheck.NotAuthentic();
         }
-        Matcher parts = FORMAT.matcher(presented);
-        Optional<byte[]> claimed = parts.matches() ? CanonicalBase64Url.decode(parts.group(4)) : Optional.empty();
+        Optional<RefreshTokenSpelling> parts = RefreshTokenSpelling.of(presented);
+        Optional<byte[]> claimed = parts.flatMap(spelling -> CanonicalBase64Url.decode(spelling.proof()));
         if (claimed.isEmpty()) {
             return new RefreshTokenCheck.NotAuthentic();
         }
-        var token = new RefreshToken(new FamilyId(UUID.fromString(parts.group(1))), Long.parseLong(parts.group(2)));
-        String keyId = parts.group(3);
+        var token = new RefreshToken(new FamilyId(UUID.fromString(parts.get().familyId())), Long.parseLong(parts.get().generation()));
+        String keyId = parts.get().keyId();
         boolean authentic = keyId == null
                 ? secrets.all().stream().anyMatch(secret -> MessageDigest.isEqual(secret.proof(unidentifiedInput(token)), claimed.get()))
                 : secrets.withId(keyId).filter(secret -> MessageDigest.isEqual(secret.proof(identifiedInput(keyId, token)), claimed.get()))
