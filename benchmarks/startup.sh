@@ -4,17 +4,18 @@
 # mode first) or from Debian's postgresql package, then launches the jar N times and measures the time
 # from process start to the first 200 of /health: first plainly, then with an application class-data
 # sharing archive (AppCDS, JDK 17: created by one training run with -XX:ArchiveClassesAtExit).
+# Knobs: JAR (default bootstrap/target/gatehouse.jar), PGBIN (e.g. /usr/lib/postgresql/15/bin), RUNS, PORT, PGPORT.
 # Loopback only; cleans up after itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=bootstrap/target/gatehouse.jar
+JAR=${JAR:-bootstrap/target/gatehouse.jar}
 RUNS=${RUNS:-5}
 PORT=${PORT:-18080}
 PGPORT=${PGPORT:-55432}
 JAVA_OPTS=${JAVA_OPTS:-}
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 1; }
 
-PGBIN=$(ls -d /tmp/embedded-pg/PG-*/bin 2>/dev/null | head -1 || true)
+PGBIN=${PGBIN:-$(ls -d /tmp/embedded-pg/PG-*/bin 2>/dev/null | head -1 || true)}
 [ -n "$PGBIN" ] || PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -1 || true)
 [ -x "$PGBIN/initdb" ] || { echo "no PostgreSQL binaries found" >&2; exit 1; }
 AS=""; [ "$(id -u)" = 0 ] && AS="unshare -U"   # PostgreSQL refuses to run as root

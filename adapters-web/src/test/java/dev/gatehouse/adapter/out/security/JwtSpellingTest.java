@@ -8,6 +8,7 @@ import static dev.gatehouse.adapter.out.security.JwtAttacksTest.tokensAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.application.port.out.AccessTokens.AccessTokenCheck;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -46,6 +47,15 @@ class JwtSpellingTest {
         for (String signature : new String[] {flipLowBit(token[2]), token[2] + "==", standardAlphabet(token[2])}) {
             assertThat(verifier.verify(token[0] + "." + token[1] + "." + signature)).as(signature).isInstanceOf(AccessTokenCheck.Invalid.class);
         }
+    }
+
+    @Test
+    void a_token_is_the_compact_serialization_nimbus_writes() throws Exception {
+        String token = tokens.issue(claims(NOW));
+        SignedJWT parsed = SignedJWT.parse(token);
+        var nimbus = new SignedJWT(parsed.getHeader(), parsed.getJWTClaimsSet());
+        nimbus.sign(keys.signer());
+        assertThat(token).as("Ed25519 signatures are deterministic").isEqualTo(nimbus.serialize());
     }
 
     @Test
