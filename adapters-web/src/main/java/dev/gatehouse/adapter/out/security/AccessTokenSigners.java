@@ -2,17 +2,13 @@ package dev.gatehouse.adapter.out.security;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.util.Base64URL;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -22,7 +18,6 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The signing half of the access-token keys. Where the Amazon Corretto Crypto Provider's native library
@@ -80,14 +75,12 @@ final class AccessTokenSigners {
      * Ed25519 through the provider's {@code Signature}. One initialised {@code Signature} per thread: after
      * {@code sign()} a JCA signature is ready for the next message with the same key.
      */
-    private static final class NativeEd25519 implements JWSSigner {
-        private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.EdDSA);
+    private static final class NativeEd25519 extends Ed25519Jws.EdDsaSigner {
         private final ThreadLocal<Signature> signatures;
-        private final JCAContext context = new JCAContext();
 
         NativeEd25519(OctetKeyPair key, Provider provider) throws JOSEException {
             Ed25519Jws.requireEd25519(key);
-            context.setProvider(provider);
+            getJCAContext().setProvider(provider);
             PrivateKey privateKey;
             try {
                 privateKey = KeyFactory.getInstance("Ed25519")
@@ -112,28 +105,15 @@ final class AccessTokenSigners {
         }
 
         @Override
-        public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
-            if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) {
-                throw new JOSEException("unsupported algorithm " + header.getAlgorithm());
-            }
+        byte[] signature(byte[] signingInput) throws JOSEException {
             Signature signature = signatures.get();
             try {
                 signature.update(signingInput);
-                return Base64URL.encode(signature.sign());
+                return signature.sign();
             } catch (GeneralSecurityException e) {
                 signatures.remove();
                 throw new JOSEException("Ed25519 signing failed", e);
             }
-        }
-
-        @Override
-        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-            return ALGORITHMS;
-        }
-
-        @Override
-        public JCAContext getJCAContext() {
-            return context;
         }
     }
 

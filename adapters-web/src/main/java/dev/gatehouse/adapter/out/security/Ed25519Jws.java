@@ -45,33 +45,45 @@ public final class Ed25519Jws {
         }
     }
 
-    private static final class Signer implements JWSSigner {
-        private final Ed25519PrivateKeyParameters key;
+    /** What every EdDSA signer here shares: the one algorithm (a header naming another is refused) and a JCA context. */
+    abstract static class EdDsaSigner implements JWSSigner {
         private final JCAContext context = new JCAContext();
+
+        /** The 64-byte Ed25519 signature of {@code signingInput} (RFC 8032 §5.1.6). */
+        abstract byte[] signature(byte[] signingInput) throws JOSEException;
+
+        @Override
+        public final Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
+            if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) {
+                throw new JOSEException("unsupported algorithm " + header.getAlgorithm());
+            }
+            return Base64URL.encode(signature(signingInput));
+        }
+
+        @Override
+        public final Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return ALGORITHMS;
+        }
+
+        @Override
+        public final JCAContext getJCAContext() {
+            return context;
+        }
+    }
+
+    private static final class Signer extends EdDsaSigner {
+        private final Ed25519PrivateKeyParameters key;
 
         Signer(Ed25519PrivateKeyParameters key) {
             this.key = key;
         }
 
         @Override
-        public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
-            if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) {
-                throw new JOSEException("unsupported algorithm " + header.getAlgorithm());
-            }
+        byte[] signature(byte[] signingInput) {
             var signer = new Ed25519Signer();
             signer.init(true, key);
             signer.update(signingInput, 0, signingInput.length);
-            return Base64URL.encode(signer.generateSignature());
-        }
-
-        @Override
-        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-            return ALGORITHMS;
-        }
-
-        @Override
-        public JCAContext getJCAContext() {
-            return context;
+            return signer.generateSignature();
         }
     }
 
