@@ -33,6 +33,7 @@ $AS "$PGBIN/pg_ctl" -D "$DATA" -w -l "$DATA/log" -o "-p $PGPORT -k $DATA -c list
 eval "$(java -jar "$JAR" --generate-keys EdDSA | sed 's/^/export /')"
 export DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PGPORT/postgres" DATASOURCES_DEFAULT_USERNAME=postgres
 export MICRONAUT_SERVER_PORT=$PORT
+export GATEHOUSE_MAIL_SMTP_HOST=${GATEHOUSE_MAIL_SMTP_HOST:-127.0.0.1}   # production needs one; nothing is sent here
 
 measure() { # $1 = label, $2 = extra JVM options
   for run in $(seq 1 "$RUNS"); do
