@@ -36,10 +36,12 @@ class ElasticThreadPoolTest {
 
     @Test
     void busy_threads_make_the_pool_grow_to_its_maximum_and_then_tasks_wait_in_order() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch releaseOthers = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(4);
         List<Integer> order = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 4; i++) {
+            CountDownLatch release = i == 0 ? releaseFirst : releaseOthers;
             pool.execute(() -> {
                 running.countDown();
                 await(release);
@@ -51,11 +53,12 @@ class ElasticThreadPoolTest {
 
         assertThat(pool.getPoolSize()).isEqualTo(4);
         assertThat(pool.getQueue()).hasSize(2);
-        release.countDown();
+        releaseFirst.countDown(); // one thread free: it takes the waiting tasks one after another
         fifth.get(5, TimeUnit.SECONDS);
         sixth.get(5, TimeUnit.SECONDS);
         assertThat(order).containsExactly(5, 6);
         assertThat(pool.getLargestPoolSize()).isEqualTo(4);
+        releaseOthers.countDown();
     }
 
     @Test
