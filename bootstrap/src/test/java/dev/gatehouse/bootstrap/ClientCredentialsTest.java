@@ -129,6 +129,7 @@ class ClientCredentialsTest {
 
     @Test
     void guessing_secrets_from_one_address_is_throttled_and_then_even_the_right_secret_waits() {
+        HttpFixture.awaitFreshMinute();
         HttpFixture guesser = new HttpFixture(ServiceClientsServer.shared());
         HttpResponse<String> last = null;
         for (int i = 0; i < 61 && (last == null || last.statusCode() != 429); i++) {

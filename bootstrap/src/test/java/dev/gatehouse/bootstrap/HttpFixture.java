@@ -110,6 +110,21 @@ final class HttpFixture {
         }
     }
 
+    /**
+     * Waits for the next UTC clock minute when fewer than 15 s of this one are left: the throttles count in clock
+     * minutes (see {@code RateLimit}), so a test that counts to a limit must not straddle two of them.
+     */
+    static void awaitFreshMinute() {
+        long intoMinute = System.currentTimeMillis() % 60_000;
+        if (intoMinute > 45_000) {
+            try {
+                Thread.sleep(60_000 - intoMinute + 50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     static String anEmail() {
         return "user-" + UUID.randomUUID() + "@example.com";
     }
