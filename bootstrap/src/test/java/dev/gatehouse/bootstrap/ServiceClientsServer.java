@@ -86,8 +86,7 @@ final class ServiceClientsServer {
 
     /** The first column of every row of the query, as text. */
     private static List<String> strings(String sql, Object... parameters) throws Exception {
-        var raw = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(
-                shared().getApplicationContext().getBean(DataSource.class));
+        var raw = shared().getApplicationContext().getBean(DataSource.class);
         try (var connection = raw.getConnection(); var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i], parameters[i] instanceof String ? Types.VARCHAR : Types.OTHER);

@@ -1,6 +1,5 @@
 package dev.gatehouse.bootstrap;
 
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +15,7 @@ final class Sql {
 
     /** The single number {@code query} selects, with {@code parameters} bound in order. */
     static long number(EmbeddedServer server, String query, Object... parameters) {
-        DataSource pool = DelegatingDataSource.unwrapDataSource(server.getApplicationContext().getBean(DataSource.class));
+        DataSource pool = server.getApplicationContext().getBean(DataSource.class);
         try (Connection connection = pool.getConnection(); PreparedStatement statement = connection.prepareStatement(query)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

@@ -1,7 +1,6 @@
 package dev.gatehouse.bootstrap.browser;
 
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -28,7 +27,7 @@ final class ServerSide {
 
     /** How often the session (refresh family) has been rotated: its generation in the database. */
     long rotations(String sessionId) throws SQLException {
-        DataSource raw = DelegatingDataSource.unwrapDataSource(server.getApplicationContext().getBean(DataSource.class));
+        DataSource raw = server.getApplicationContext().getBean(DataSource.class);
         try (var connection = raw.getConnection();
                 var statement = connection.prepareStatement("SELECT generation FROM refresh_family WHERE id = ?")) {
             statement.setObject(1, UUID.fromString(sessionId));

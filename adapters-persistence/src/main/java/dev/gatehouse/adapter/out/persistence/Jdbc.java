@@ -1,10 +1,7 @@
 package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.port.StoreUnavailableException;
-import io.micronaut.data.connection.ConnectionDefinition;
-import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,27 +24,21 @@ final class Jdbc {
     /** PostgreSQL's SQLSTATE for a unique-constraint violation. */
     static final String UNIQUE_VIOLATION = "23505";
 
-    private final ConnectionOperations<Connection> connections;
+    private final JdbcTransactions connections;
 
-    Jdbc(ConnectionOperations<Connection> connections) {
+    Jdbc(JdbcTransactions connections) {
         this.connections = connections;
     }
 
     private <R> R run(String sql, Statement<R> work) {
         try {
-            return connections.execute(ConnectionDefinition.DEFAULT, status -> {
-                try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+            return connections.onConnection(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     return work.apply(statement);
-                } catch (SQLException e) {
-                    throw new SqlFailure(e);
                 }
             });
-        } catch (SqlFailure failure) {
-            throw failure.unwrap();
-        } catch (StoreUnavailableException | UniqueViolation passThrough) {
-            throw passThrough;
-        } catch (RuntimeException cannotConnect) {
-            throw new StoreUnavailableException(cannotConnect);
+        } catch (SQLException e) {
+            throw translate(e);
         }
     }
 
@@ -112,21 +103,11 @@ final class Jdbc {
         return row.getObject(column, UUID.class);
     }
 
-    /** Carries an SQLException out of the callback, to be translated once. */
-    private static final class SqlFailure extends RuntimeException {
-        private final SQLException cause;
-
-        SqlFailure(SQLException cause) {
-            super(cause);
-            this.cause = cause;
+    private static RuntimeException translate(SQLException cause) {
+        if (UNIQUE_VIOLATION.equals(cause.getSQLState())) {
+            return new UniqueViolation(cause);
         }
-
-        RuntimeException unwrap() {
-            if (UNIQUE_VIOLATION.equals(cause.getSQLState())) {
-                return new UniqueViolation(cause);
-            }
-            return new StoreUnavailableException(cause);
-        }
+        return new StoreUnavailableException(cause);
     }
 
     /** A unique constraint refused a row; adapters translate it into their port's exception. */

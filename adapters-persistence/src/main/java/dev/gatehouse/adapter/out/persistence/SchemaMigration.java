@@ -1,7 +1,6 @@
 package dev.gatehouse.adapter.out.persistence;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -9,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema up to date (Flyway, {@code db/migration}) when the service starts, before it takes
- * requests (the injected pool is unwrapped: Flyway manages its own connections). Several instances starting at once are safe: Flyway serialises migrations with a database lock.
+ * requests. Several instances starting at once are safe: Flyway serialises migrations with a database lock.
  */
 @Context
 final class SchemaMigration {
@@ -18,7 +17,7 @@ final class SchemaMigration {
 
     SchemaMigration(DataSource dataSource) {
         var result = Flyway.configure()
-                .dataSource(DelegatingDataSource.unwrapDataSource(dataSource))
+                .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();

@@ -9,8 +9,6 @@ import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.user.EmailPseudonym;
 import dev.gatehouse.domain.user.UserId;
-import io.micronaut.data.connection.ConnectionDefinition;
-import io.micronaut.data.connection.ConnectionOperations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 class JdbcSecurityEventsTest extends SecurityEventsContract {
@@ -58,24 +57,21 @@ class JdbcSecurityEventsTest extends SecurityEventsContract {
 
     /** type, client_address and attempted_email of the events whose detail is {@code marker}. */
     private static List<String> columns(String marker) {
-        @SuppressWarnings("unchecked")
-        ConnectionOperations<Connection> connections = Database.bean(ConnectionOperations.class);
-        return connections.execute(ConnectionDefinition.DEFAULT, status -> {
-            try (PreparedStatement query = status.getConnection().prepareStatement(
-                    "SELECT type, client_address, attempted_email FROM security_event WHERE detail = ?")) {
-                query.setString(1, marker);
-                List<String> values = new ArrayList<>();
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        values.add(row.getString(1));
-                        values.add(row.getString(2));
-                        values.add(row.getString(3));
-                    }
+        try (Connection connection = Database.bean(DataSource.class).getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT type, client_address, attempted_email FROM security_event WHERE detail = ?")) {
+            query.setString(1, marker);
+            List<String> values = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    values.add(row.getString(1));
+                    values.add(row.getString(2));
+                    values.add(row.getString(3));
                 }
-                return values;
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
             }
-        });
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

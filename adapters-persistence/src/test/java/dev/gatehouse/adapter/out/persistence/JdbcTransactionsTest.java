@@ -10,6 +10,12 @@ import dev.gatehouse.application.port.out.UserAccounts;
 import dev.gatehouse.application.testing.StoreFixtures;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
+import dev.gatehouse.domain.user.UserAccount;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 class JdbcTransactionsTest {
@@ -46,5 +52,42 @@ class JdbcTransactionsTest {
         })).isInstanceOf(RuntimeException.class);
         assertThat(accounts.findById(account.id())).as("nothing half-written").isEmpty();
         assertThat(families.find(family.id())).isEmpty();
+    }
+
+    @Test
+    void a_nested_transaction_joins_the_outer_one_and_rolls_back_with_it() {
+        var account = StoreFixtures.anAccount();
+        IllegalStateException outerFailure = new IllegalStateException("after the inner transaction");
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            transactions.inTransaction(() -> {
+                accounts.add(account);
+                return null;
+            });
+            assertThat(committedAccounts(account)).as("not visible to other connections yet").isZero();
+            throw outerFailure;
+        })).isSameAs(outerFailure);
+        assertThat(accounts.findById(account.id())).isEmpty();
+    }
+
+    @Test
+    void after_a_transaction_the_thread_writes_in_auto_commit_again() {
+        transactions.inTransaction(() -> accounts.findById(StoreFixtures.anAccount().id()));
+        var account = StoreFixtures.anAccount();
+        accounts.add(account);
+        assertThat(committedAccounts(account)).as("committed at once, seen from another connection").isOne();
+    }
+
+    /** How many rows for the account another connection sees: only what is committed. */
+    private static long committedAccounts(UserAccount account) {
+        try (Connection connection = Database.bean(DataSource.class).getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM user_account WHERE id = ?")) {
+            query.setObject(1, account.id().value());
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
