@@ -24,8 +24,8 @@ import java.util.Queue;
  * <p>Each kept buffer is asked to be backed by transparent huge pages ({@code madvise(MADV_HUGEPAGE)}, honoured
  * when the kernel's THP setting is {@code always} or {@code madvise}): Argon2 reads its reference blocks at
  * pseudo-random places in the 19 MiB, and ten 2 MiB pages take the TLB misses of 4,864 small ones. Hashing is
- * about 5 % faster for it, and sign-ins 12–15 % (docs/benchmarks.md, section 0.11; ADR 0006). Where the kernel has no THP the advice is
- * ignored and the buffer works with small pages.
+ * about 5 % faster for it, and sign-ins 12–15 % (docs/benchmarks.md, section 0.11; ADR 0006). Where the kernel
+ * has no THP the advice is ignored and the buffer works with small pages.
  */
 final class Argon2WorkMemory {
 
