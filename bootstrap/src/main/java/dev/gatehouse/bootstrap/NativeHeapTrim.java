@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class NativeHeapTrim {
 
-    static final String INTERVAL = "10s";
+    private static final String INTERVAL = "10s";
     private static final Logger LOG = LoggerFactory.getLogger(NativeHeapTrim.class);
 
     /** {@code int malloc_trim(size_t pad)}, when the C library is glibc. */
