@@ -57,7 +57,7 @@ public final class Ed25519Jws {
             if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) {
                 throw new JOSEException("unsupported algorithm " + header.getAlgorithm());
             }
-            return Base64URL.encode(signature(signingInput));
+            return new Base64URL(CanonicalBase64Url.encode(signature(signingInput)));
         }
 
         @Override

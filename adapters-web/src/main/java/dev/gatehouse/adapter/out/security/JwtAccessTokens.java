@@ -50,10 +50,15 @@ final class JwtAccessTokens implements AccessTokens {
     private final String issuer;
     private final String audience;
     private final Clock clock;
+    /** {@code alg kid typ} of every token signed here, and its base64url: the same for every token of one key set. */
+    private final JWSHeader header;
+    private final String encodedHeader;
 
     JwtAccessTokens(SigningKeys keys, JOSEObjectType type, String issuer, String audience, Clock clock) {
         this.keys = keys;
         this.type = type;
+        this.header = new JWSHeader.Builder(keys.signingAlgorithm()).keyID(keys.signingKeyId()).type(type).build();
+        this.encodedHeader = CanonicalBase64Url.encode(header.toString().getBytes(StandardCharsets.UTF_8));
         this.issuer = issuer;
         this.audience = audience;
         this.clock = clock;
@@ -61,41 +66,58 @@ final class JwtAccessTokens implements AccessTokens {
 
     @Override
     public String issue(AccessTokenClaims claims) {
-        return sign(common(claims.issuer(), claims.subject().toString(), claims.audience(), claims.clientId(), claims.issuedAt(),
-                claims.expiresAt(), claims.tokenId())
-                .claim("sid", claims.sessionId().toString())
-                .build());
+        return sign(claimsJson(claims.issuer(), claims.subject().toString(), claims.audience(), claims.clientId(),
+                "sid", claims.sessionId().toString(), claims.issuedAt(), claims.expiresAt(), claims.tokenId()));
     }
 
     @Override
     public String issue(ServiceTokenClaims claims) {
-        return sign(common(claims.issuer(), claims.client().value(), claims.audience(), claims.client(), claims.issuedAt(),
-                claims.expiresAt(), claims.tokenId())
-                .claim("scope", claims.scopes().toString())
-                .build());
-    }
-
-    private static JWTClaimsSet.Builder common(String issuer, String subject, String audience, ClientId client, Instant issuedAt,
-            Instant expiresAt, String tokenId) {
-        return new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .subject(subject)
-                .audience(audience)
-                .claim("client_id", client.value())
-                .issueTime(Date.from(issuedAt))
-                .expirationTime(Date.from(expiresAt))
-                .jwtID(tokenId);
+        return sign(claimsJson(claims.issuer(), claims.client().value(), claims.audience(), claims.client(),
+                "scope", claims.scopes().toString(), claims.issuedAt(), claims.expiresAt(), claims.tokenId()));
     }
 
     /**
-     * The JWS compact serialization (RFC 7515 §7.1), the same string Nimbus's {@code SignedJWT.serialize()}
-     * writes; header and claims are encoded with the JDK's base64url instead of Nimbus's constant-time codec,
-     * which only secrets need (it was up to a fifth of a rotation's Java samples, docs/benchmarks.md).
+     * The claims set (RFC 7519 §4) as one JSON object, written here: {@code iss sub aud client_id}, then the
+     * session's {@code sid} or the service client's {@code scope}, then {@code iat exp} as NumericDates
+     * (whole seconds, RFC 7519 §2) and {@code jti}. Nimbus's claims set and map-to-JSON writer built the same
+     * object through a dozen intermediate objects: a third of a rotation's allocation (docs/benchmarks.md).
      */
-    private String sign(JWTClaimsSet body) {
-        var header = new JWSHeader.Builder(keys.signingAlgorithm()).keyID(keys.signingKeyId()).type(type).build();
-        String signingInput = CanonicalBase64Url.encode(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
-                + CanonicalBase64Url.encode(body.toString().getBytes(StandardCharsets.UTF_8));
+    private static String claimsJson(String issuer, String subject, String audience, ClientId client, String kind, String kindValue,
+            Instant issuedAt, Instant expiresAt, String tokenId) {
+        var json = new StringBuilder(320).append('{');
+        member(json, "iss", issuer).append(',');
+        member(json, "sub", subject).append(',');
+        member(json, "aud", audience).append(',');
+        member(json, "client_id", client.value()).append(',');
+        member(json, kind, kindValue).append(',');
+        json.append("\"iat\":").append(issuedAt.getEpochSecond()).append(',');
+        json.append("\"exp\":").append(expiresAt.getEpochSecond()).append(',');
+        return member(json, "jti", tokenId).append('}').toString();
+    }
+
+    /** {@code "name":"value"}, the value escaped as RFC 8259 §7 requires: quotation mark, reverse solidus, U+0000–U+001F. */
+    private static StringBuilder member(StringBuilder json, String name, String value) {
+        json.append('"').append(name).append("\":\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"');
+    }
+
+    /**
+     * The JWS compact serialization (RFC 7515 §7.1) of {@code claimsJson} under the header made once for the
+     * signing key. Header and claims are base64url-encoded by the JDK (so is an EdDSA signature, {@link Ed25519Jws}):
+     * Nimbus's constant-time codec exists for secrets, and these parts are public.
+     */
+    private String sign(String claimsJson) {
+        String signingInput = encodedHeader + "." + CanonicalBase64Url.encode(claimsJson.getBytes(StandardCharsets.UTF_8));
         try {
             return signingInput + "." + keys.signer().sign(header, signingInput.getBytes(StandardCharsets.US_ASCII));
         } catch (JOSEException e) {

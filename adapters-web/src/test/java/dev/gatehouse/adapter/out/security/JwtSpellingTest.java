@@ -10,10 +10,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.application.port.out.AccessTokens.AccessTokenCheck;
+import dev.gatehouse.domain.token.AccessTokenClaims;
+import dev.gatehouse.domain.token.ClientId;
+import dev.gatehouse.domain.token.FamilyId;
+import dev.gatehouse.domain.user.UserId;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,13 +56,36 @@ class JwtSpellingTest {
         }
     }
 
-    @Test
-    void a_token_is_the_compact_serialization_nimbus_writes() throws Exception {
-        String token = tokens.issue(claims(NOW));
+    @ParameterizedTest
+    @ValueSource(strings = {"RS256", "ES256", "EdDSA"})
+    void a_token_is_a_compact_jws_of_exactly_the_header_and_claims_of_the_contract(String algorithm) throws Exception {
+        var keySet = SigningKeys.generate(JWSAlgorithm.parse(algorithm), RANDOM);
+        AccessTokenClaims claims = claims(NOW);
+        String token = tokensAt(keySet, NOW).issue(claims);
+
         SignedJWT parsed = SignedJWT.parse(token);
-        var nimbus = new SignedJWT(parsed.getHeader(), parsed.getJWTClaimsSet());
-        nimbus.sign(keys.signer());
-        assertThat(token).as("Ed25519 signatures are deterministic").isEqualTo(nimbus.serialize());
+        assertThat(parsed.verify(keySet.verificationKey(keySet.signingKeyId()).orElseThrow().verifier())).isTrue();
+        assertThat(json(token.split("\\.")[0])).containsExactlyInAnyOrderEntriesOf(
+                Map.of("alg", algorithm, "kid", keySet.signingKeyId(), "typ", "JWT"));
+        assertThat(parsed.getJWTClaimsSet().toJSONObject()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "iss", ISSUER, "sub", claims.subject().toString(), "aud", "api", "client_id", "api",
+                "sid", claims.sessionId().toString(), "iat", NOW.getEpochSecond(),
+                "exp", claims.expiresAt().getEpochSecond(), "jti", claims.tokenId()));
+    }
+
+    @Test
+    void claim_values_are_json_strings_whatever_they_contain() throws Exception {
+        String odd = "quote\" backslash\\ newline\n nul\u0000 unit\u001f é 𝄞 \u2028 </script> &='";
+        var claims = new AccessTokenClaims(odd, new UserId(UUID.randomUUID()), "api", new ClientId(odd),
+                new FamilyId(UUID.randomUUID()), NOW, NOW.plusSeconds(900), odd);
+        String token = tokens.issue(claims);
+
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(payload.chars().filter(c -> c < 0x20)).as("no raw control character (RFC 8259 §7)").isEmpty();
+        var parsed = SignedJWT.parse(token).getJWTClaimsSet();
+        assertThat(parsed.getIssuer()).isEqualTo(odd);
+        assertThat(parsed.getStringClaim("client_id")).isEqualTo(odd);
+        assertThat(parsed.getJWTID()).isEqualTo(odd);
     }
 
     @Test
