@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * RFC 7009 revocation. Either kind of token ends its whole session: a refresh token's family is the
  * session, and an access token names it in {@code sid}. The type hint is not needed: both kinds are
- * tried, the cheap HMAC check first (§2.1 lets the server extend its search beyond the hint).
+ * tried, the cheap HMAC check first (§2.1 lets the server extend its search beyond the hint). A service
+ * client's access token belongs to no session, so there is nothing to end: it expires with its
+ * {@code exp}, and the request is answered like one for an unknown token (§2.2).
  */
 public final class RevokeTokenService implements RevokeTokenUseCase {
 
@@ -62,7 +64,7 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
         if (asAccessToken instanceof AccessTokenCheck.Valid valid) {
             return Optional.of(valid.claims().sessionId());
         }
-        if (asAccessToken instanceof AccessTokenCheck.Invalid) {
+        if (asAccessToken instanceof AccessTokenCheck.Invalid || asAccessToken instanceof AccessTokenCheck.ValidService) {
             return Optional.empty();
         }
         throw new IllegalStateException("unknown token check " + asAccessToken);

@@ -2,6 +2,7 @@ package dev.gatehouse.application.service.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.application.port.in.AuthenticateUseCase.Authentication;
 import dev.gatehouse.application.port.in.IssuedTokens;
 import dev.gatehouse.application.port.in.client.AuthorizeClientUseCase.ClientAuthorization;
 import dev.gatehouse.application.port.in.client.ClientCredentialsUseCase.ClientCredentialsCommand;
@@ -96,9 +97,19 @@ class ServiceClientServicesTest {
     }
 
     @Test
+    void revoking_a_service_token_ends_no_session_and_is_answered_like_an_unknown_token() {
+        IssuedTokens user = gatehouse.registered("ada@example.com");
+        String service = issued(request(SECRET, null)).accessToken();
+        gatehouse.revoke.revoke(service, OPS);
+        gatehouse.revoke.revoke(service, ServiceFixture.API);
+        assertThat(gatehouse.authenticate.authenticate(user.accessToken())).isInstanceOf(Authentication.Authenticated.class);
+        assertThat(gatehouse.events.ofType(SecurityEventType.SESSION_REVOKED)).isEmpty();
+    }
+
+    @Test
     void a_service_token_is_not_a_users_bearer_token() {
         assertThat(gatehouse.authenticate.authenticate(issued(request(SECRET, null)).accessToken()))
-                .isInstanceOf(dev.gatehouse.application.port.in.AuthenticateUseCase.Authentication.Unauthenticated.class);
+                .isInstanceOf(Authentication.Unauthenticated.class);
     }
 
     @Test
