@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jose4j.jwk.HttpsJwks;
@@ -151,6 +152,25 @@ class AdministrationIT extends AgainstTheSharedJar {
         assertEnded(registered);
         assertThat(gatehouse.signIn(email, Gatehouse.PASSWORD).statusCode()).isEqualTo(400);
         assertThat(gatehouse.register(email).path("user_id").asText()).isNotEqualTo(registered.path("user_id").asText());
+    }
+
+    @Test
+    void an_id_in_capitals_names_the_same_account() {
+        String userId = gatehouse.register(Gatehouse.anEmail()).path("user_id").asText();
+        HttpResponse<String> shown = admin("GET", "/admin/users/" + userId.toUpperCase(Locale.ROOT), opsToken());
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        assertThat(Http.json(shown).path("id").asText()).isEqualTo(userId);
+    }
+
+    @Test
+    void revoking_a_service_token_is_answered_like_an_unknown_token_and_ends_no_session() {
+        JsonNode user = gatehouse.register(Gatehouse.anEmail());
+        String ops = opsToken();
+        for (String client : List.of("ops", "api")) {
+            HttpResponse<String> revoked = http.postForm("/auth/revoke", Map.of("token", ops, "client_id", client));
+            assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        }
+        assertThat(http.getWithBearer("/auth/me", user.path("access_token").asText()).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -113,14 +113,17 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
         events.record(new SecurityEvent(type, clock.instant(), user, null, admin.client(), detail, admin.clientAddress(), null));
     }
 
-    /** The account id in {@code raw}, the canonical UUID form only: anything else names no account. */
+    /**
+     * The account id in {@code raw}: the RFC 9562 §4 string form only (8-4-4-4-12 hexadecimal digits, in
+     * either case, as that section reads them on input); anything else names no account.
+     */
     private static Optional<UserId> idOf(String raw) {
         if (raw == null) {
             return Optional.empty();
         }
         try {
             UUID parsed = UUID.fromString(raw);
-            return parsed.toString().equals(raw) ? Optional.of(new UserId(parsed)) : Optional.empty();
+            return parsed.toString().equalsIgnoreCase(raw) ? Optional.of(new UserId(parsed)) : Optional.empty();
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }

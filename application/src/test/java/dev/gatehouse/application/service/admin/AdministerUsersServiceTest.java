@@ -19,7 +19,10 @@ import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.FamilyState;
 import dev.gatehouse.domain.token.RevocationReason;
 import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.UserId;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The administration of accounts, with fakes: what each call changes, and the event that names the admin. */
@@ -114,6 +117,16 @@ class AdministerUsersServiceTest {
         assertThat(gatehouse.resetCounts.counts(pseudonym)).isFalse();
         assertThat(lastEvent(SecurityEventType.ACCOUNT_DELETED).user()).isEqualTo(ada.userId());
         gatehouse.registered("ada@example.com");
+    }
+
+    @Test
+    void an_id_in_capitals_names_the_same_account() {
+        UserId lettered = IntStream.range(0, 16).mapToObj(i -> gatehouse.registered("user" + i + "@example.com").userId())
+                .filter(id -> !id.toString().equals(id.toString().toUpperCase(Locale.ROOT))).findFirst().orElseThrow();
+        String capitals = lettered.toString().toUpperCase(Locale.ROOT);
+        assertThat(gatehouse.administer.user(OPS, capitals)).hasValueSatisfying(user -> assertThat(user.account().id()).isEqualTo(lettered));
+        assertThat(gatehouse.administer.disable(OPS, capitals)).isEqualTo(new AdminResult.Done());
+        assertThat(gatehouse.accounts.findById(lettered)).hasValueSatisfying(account -> assertThat(account.isDisabled()).isTrue());
     }
 
     @Test
