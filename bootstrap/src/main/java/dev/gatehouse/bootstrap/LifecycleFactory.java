@@ -107,9 +107,9 @@ class LifecycleFactory {
     }
 
     @Singleton
-    ChangePasswordUseCase changePassword(UserAccounts accounts, RefreshTokenFamilies families, PasswordCheck check,
+    ChangePasswordUseCase changePassword(UserAccounts accounts, RefreshTokenFamilies families, EmailTokens emailTokens, PasswordCheck check,
             PasswordHasher hasher, Notifications notifications, SecurityEvents events, Transactions transactions, Clock clock) {
-        return new ChangePasswordService(accounts, families, check, hasher, notifications, events, transactions, clock);
+        return new ChangePasswordService(accounts, families, emailTokens, check, hasher, notifications, events, transactions, clock);
     }
 
     /** The one erasure of an account, for its owner and for administrators. */

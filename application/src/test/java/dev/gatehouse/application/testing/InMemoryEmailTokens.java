@@ -40,6 +40,11 @@ public final class InMemoryEmailTokens implements EmailTokens {
     }
 
     @Override
+    public synchronized void delete(UserId user, EmailTokenPurpose purpose) {
+        tokens.values().removeIf(token -> token.user().equals(user) && token.purpose() == purpose);
+    }
+
+    @Override
     public synchronized void deleteAllOf(UserId user) {
         tokens.values().removeIf(token -> token.user().equals(user));
     }

@@ -67,6 +67,14 @@ final class JdbcEmailTokens implements EmailTokens {
     }
 
     @Override
+    public void delete(UserId user, EmailTokenPurpose purpose) {
+        jdbc.update("DELETE FROM email_token WHERE user_id = ? AND purpose = ?", statement -> {
+            statement.setObject(1, user.value());
+            statement.setString(2, purpose.name());
+        });
+    }
+
+    @Override
     public void deleteAllOf(UserId user) {
         jdbc.update("DELETE FROM email_token WHERE user_id = ?", statement -> statement.setObject(1, user.value()));
     }

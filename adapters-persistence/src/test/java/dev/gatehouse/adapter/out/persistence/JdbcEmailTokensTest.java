@@ -106,6 +106,20 @@ class JdbcEmailTokensTest {
     }
 
     @Test
+    void deleting_a_users_token_of_one_purpose_leaves_the_other_and_other_users() {
+        EmailToken reset = aStoredToken(RESET);
+        EmailToken verification = EmailToken.issue(aHash(), reset.user(), VERIFY, T0, POLICY);
+        tokens.replace(verification);
+        EmailToken anothersReset = aStoredToken(RESET);
+
+        tokens.delete(reset.user(), RESET);
+
+        assertThat(tokens.consume(reset.hash(), RESET, T0)).isEmpty();
+        assertThat(tokens.findValid(verification.hash(), VERIFY, T0)).contains(verification);
+        assertThat(tokens.findValid(anothersReset.hash(), RESET, T0)).contains(anothersReset);
+    }
+
+    @Test
     void a_users_tokens_are_deleted_with_them_or_on_their_own() {
         EmailToken token = aStoredToken(RESET);
         tokens.deleteAllOf(token.user());

@@ -9,11 +9,13 @@ import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.application.port.out.mail.EmailTokens;
 import dev.gatehouse.application.port.out.mail.Notification;
 import dev.gatehouse.application.port.out.mail.Notifications;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.RevocationReason;
+import dev.gatehouse.domain.user.EmailTokenPurpose;
 import dev.gatehouse.domain.user.InvalidValueException;
 import dev.gatehouse.domain.user.Password;
 import dev.gatehouse.domain.user.PasswordHash;
@@ -24,13 +26,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Changes the password of a signed-in caller who knows the current one. The new hash and the end of
- * every other session are written in one transaction; the caller's session stays; the owner is told.
+ * Changes the password of a signed-in caller who knows the current one. The new hash, the end of every
+ * other session and the end of a password-reset link sent before are written in one transaction (a link
+ * from the old password's time must not set another password afterwards; OWASP's Forgot Password Cheat
+ * Sheet); the caller's session stays; the owner is told.
  */
 public final class ChangePasswordService implements ChangePasswordUseCase {
 
     private final UserAccounts accounts;
     private final RefreshTokenFamilies families;
+    private final EmailTokens emailTokens;
     private final PasswordCheck passwordCheck;
     private final PasswordHasher hasher;
     private final Notifications notifications;
@@ -38,10 +43,11 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final Transactions transactions;
     private final Clock clock;
 
-    public ChangePasswordService(UserAccounts accounts, RefreshTokenFamilies families, PasswordCheck passwordCheck, PasswordHasher hasher,
-            Notifications notifications, SecurityEvents events, Transactions transactions, Clock clock) {
+    public ChangePasswordService(UserAccounts accounts, RefreshTokenFamilies families, EmailTokens emailTokens, PasswordCheck passwordCheck,
+            PasswordHasher hasher, Notifications notifications, SecurityEvents events, Transactions transactions, Clock clock) {
         this.accounts = accounts;
         this.families = families;
+        this.emailTokens = emailTokens;
         this.passwordCheck = passwordCheck;
         this.hasher = hasher;
         this.notifications = notifications;
@@ -71,6 +77,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         transactions.inTransaction(() -> {
             accounts.updatePasswordHash(caller.user(), hash);
             int ended = families.revokeAllOfExcept(caller.user(), caller.session(), RevocationReason.PASSWORD_CHANGED, now);
+            emailTokens.delete(caller.user(), EmailTokenPurpose.PASSWORD_RESET);
             events.record(new SecurityEvent(SecurityEventType.PASSWORD_CHANGED, now, caller.user(), caller.session(), caller.client(),
                     "sessions_ended:" + ended, caller.clientAddress(), null));
             return null;

@@ -9,6 +9,7 @@ import dev.gatehouse.application.port.in.IssuedTokens;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInCommand;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInResult;
 import dev.gatehouse.application.port.in.lifecycle.PasswordCheckResult;
+import dev.gatehouse.application.port.in.lifecycle.TokenResult;
 import dev.gatehouse.application.port.out.mail.Notification;
 import dev.gatehouse.application.testing.ServiceFixture;
 import dev.gatehouse.domain.event.SecurityEventType;
@@ -36,6 +37,19 @@ class ChangePasswordServiceTest {
         assertThat(gatehouse.notifications.of(Notification.PasswordChanged.class)).hasSize(1);
         assertThat(gatehouse.events.ofType(SecurityEventType.PASSWORD_CHANGED)).singleElement()
                 .satisfies(event -> assertThat(event.clientAddress()).isEqualTo("10.0.0.9"));
+    }
+
+    @Test
+    void a_change_voids_a_reset_link_sent_before_it_and_leaves_the_verification_link() {
+        gatehouse.passwordReset.request("ada@example.com", "10.0.0.1");
+        String reset = gatehouse.notifications.last(Notification.PasswordReset.class).token();
+        String verification = gatehouse.notifications.last(Notification.EmailVerification.class).token();
+
+        assertThat(gatehouse.changePassword.change(caller, PASSWORD, NEW_PASSWORD)).isEqualTo(new PasswordCheckResult.Done());
+
+        assertThat(gatehouse.passwordReset.confirm(reset, "the attackers password")).isEqualTo(new TokenResult.InvalidToken());
+        assertThat(gatehouse.signIn.signIn(command(NEW_PASSWORD))).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(gatehouse.emailVerification.confirm(verification)).isEqualTo(new TokenResult.Accepted());
     }
 
     @Test

@@ -32,6 +32,9 @@ public interface EmailTokens {
      */
     Optional<UserId> consume(TokenHash hash, EmailTokenPurpose purpose, Instant now);
 
+    /** Deletes the user's token of this purpose, if any: a link sent for it no longer works. */
+    void delete(UserId user, EmailTokenPurpose purpose);
+
     /** Deletes every token of the user. */
     void deleteAllOf(UserId user);
 
