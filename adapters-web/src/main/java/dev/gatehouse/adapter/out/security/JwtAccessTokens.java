@@ -135,8 +135,13 @@ final class JwtAccessTokens implements AccessTokens {
         if (parts.length != 3 || !Arrays.stream(parts).allMatch(CanonicalBase64Url::isCanonical)) {
             return new AccessTokenCheck.Invalid("not three canonical base64url parts");
         }
+        SignedJWT jwt;
         try {
-            var jwt = new SignedJWT(new Base64URL(parts[0]), new Base64URL(parts[1]), new Base64URL(parts[2]));
+            jwt = new SignedJWT(new Base64URL(parts[0]), new Base64URL(parts[1]), new Base64URL(parts[2]));
+        } catch (ParseException | RuntimeException malformed) { // Nimbus answers a header of JSON null with a NullPointerException
+            return new AccessTokenCheck.Invalid("malformed header");
+        }
+        try {
             String headerProblem = headerProblem(jwt.getHeader());
             if (headerProblem != null) {
                 return new AccessTokenCheck.Invalid(headerProblem);

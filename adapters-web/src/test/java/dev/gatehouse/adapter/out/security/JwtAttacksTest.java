@@ -155,6 +155,13 @@ class JwtAttacksTest {
         assertInvalid(garbage);
     }
 
+    /** Headers that are JSON but not an object: {@code null}, {@code  null }, {@code true}, {@code 1}, {@code "x"}, {@code []}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"bnVsbA", "IG51bGwg", "dHJ1ZQ", "MQ", "Ingi", "W10"})
+    void a_header_that_is_not_a_json_object_is_refused(String header) {
+        assertInvalid(header + ".e30.AAAA");
+    }
+
     @Test
     void oversized_tokens_are_not_even_parsed() {
         assertInvalid("eyJ" + "A".repeat(5000) + ".eyJ.sig");
