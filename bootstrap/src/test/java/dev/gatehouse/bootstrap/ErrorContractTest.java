@@ -130,6 +130,21 @@ class ErrorContractTest {
         assertThat(http.object(tokenAsXml)).containsEntry("error", "invalid_request");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip", "x-gzip", "deflate"})
+    void a_body_that_does_not_decompress_is_malformed_input_not_a_server_error(String encoding) {
+        assertOAuthError(http.send(http.request("/auth/token").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Encoding", encoding).POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=api"))),
+                400, "invalid_request");
+        HttpResponse<String> revoke = http.send(http.request("/auth/revoke").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Encoding", encoding).POST(HttpRequest.BodyPublishers.ofString("token=x&client_id=api")));
+        assertThat(revoke.statusCode()).as(revoke.body()).isEqualTo(400);
+        HttpResponse<String> signOut = http.send(http.request("/auth/sign-out").header("Content-Type", "application/json")
+                .header("Content-Encoding", encoding).POST(HttpRequest.BodyPublishers.ofString("{\"refreshToken\":\"x\"}")));
+        assertThat(signOut.statusCode()).as(signOut.body()).isEqualTo(400);
+        assertProblem(signOut);
+    }
+
     @Test
     void an_oversized_body_is_refused_before_any_work() {
         HttpResponse<String> response = http.postJson("/auth/register", "{\"email\":\"" + "a".repeat(2_000_000) + "\"}");
@@ -152,6 +167,10 @@ class ErrorContractTest {
                 .as("an access token is no refresh token").isEqualTo(400);
         HttpResponse<String> invalid = http.get("/auth/me", "garbage");
         assertThat(invalid.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
+        HttpResponse<String> basic = http.send(http.request("/auth/me").header("Authorization", "Basic Zm9vOmJhcg==").GET());
+        assertThat(basic.statusCode()).isEqualTo(401);
+        assertThat(basic.headers().firstValue("WWW-Authenticate")).as("another scheme is no token: RFC 6750 §3.1, no error code")
+                .hasValue("Bearer realm=\"gatehouse\"");
     }
 
     private void assertProblem(HttpResponse<String> response) {

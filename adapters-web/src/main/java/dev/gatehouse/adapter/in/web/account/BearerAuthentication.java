@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class BearerAuthentication {
 
     private static final Logger LOG = LoggerFactory.getLogger(BearerAuthentication.class);
+    private static final String SCHEME = "Bearer ";
     private static final Pattern BEARER = Pattern.compile("(?i)bearer ([A-Za-z0-9\\-._~+/]+=*)");
 
     private final AuthenticateUseCase authenticate;
@@ -45,13 +46,16 @@ public final class BearerAuthentication {
         throw new UnknownResultException(result);
     }
 
-    /** The bearer token of {@code request}'s {@code Authorization} header, or {@link NotAuthenticatedException}. */
+    /**
+     * The bearer token of {@code request}'s {@code Authorization} header, or {@link NotAuthenticatedException}.
+     * Another scheme (such as {@code Basic}) counts as no authentication: RFC 6750 §3.1 wants no error code then.
+     */
     public static String tokenOf(HttpRequest<?> request) {
-        Optional<String> header = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class);
-        if (header.isEmpty()) {
+        Optional<String> header = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class).map(String::strip);
+        if (header.isEmpty() || !header.get().regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             throw new NotAuthenticatedException(false);
         }
-        var bearer = BEARER.matcher(header.get().strip());
+        var bearer = BEARER.matcher(header.get());
         if (!bearer.matches()) {
             throw new NotAuthenticatedException(true);
         }
