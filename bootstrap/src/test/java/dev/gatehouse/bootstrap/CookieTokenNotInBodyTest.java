@@ -52,6 +52,10 @@ class CookieTokenNotInBodyTest {
         assertThat(fromItsPage.statusCode()).as("no cookie, but from the cookie client's origin").isEqualTo(400);
         assertThat(http.object(fromItsPage)).containsEntry("error", "invalid_request");
 
+        HttpResponse<String> fromAnywhere = http.send(post("/auth/sign-out", "application/json", body));
+        assertThat(fromAnywhere.statusCode()).as("no cookie, no origin: the token names a cookie client's session").isEqualTo(400);
+        assertThat(http.object(fromAnywhere)).containsEntry("error", "invalid_request");
+
         assertThat(http.send(csrf(post("/auth/token", "application/x-www-form-urlencoded", "grant_type=refresh_token&client_id=web"))
                 .header("Cookie", "__Host-gh_refresh=" + token)).statusCode()).as("the session was not ended").isEqualTo(200);
     }

@@ -43,7 +43,7 @@ public final class SignOutService implements SignOutUseCase {
         }
         var family = families.find(authentic.token().familyId());
         if (family.isPresent() && !endsHere.test(family.get().clientId())) {
-            return new SignOutResult.OtherEndpoint();
+            return new SignOutResult.OtherEndpoint(family.get().clientId());
         }
         family.ifPresent(session -> revoke(session.id(), session.userId(), RevocationReason.SIGNED_OUT));
         return new SignOutResult.SignedOut();

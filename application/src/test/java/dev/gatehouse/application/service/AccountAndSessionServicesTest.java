@@ -97,7 +97,7 @@ class AccountAndSessionServicesTest {
     void sign_out_by_refresh_token_leaves_a_session_of_a_client_that_does_not_end_there() {
         IssuedTokens session = gatehouse.registered("ada@example.com");
         assertThat(gatehouse.signOut.signOut(session.refreshToken(), client -> !client.equals(API)))
-                .isEqualTo(new SignOutResult.OtherEndpoint());
+                .isEqualTo(new SignOutResult.OtherEndpoint(API));
         assertThat(gatehouse.authenticate.authenticate(session.accessToken())).isInstanceOf(Authentication.Authenticated.class);
         assertThat(gatehouse.signOut.signOut(session.refreshToken(), client -> true)).isEqualTo(new SignOutResult.SignedOut());
         assertThat(gatehouse.authenticate.authenticate(session.accessToken())).isInstanceOf(Authentication.Unauthenticated.class);

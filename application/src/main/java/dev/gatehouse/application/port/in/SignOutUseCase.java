@@ -26,8 +26,13 @@ public interface SignOutUseCase {
         record NotAuthentic() implements SignOutResult {
         }
 
-        /** The token is authentic, but its session belongs to a client whose sessions do not end here. */
-        record OtherEndpoint() implements SignOutResult {
+        /**
+         * The token is authentic, but its session belongs to a client whose sessions do not end this way;
+         * nothing was changed.
+         *
+         * @param client the session's client, for the caller to say why
+         */
+        record OtherEndpoint(ClientId client) implements SignOutResult {
         }
     }
 }

@@ -43,7 +43,8 @@ import java.util.Optional;
  * the JSON body ({@code {"refreshToken": ...}}, body clients), or by the refresh cookie (cookie clients,
  * CSRF-checked); {@code POST /auth/sign-out-everywhere} ends all of the bearer's sessions. Both take effect
  * at once. A cookie client's refresh token never travels in a body: a {@code refreshToken} sent with the
- * cookie, or from a cookie client's page, is refused ({@code 400}, {@code error: invalid_request}). A
+ * cookie, from a cookie client's page, or naming a cookie client's session, is refused ({@code 400},
+ * {@code error: invalid_request}) and the session goes on. A
  * session of the {@code /bff} proxy's client ends at {@code /bff/logout} only: its access token, or its refresh
  * token in the body or a cookie, is refused here ({@code 400}, {@code error: unauthorized_client}) and the
  * session goes on.
@@ -99,15 +100,15 @@ final class SignOutController {
         if (csrf.fromCookieClientPage(request)) {
             return tokenInBody();
         }
-        SignOutResult result = signOut.signOut(inBody, this::endsHere);
+        SignOutResult result = signOut.signOut(inBody, this::takesItsRefreshTokenInTheBody);
         if (result instanceof SignOutResult.SignedOut) {
             return signedOut();
         }
         if (result instanceof SignOutResult.NotAuthentic) {
             return Responses.problem(ProblemType.INVALID_REFRESH_TOKEN, "The refresh token is not valid.");
         }
-        if (result instanceof SignOutResult.OtherEndpoint) {
-            return proxySession();
+        if (result instanceof SignOutResult.OtherEndpoint other) {
+            return endsHere(other.client()) ? tokenInBody() : proxySession();
         }
         throw new UnknownResultException(result);
     }
@@ -132,6 +133,11 @@ final class SignOutController {
     /** Every session ends here but those of the {@code /bff} proxy's client, which end at {@code /bff/logout}. */
     private boolean endsHere(ClientId client) {
         return clients.find(client.value()).filter(TokenDelivery::heldByProxy).isEmpty();
+    }
+
+    /** Whether a refresh token of this client may travel in a body: not when its client keeps it in a cookie or in the proxy. */
+    private boolean takesItsRefreshTokenInTheBody(ClientId client) {
+        return clients.find(client.value()).filter(settings -> !TokenDelivery.usesBody(settings)).isEmpty();
     }
 
     private static MutableHttpResponse<?> proxySession() {
