@@ -62,11 +62,19 @@ final class MailTemplates {
         return "<!DOCTYPE html>\n<html><body>\n<p>Hello " + escape(name) + ",</p>\n" + body + "\n</body></html>\n";
     }
 
+    /** The duration in whole hours, else whole minutes, else seconds: never more than it is. */
     static String describe(Duration duration) {
         if (duration.toHours() > 0 && duration.toMinutesPart() == 0) {
-            return duration.toHours() == 1 ? "1 hour" : duration.toHours() + " hours";
+            return count(duration.toHours(), "hour");
         }
-        return Math.max(1, duration.toMinutes()) + " minutes";
+        if (duration.toMinutes() > 0) {
+            return count(duration.toMinutes(), "minute");
+        }
+        return count(duration.toSeconds(), "second");
+    }
+
+    private static String count(long amount, String unit) {
+        return amount + " " + unit + (amount == 1 ? "" : "s");
     }
 
     /** Escapes text for HTML element content and quoted attribute values. */

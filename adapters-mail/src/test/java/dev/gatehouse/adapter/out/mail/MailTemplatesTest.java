@@ -43,5 +43,8 @@ class MailTemplatesTest {
         assertThat(MailTemplates.describe(Duration.ofHours(24))).isEqualTo("24 hours");
         assertThat(MailTemplates.describe(Duration.ofHours(1))).isEqualTo("1 hour");
         assertThat(MailTemplates.describe(Duration.ofMinutes(90))).isEqualTo("90 minutes");
+        assertThat(MailTemplates.describe(Duration.ofMinutes(1))).isEqualTo("1 minute");
+        assertThat(MailTemplates.describe(Duration.ofSeconds(90))).as("never more than it is").isEqualTo("1 minute");
+        assertThat(MailTemplates.describe(Duration.ofSeconds(3))).isEqualTo("3 seconds");
     }
 }
