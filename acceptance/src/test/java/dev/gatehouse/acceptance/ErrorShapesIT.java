@@ -53,11 +53,22 @@ class ErrorShapesIT extends AgainstTheSharedJar {
         assertNothingLeaks(response);
     }
 
+    @Test
+    void a_body_that_does_not_decompress_is_an_invalid_request_not_a_server_error() {
+        HttpResponse<String> response = http.send(http.request("/auth/token", "Content-Type", "application/x-www-form-urlencoded",
+                "Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=api")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(Http.json(response).path("error").asText()).isEqualTo("invalid_request");
+        assertNothingLeaks(response);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             no token          | /auth/me       |
             a forged token    | /auth/sessions | Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.
             not a bearer      | /auth/me       | Basic YWRhOnNlY3JldA==
+            a null header     | /auth/me       | Bearer bnVsbA.e30.AAAA
             """)
     void a_protected_endpoint_without_a_valid_token_is_a_401_problem_with_a_bearer_challenge(String why, String path, String authorization) {
         HttpResponse<String> response = authorization == null ? http.get(path) : http.get(path, "Authorization", authorization);
