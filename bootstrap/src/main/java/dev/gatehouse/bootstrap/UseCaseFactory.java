@@ -74,8 +74,7 @@ class UseCaseFactory {
 
     @Singleton
     TokenPolicy tokenPolicy(TokenConfiguration tokens) {
-        return new TokenPolicy(tokens.getAccessTtl(), tokens.getRefreshIdleTtl(), tokens.getRefreshAbsoluteTtl(),
-                tokens.getReuseGrace());
+        return tokens.policy();
     }
 
     @Singleton

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Development settings never reach production: with a database URL, plain-http issuers, origins and e-mail
@@ -92,6 +94,20 @@ class ProductionGuardrailsTest {
         assertRefused(Map.of("gatehouse.throttle.registrations-per-ip-per-hour", 0), "gatehouse.throttle.registrations-per-ip-per-hour");
         assertRefused(Map.of("gatehouse.throttle.longest-lock", "1s"), "gatehouse.throttle.longest-lock must be at least first-lock");
         assertRefused(Map.of("gatehouse.retention.security-events", "0s"), "gatehouse.retention.security-events");
+    }
+
+    @Test
+    void an_unusable_token_lifetime_stops_the_start_naming_its_key() {
+        assertRefused(Map.of("gatehouse.tokens.access-ttl", "-5m"), "gatehouse.tokens.access-ttl must be positive");
+        assertRefused(Map.of("gatehouse.tokens.reuse-grace", "5m"), "gatehouse.tokens.reuse-grace must be between 0 and 1 minute");
+        assertRefused(Map.of("gatehouse.tokens.refresh-idle-ttl", "40d"),
+                "gatehouse.tokens.refresh-idle-ttl must not exceed gatehouse.tokens.refresh-absolute-ttl");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-url", "ftp://127.0.0.1:9000", "http://127.0.0.1:9000/base?x=1"})
+    void an_unusable_upstream_url_stops_the_start_naming_its_key(String url) {
+        assertRefused(Map.of("gatehouse.bff.upstream-url", url), "gatehouse.bff.upstream-url must be an http or https URL");
     }
 
     private static void assertRefused(Map<String, Object> configuration, String message) {

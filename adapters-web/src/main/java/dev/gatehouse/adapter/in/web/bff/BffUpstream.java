@@ -3,21 +3,28 @@ package dev.gatehouse.adapter.in.web.bff;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
 
-/** The (metered) proxy client to the configured upstream, with the configured timeouts; absent without an upstream. */
-@Singleton
+/**
+ * The (metered) proxy client to the configured upstream, with the configured timeouts; absent without an
+ * upstream. Made at start-up: an upstream URL the proxy cannot use stops the start, naming the key.
+ */
+@Context
 final class BffUpstream implements AutoCloseable {
+
+    static final String UPSTREAM_URL_KEY = "gatehouse.bff.upstream-url";
 
     private final Optional<URI> base;
     private final ProxyHttpClient client;
 
     BffUpstream(BffSettings settings, MeterRegistry metrics) {
-        this.base = settings.getUpstreamUrl();
+        this.base = settings.getUpstreamUrl().map(BffUpstream::usable);
         var configuration = new DefaultHttpClientConfiguration();
         configuration.setConnectTimeout(settings.getConnectTimeout());
         configuration.setReadTimeout(settings.getReadTimeout());
@@ -26,8 +33,19 @@ final class BffUpstream implements AutoCloseable {
             this.client = base.isEmpty() ? null
                     : new MeteredUpstreamClient(ProxyHttpClient.create(base.get().toURL(), configuration), metrics);
         } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("gatehouse.bff.upstream-url is not a URL", e);
+            throw new ConfigurationException(UPSTREAM_URL_KEY + " is not a URL: " + e.getMessage());
         }
+    }
+
+    /** An absolute {@code http} or {@code https} URL with a host, perhaps a base path, nothing else. */
+    private static URI usable(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null || url.getRawUserInfo() != null
+                || url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new ConfigurationException(UPSTREAM_URL_KEY + " must be an http or https URL with a host and at most a base path, "
+                    + "such as http://127.0.0.1:9000 or https://api.internal/v1; not '" + url + "'");
+        }
+        return url;
     }
 
     Optional<URI> base() {
