@@ -94,6 +94,26 @@ class BffTokenIsolationTest {
     }
 
     @Test
+    void no_bearer_endpoint_outside_bff_accepts_the_proxy_clients_access_token() {
+        BffFixture.Session session = bff.session();
+        String bearer = "Bearer " + session.access();
+        List<HttpResponse<String>> refused = List.of(
+                http.send(http.request("/auth/me").header("Authorization", bearer).GET()),
+                http.send(http.request("/auth/sessions").header("Authorization", bearer).GET()),
+                http.send(http.request("/auth/email-verification").header("Authorization", bearer).POST(HttpRequest.BodyPublishers.noBody())),
+                http.send(http.request("/auth/sign-out-everywhere").header("Authorization", bearer).POST(HttpRequest.BodyPublishers.noBody())),
+                http.send(http.request("/auth/password").header("Authorization", bearer).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(http.toJson(Map.of("currentPassword", HttpFixture.PASSWORD,
+                                "newPassword", "a password the proxy set"))))));
+
+        for (HttpResponse<String> response : refused) {
+            assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
+        }
+        assertStillLoggedIn(session);
+    }
+
+    @Test
     void sign_out_refuses_the_proxy_clients_refresh_token_in_the_body_and_the_session_goes_on() {
         BffFixture.Session session = bff.session();
         var byBody = http.postJson("/auth/sign-out", http.toJson(Map.of("refreshToken", session.refresh())));

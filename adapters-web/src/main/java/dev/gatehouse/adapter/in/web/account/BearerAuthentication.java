@@ -1,6 +1,8 @@
 package dev.gatehouse.adapter.in.web.account;
 
 import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
+import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
+import dev.gatehouse.adapter.in.web.oauth.TokenDelivery;
 import dev.gatehouse.adapter.in.web.problem.NotAuthenticatedException;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.AuthenticateUseCase;
@@ -16,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code Authorization: Bearer <token>} (RFC 6750 §2.1; the scheme is case-insensitive) and asks
- * the {@link AuthenticateUseCase}. Tokens anywhere else (query string, form body, cookies) are ignored.
+ * the {@link AuthenticateUseCase}. Tokens anywhere else (query string, form body, cookies) are ignored. A
+ * token of a {@code /bff} session (a {@code delivery: proxy} client) is accepted by {@code /bff} only
+ * (API.md, clients): here it is refused like an invalid one.
  */
 @Singleton
 public final class BearerAuthentication {
@@ -27,14 +31,32 @@ public final class BearerAuthentication {
 
     private final AuthenticateUseCase authenticate;
     private final ClientAddresses addresses;
+    private final ClientRegistry clients;
 
-    BearerAuthentication(AuthenticateUseCase authenticate, ClientAddresses addresses) {
+    BearerAuthentication(AuthenticateUseCase authenticate, ClientAddresses addresses, ClientRegistry clients) {
         this.authenticate = authenticate;
         this.addresses = addresses;
+        this.clients = clients;
     }
 
-    /** The caller, calling from the request's client address, or {@link NotAuthenticatedException}. */
+    /**
+     * The caller, calling from the request's client address, or {@link NotAuthenticatedException}, also for a
+     * {@code /bff} session's token.
+     */
     public Caller require(HttpRequest<?> request) {
+        Caller caller = requireAnySession(request);
+        if (clients.find(caller.client().value()).filter(TokenDelivery::heldByProxy).isPresent()) {
+            LOG.debug("bearer token of a /bff session refused outside /bff (client {})", caller.client());
+            throw new NotAuthenticatedException(true);
+        }
+        return caller;
+    }
+
+    /**
+     * The caller whichever client its session belongs to, for {@code /auth/sign-out}, which tells a
+     * {@code /bff} session's caller where that session ends instead.
+     */
+    Caller requireAnySession(HttpRequest<?> request) {
         Authentication result = authenticate.authenticate(tokenOf(request));
         if (result instanceof Authentication.Authenticated authenticated) {
             return authenticated.caller().from(addresses.of(request));

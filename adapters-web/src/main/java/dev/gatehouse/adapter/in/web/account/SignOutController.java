@@ -87,7 +87,7 @@ final class SignOutController {
     @ProblemResponses.CsrfRefused
     HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable byte[] body) {
         if (BearerAuthentication.presentIn(request)) {
-            return signOutByBearer(bearer.require(request));
+            return signOutByBearer(bearer.requireAnySession(request));
         }
         String inBody = body == null || body.length == 0 ? null : json.read(body, SignOutRequest.class).refreshToken();
         Optional<String> cookie = HostCookie.REFRESH.read(request);
