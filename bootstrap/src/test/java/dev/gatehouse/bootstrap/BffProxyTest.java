@@ -104,4 +104,18 @@ class BffProxyTest {
                 .isEqualTo(Map.of("gatehouse_bff_upstream_duration_seconds_count", 1.0));
         assertThat(after.samples()).containsKey("gatehouse_bff_upstream_duration_seconds_bucket{le=\"0.1\"}");
     }
+
+    @Test
+    void proxied_requests_and_their_refusals_are_in_the_http_server_metrics_by_route_template() {
+        String cookies = bff.session().cookies();
+        MetricsScrape before = MetricsScrape.of(http);
+        assertThat(http.send(http.request("/bff/api/orders").header("Cookie", cookies).GET()).statusCode()).isEqualTo(200);
+        assertThat(http.send(http.request("/bff/api/orders").GET()).statusCode()).isEqualTo(401);
+        MetricsScrape after = MetricsScrape.of(http);
+        assertThat(after.changedSince(before, "http_server_requests_seconds_count")).hasEntrySatisfying(
+                "http_server_requests_seconds_count{exception=\"none\",method=\"GET\",status=\"200\",uri=\"/bff/api/{path}\"}",
+                count -> assertThat(count).isEqualTo(1.0)).hasEntrySatisfying(
+                "http_server_requests_seconds_count{exception=\"none\",method=\"GET\",status=\"401\",uri=\"/bff/api/{path}\"}",
+                count -> assertThat(count).isEqualTo(1.0));
+    }
 }

@@ -4,6 +4,8 @@ import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -31,10 +33,14 @@ import reactor.core.scheduler.Schedulers;
  * token the request goes on, and this filter then streams it to {@code <gatehouse.bff.upstream-url>/<path>}
  * with Micronaut's {@code ProxyHttpClient}, headers as {@link UpstreamHeaders} rules, setting the
  * session's new cookies on the answer when it was refreshed. Nothing reaches the upstream without a live
- * session.
+ * session. It answers instead of a route, so it runs inside the other filters (CORS, and the HTTP metrics,
+ * whose {@code http_server_requests_seconds} counts its answers as {@code uri="/bff/api/{path}"}).
  */
 @Filter(ProxyAdmission.PREFIX + "**")
 final class BffProxyFilter implements HttpServerFilter {
+
+    /** The route template that the HTTP metrics name a proxied request by. */
+    static final String URI_TEMPLATE = ProxyAdmission.PREFIX + "{path}";
 
     private static final Logger LOG = LoggerFactory.getLogger(BffProxyFilter.class);
 
@@ -51,11 +57,18 @@ final class BffProxyFilter implements HttpServerFilter {
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
+    /** Innermost, after every filter of the framework and of this service: it answers instead of a route and would cut them off. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         if (upstream.base().isEmpty()) {
             return chain.proceed(request);
         }
+        BasicHttpAttributes.setUriTemplate(request, URI_TEMPLATE);
         CloseableByteBody reservation = reserveBody(request);
         return Mono.fromCallable(() -> admission.admit(request))
                 .subscribeOn(blocking)
