@@ -5,12 +5,16 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.json.JsonMapper;
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +29,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * {@code META-INF/swagger/openapi.yml}); the JSON is the same document, converted once at start.
  */
 @Controller
-@Hidden
+@Tag(name = "Documents")
 @OpenAPIDefinition(info = @Info(title = "Gatehouse", version = "1",
         description = "Sign-in and session service: JWT access tokens (RFC 9068), rotating refresh-token families "
                 + "(RFC 9700), OAuth 2.0 token and revocation endpoints, a backend-for-frontend proxy. Errors are RFC 9457 "
@@ -48,11 +52,17 @@ final class ApiDocumentController {
     }
 
     @Get(uri = "/openapi.yml", produces = "application/yaml")
+    @Operation(summary = "This OpenAPI 3 document")
+    @ApiResponse(responseCode = "200", description = "The document, generated from the code",
+            content = @Content(mediaType = "application/yaml", schema = @Schema(type = "string")))
     HttpResponse<String> yaml() {
         return HttpResponse.ok(yaml).contentType("application/yaml").header("Cache-Control", CACHE);
     }
 
     @Get(uri = "/openapi.json", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "This OpenAPI 3 document as JSON")
+    @ApiResponse(responseCode = "200", description = "The same document as `/openapi.yml`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
     HttpResponse<String> json() {
         return HttpResponse.ok(json).contentType(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", CACHE);
     }

@@ -6,6 +6,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +23,7 @@ import java.util.Properties;
  * {@code /docs/{asset}} serves only the few files the page loads.
  */
 @Controller("/docs")
-@Hidden
+@Tag(name = "Documents")
 final class ApiExplorerController {
 
     private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
@@ -42,12 +47,16 @@ final class ApiExplorerController {
     }
 
     @Get(produces = "text/html; charset=utf-8")
+    @Operation(summary = "An API explorer (Swagger UI) for this document, served by the service itself")
+    @ApiResponse(responseCode = "200", description = "The explorer's page; it loads its files from `/docs/` only",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     HttpResponse<String> page() {
         return HttpResponse.ok(page).contentType("text/html; charset=utf-8").header("Content-Security-Policy", POLICY)
                 .header("X-Content-Type-Options", "nosniff");
     }
 
     @Get("/{asset}")
+    @Hidden
     HttpResponse<?> asset(String asset) {
         Asset found = assets.get(asset);
         if (found == null) {
