@@ -40,8 +40,8 @@ public final class BearerAuthentication {
     }
 
     /**
-     * The caller, calling from the request's client address, or {@link NotAuthenticatedException}, also for a
-     * {@code /bff} session's token.
+     * The caller, calling from the request's client address; {@link NotAuthenticatedException} without a valid
+     * token, and for the token of a {@code /bff} session.
      */
     public Caller require(HttpRequest<?> request) {
         Caller caller = requireAnySession(request);

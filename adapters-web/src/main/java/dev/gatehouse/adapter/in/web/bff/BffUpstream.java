@@ -1,10 +1,10 @@
 package dev.gatehouse.adapter.in.web.bff;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
-import io.micronaut.http.client.ProxyHttpClient;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.ProxyHttpClient;
 import jakarta.annotation.PreDestroy;
 import java.net.MalformedURLException;
 import java.net.URI;
