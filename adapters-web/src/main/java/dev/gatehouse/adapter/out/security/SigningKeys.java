@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.out.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -16,6 +17,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
+import java.nio.charset.StandardCharsets;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.text.ParseException;
@@ -32,10 +34,16 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 /**
  * The access-token keys: the first key of the configured JWK Set signs; every key's public part
  * verifies and is published in JWKS (so the next key can be announced before it signs, and the previous
- * one kept until its last token expired). Algorithms follow the key type: RSA (2048 bits or more) →
- * RS256, EC P-256 → ES256, OKP Ed25519 → EdDSA. Never {@code none}, never HMAC.
+ * one kept until its last token expired; a key after the first may be public only). Algorithms follow the
+ * key type: RSA (2048 bits or more) → RS256, EC P-256 → ES256, OKP Ed25519 → EdDSA. Never {@code none},
+ * never HMAC. A key that says otherwise in its own {@code alg} or {@code use} (RFC 7517 §4.2, §4.4) is
+ * refused, and JWKS publishes what each key really is: its public members, {@code kid}, {@code use: sig}
+ * and the algorithm, nothing copied from the configuration. The signing key must be one key pair: its
+ * signature of a probe must verify with its public part, or no token it signs would verify anywhere.
  */
 final class SigningKeys {
+
+    static final String KEY = "gatehouse.keys.signing";
 
     /** A key that may verify tokens whose header names its {@code kid} and {@code alg}. */
     record VerificationKey(JWSAlgorithm algorithm, JWSVerifier verifier) {
@@ -67,20 +75,63 @@ final class SigningKeys {
             if (key.getKeyID() == null || key.getKeyID().isBlank()) {
                 throw new IllegalArgumentException("every signing key needs a kid");
             }
+            requireOwnMetadata(key);
             if (verifiers.put(key.getKeyID(), new VerificationKey(algorithmOf(key), verifierFor(key))) != null) {
                 throw new IllegalArgumentException("duplicate kid " + key.getKeyID());
             }
         }
         this.verificationKeys = Map.copyOf(verifiers);
-        this.publicKeys = new JWKSet(keys.stream().map(JWK::toPublicJWK).toList());
+        requireOnePair(first);
+        this.publicKeys = new JWKSet(keys.stream().map(SigningKeys::published).toList());
     }
 
-    /** Parses a JWK Set (JSON) of which the first key signs with {@code algorithm}. */
+    /** A key's own {@code alg} and {@code use}, when it has them, must be what it is used for here. */
+    private static void requireOwnMetadata(JWK key) {
+        if (key.getAlgorithm() != null && !key.getAlgorithm().equals(algorithmOf(key))) {
+            throw new IllegalArgumentException("the key with kid " + key.getKeyID() + " says alg " + key.getAlgorithm()
+                    + " but is a key for " + algorithmOf(key) + ": give it alg " + algorithmOf(key) + " or none");
+        }
+        if (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
+            throw new IllegalArgumentException("the key with kid " + key.getKeyID() + " says use " + key.getKeyUse().identifier()
+                    + ": a signing key says use sig, or nothing");
+        }
+    }
+
+    /** The signer's signature of a probe verifies with the published public part, or the key's members are of two keys. */
+    private void requireOnePair(JWK first) throws JOSEException {
+        var header = new JWSHeader.Builder(signingAlgorithm).keyID(signingKeyId).build();
+        byte[] probe = "gatehouse signing-key probe".getBytes(StandardCharsets.US_ASCII);
+        if (!verificationKeys.get(signingKeyId).verifier().verify(header, probe, signer.sign(header, probe))) {
+            throw new IllegalArgumentException("the first signing key (kid " + first.getKeyID() + ") signs what its public part "
+                    + "does not verify: its private and public members are not one key pair");
+        }
+    }
+
+    /** What JWKS shows of a key: its public members, kid, use and algorithm (RFC 7517 §4, RFC 7518 §6, RFC 8037 §2). */
+    private static JWK published(JWK key) {
+        if (key instanceof RSAKey rsa) {
+            return new RSAKey.Builder(rsa.getModulus(), rsa.getPublicExponent()).keyID(key.getKeyID()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(algorithmOf(key)).build();
+        }
+        if (key instanceof ECKey ec) {
+            return new ECKey.Builder(ec.getCurve(), ec.getX(), ec.getY()).keyID(key.getKeyID()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(algorithmOf(key)).build();
+        }
+        var okp = (OctetKeyPair) key;
+        return new OctetKeyPair.Builder(okp.getCurve(), okp.getX()).keyID(key.getKeyID()).keyUse(KeyUse.SIGNATURE)
+                .algorithm(algorithmOf(key)).build();
+    }
+
+    /**
+     * Parses a JWK Set (JSON) of which the first key signs with {@code algorithm}.
+     *
+     * @throws IllegalArgumentException naming {@value #KEY}, with the reason and the key's {@code kid} (never its material)
+     */
     static SigningKeys fromJwkSet(String json, JWSAlgorithm algorithm) {
         try {
             return new SigningKeys(JWKSet.parse(json).getKeys(), algorithm);
-        } catch (ParseException | JOSEException e) {
-            throw new IllegalArgumentException("gatehouse.keys.signing is not a usable JWK Set: " + e.getMessage(), e);
+        } catch (ParseException | JOSEException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(KEY + " is not a usable JWK Set: " + e.getMessage(), e);
         }
     }
 
