@@ -23,6 +23,8 @@ import java.util.Set;
  * Development mode (the {@value Environment#DEVELOPMENT} environment): no {@code gatehouse.keys.*} may be
  * configured, because production keys beside the embedded database would make a real-looking service that
  * loses every account at exit.
+ * In either mode the issuer is an {@code http(s)} URL with a host and no query or fragment (RFC 8414 §2): the
+ * metadata's endpoint URLs are the issuer followed by their paths.
  * Each refusal names the key.
  */
 @Context
@@ -30,12 +32,15 @@ import java.util.Set;
 final class ProductionGuardrails {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
+    private static final String ISSUER = "gatehouse.issuer";
 
     ProductionGuardrails(Environment environment) {
+        String issuer = environment.getProperty(ISSUER, String.class, "http://localhost:8080");
+        requireIssuerForm(issuer);
         if (environment.getActiveNames().contains(Environment.DEVELOPMENT)) {
             refuseProductionKeys(environment);
         } else {
-            requireTls("gatehouse.issuer", environment.getProperty("gatehouse.issuer", String.class, "http://localhost:8080"));
+            requireTls(ISSUER, issuer);
             requireTls("gatehouse.mail.link-base-url", environment.getProperty("gatehouse.mail.link-base-url", String.class,
                     "http://localhost:5173"));
             for (String client : environment.getPropertyEntries("gatehouse.clients")) {
@@ -54,6 +59,21 @@ final class ProductionGuardrails {
             throw new ConfigurationException(configured.get() + " is configured but " + DeploymentMode.DATABASE_URL + " is not: production "
                     + "keys need the production database (without it an embedded development database would start and lose "
                     + "every account at exit). Set " + DeploymentMode.DATABASE_URL + ", or remove gatehouse.keys.* for development mode.");
+        }
+    }
+
+    private static void requireIssuerForm(String issuer) {
+        URI uri;
+        try {
+            uri = URI.create(issuer.strip());
+        } catch (IllegalArgumentException unparsable) {
+            uri = null;
+        }
+        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawQuery() != null
+                || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new ConfigurationException(ISSUER + " must be an http(s) URL with a host and no query, fragment or user info "
+                    + "(RFC 8414 §2), such as https://auth.example.com or https://example.com/auth; not " + issuer);
         }
     }
 

@@ -96,6 +96,13 @@ class ProductionGuardrailsTest {
         assertRefused(Map.of("gatehouse.retention.security-events", "0s"), "gatehouse.retention.security-events");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://auth.example.com?tenant=a", "https://auth.example.com/#f", "auth.example.com"})
+    void an_issuer_with_a_query_or_fragment_or_no_scheme_stops_the_start_in_either_mode(String issuer) {
+        assertRefused(Map.of("gatehouse.issuer", issuer), "gatehouse.issuer must be an http(s) URL with a host and no query");
+        assertRefused(production(Map.of("gatehouse.issuer", issuer)), "gatehouse.issuer must be an http(s) URL with a host and no query");
+    }
+
     @Test
     void an_unusable_token_lifetime_stops_the_start_naming_its_key() {
         assertRefused(Map.of("gatehouse.tokens.access-ttl", "-5m"), "gatehouse.tokens.access-ttl must be positive");
