@@ -100,7 +100,9 @@ public final class SignInService implements SignInUseCase {
             return account;
         }
         var upgraded = account.withPasswordHash(hasher.hash(password));
-        accounts.updatePasswordHash(account.id(), upgraded.passwordHash());
+        if (!accounts.replacePasswordHash(account.id(), account.passwordHash(), upgraded.passwordHash())) {
+            return account; // the password was changed meanwhile: the upgrade must not undo that
+        }
         events.record(new SecurityEvent(SecurityEventType.PASSWORD_HASH_UPGRADED, now, account.id(), null, null, ""));
         return upgraded;
     }

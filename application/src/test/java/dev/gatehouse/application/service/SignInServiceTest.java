@@ -90,6 +90,18 @@ class SignInServiceTest {
         assertThat(gatehouse.events.ofType(SecurityEventType.PASSWORD_HASH_UPGRADED)).hasSize(1);
     }
 
+    @Test
+    void an_upgrade_never_undoes_a_password_change_made_while_the_old_password_was_checked() {
+        var account = gatehouse.accounts.findByEmail(EmailAddress.of("ada@example.com")).orElseThrow();
+        gatehouse.accounts.updatePasswordHash(account.id(), new PasswordHash("v1:" + PASSWORD));
+        var changed = new PasswordHash("v2:a password set meanwhile");
+        gatehouse.hasher.whileChecking = () -> gatehouse.accounts.updatePasswordHash(account.id(), changed);
+
+        assertThat(signIn("ada@example.com", PASSWORD, "10.0.0.1")).as("it checked the password it was given").isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(gatehouse.accounts.findById(account.id()).orElseThrow().passwordHash()).isEqualTo(changed);
+        assertThat(gatehouse.events.ofType(SecurityEventType.PASSWORD_HASH_UPGRADED)).isEmpty();
+    }
+
     private SignInResult signIn(String email, String password, String address) {
         return gatehouse.signIn.signIn(new SignInCommand(email, password, API, "JUnit", address));
     }

@@ -44,6 +44,16 @@ public final class InMemoryUserAccounts implements UserAccounts {
     }
 
     @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+        boolean[] replaced = {false};
+        byId.computeIfPresent(id, (key, account) -> {
+            replaced[0] = account.passwordHash().equals(expected);
+            return replaced[0] ? account.withPasswordHash(replacement) : account;
+        });
+        return replaced[0];
+    }
+
+    @Override
     public void markEmailVerified(UserId id) {
         byId.computeIfPresent(id, (key, account) -> account.withEmailVerified());
     }

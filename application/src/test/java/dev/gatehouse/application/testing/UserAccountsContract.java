@@ -50,6 +50,18 @@ public abstract class UserAccountsContract {
     }
 
     @Test
+    void a_password_hash_is_replaced_only_while_it_is_the_expected_one() {
+        UserAccount account = StoreFixtures.anAccount();
+        accounts().add(account);
+        var first = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=1$Zmlyc3RzYWx0Zmlyc3Q$Zmlyc3RoYXNo");
+        var second = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=1$c2Vjb25kc2FsdHNlYw$c2Vjb25kaGFzaA");
+        assertThat(accounts().replacePasswordHash(account.id(), account.passwordHash(), first)).isTrue();
+        assertThat(accounts().replacePasswordHash(account.id(), account.passwordHash(), second)).as("a change made against the old hash").isFalse();
+        assertThat(accounts().findById(account.id())).contains(account.withPasswordHash(first));
+        assertThat(accounts().replacePasswordHash(StoreFixtures.anAccount().id(), first, second)).as("no such account").isFalse();
+    }
+
+    @Test
     void an_address_is_unverified_until_marked() {
         UserAccount account = StoreFixtures.anAccount();
         accounts().add(account);

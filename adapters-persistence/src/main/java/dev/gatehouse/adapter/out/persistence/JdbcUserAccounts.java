@@ -61,6 +61,15 @@ final class JdbcUserAccounts implements UserAccounts {
     }
 
     @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+        return jdbc.update("UPDATE user_account SET password_hash = ? WHERE id = ? AND password_hash = ?", statement -> {
+            statement.setString(1, replacement.encoded());
+            statement.setObject(2, id.value());
+            statement.setString(3, expected.encoded());
+        }) == 1;
+    }
+
+    @Override
     public void markEmailVerified(UserId id) {
         jdbc.update("UPDATE user_account SET email_verified = true WHERE id = ?", statement -> statement.setObject(1, id.value()));
     }

@@ -22,8 +22,16 @@ public interface UserAccounts {
 
     Optional<UserAccount> findById(UserId id);
 
-    /** Replaces the hash of the account's password, e.g. after a parameter upgrade or a password change. */
+    /** Replaces the hash of the account's password whatever it is now (a reset: the link proved the owner). */
     void updatePasswordHash(UserId id, PasswordHash hash);
+
+    /**
+     * Replaces the hash only if it is still {@code expected}, atomically (a compare-and-set): of concurrent
+     * changes made against one hash, exactly one succeeds, and a parameter upgrade never undoes a change.
+     *
+     * @return whether the hash was replaced; false when it had changed meanwhile or there is no such account
+     */
+    boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement);
 
     /** Records that the account's owner proved to read mail at its address. Idempotent. */
     void markEmailVerified(UserId id);

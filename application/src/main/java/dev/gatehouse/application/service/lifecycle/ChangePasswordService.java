@@ -29,7 +29,9 @@ import java.util.Optional;
  * Changes the password of a signed-in caller who knows the current one. The new hash, the end of every
  * other session and the end of a password-reset link sent before are written in one transaction (a link
  * from the old password's time must not set another password afterwards; OWASP's Forgot Password Cheat
- * Sheet); the caller's session stays; the owner is told.
+ * Sheet); the caller's session stays; the owner is told. The new hash replaces the one the current password
+ * was checked against, or nothing: of two changes racing on one account, the second finds the password
+ * changed under it and is answered like a wrong current password, its session kept by nobody's change.
  */
 public final class ChangePasswordService implements ChangePasswordUseCase {
 
@@ -74,14 +76,19 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
             return check;
         }
         PasswordHash hash = hasher.hash(next);
-        transactions.inTransaction(() -> {
-            accounts.updatePasswordHash(caller.user(), hash);
+        boolean changed = transactions.inTransaction(() -> {
+            if (!accounts.replacePasswordHash(caller.user(), account.get().passwordHash(), hash)) {
+                return false;
+            }
             int ended = families.revokeAllOfExcept(caller.user(), caller.session(), RevocationReason.PASSWORD_CHANGED, now);
             emailTokens.delete(caller.user(), EmailTokenPurpose.PASSWORD_RESET);
             events.record(new SecurityEvent(SecurityEventType.PASSWORD_CHANGED, now, caller.user(), caller.session(), caller.client(),
                     "sessions_ended:" + ended, caller.clientAddress(), null));
-            return null;
+            return true;
         });
+        if (!changed) {
+            return new PasswordCheckResult.WrongPassword();
+        }
         notifications.send(new Notification.PasswordChanged(account.get().email(), account.get().name(), now));
         return check;
     }

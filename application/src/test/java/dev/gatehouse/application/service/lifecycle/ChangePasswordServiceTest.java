@@ -53,6 +53,24 @@ class ChangePasswordServiceTest {
     }
 
     @Test
+    void of_two_changes_racing_on_one_account_the_later_is_a_wrong_password_and_the_winners_session_stays() {
+        IssuedTokens other = signIn(PASSWORD);
+        Caller rival = new Caller(other.userId(), other.sessionId(), API, "10.0.0.8");
+        gatehouse.hasher.whileChecking = () -> {
+            gatehouse.hasher.whileChecking = () -> { };
+            assertThat(gatehouse.changePassword.change(rival, PASSWORD, "the rival's new password")).isEqualTo(new PasswordCheckResult.Done());
+        };
+
+        assertThat(gatehouse.changePassword.change(caller, PASSWORD, NEW_PASSWORD)).isEqualTo(new PasswordCheckResult.WrongPassword());
+
+        assertThat(gatehouse.signIn.signIn(command("the rival's new password"))).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(gatehouse.signIn.signIn(command(NEW_PASSWORD))).isInstanceOf(SignInResult.InvalidCredentials.class);
+        assertThat(gatehouse.families.find(other.sessionId()).orElseThrow().isActiveAt(gatehouse.clock.instant())).isTrue();
+        assertThat(gatehouse.notifications.of(Notification.PasswordChanged.class)).hasSize(1);
+        assertThat(gatehouse.events.ofType(SecurityEventType.PASSWORD_CHANGED)).hasSize(1);
+    }
+
+    @Test
     void a_wrong_current_password_changes_nothing() {
         assertThat(gatehouse.changePassword.change(caller, "not my password", NEW_PASSWORD)).isEqualTo(new PasswordCheckResult.WrongPassword());
         assertThat(gatehouse.events.ofType(SecurityEventType.SIGN_IN_FAILED)).singleElement()
