@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.adapter.out.security.KeyMaterial;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,9 @@ class ProductionGuardrailsTest {
             assertThat(http.send(http.request("/demo/index.html").GET()).statusCode()).isEqualTo(404);
             assertThat(http.send(http.request("/demo-api/hello").GET()).statusCode()).isEqualTo(404);
             assertThat(http.send(http.request("/health").GET()).statusCode()).isEqualTo(200);
+            var pool = (HikariDataSource) server.getApplicationContext().getBean(DataSource.class);
+            assertThat(pool.getConnectionTimeout()).as("a dead database is a 503 in 2 s, not 30").isEqualTo(2000);
+            assertThat(pool.getConnectionInitSql()).isEqualTo("SET lock_timeout = '2s'");
         }
     }
 

@@ -57,7 +57,7 @@ class EmbeddedDatabaseFactory {
             config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
             config.setUsername("postgres");
             config.setMaximumPoolSize(16);
-            config.setConnectionTimeout(3000);
+            PoolDefaults.apply(config);
             pool = new HikariDataSource(config);
         }
 

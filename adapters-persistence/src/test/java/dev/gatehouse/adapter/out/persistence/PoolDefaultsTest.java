@@ -1,0 +1,60 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.application.port.StoreUnavailableException;
+import dev.gatehouse.application.port.out.UserAccounts;
+import dev.gatehouse.application.testing.StoreFixtures;
+import dev.gatehouse.domain.user.PasswordHash;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** The pool's fail-fast defaults on a real PostgreSQL: a statement does not wait for a lock past 2 s. */
+class PoolDefaultsTest {
+
+    private final UserAccounts accounts = Database.bean(UserAccounts.class);
+    private final DataSource pool = Database.bean(DataSource.class);
+
+    @Test
+    void a_write_waiting_for_a_row_lock_gives_up_and_writes_nothing() throws SQLException {
+        var account = StoreFixtures.anAccount();
+        accounts.add(account);
+        try (Connection holder = pool.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT 1 FROM user_account WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, account.id().value());
+                lock.executeQuery().close();
+            }
+            var replacement = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=1$bG9ja2Vkc2FsdGxvY2s$bG9ja2VkaGFzaA");
+            assertThatThrownBy(() -> accounts.replacePasswordHash(account.id(), account.passwordHash(), replacement))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .rootCause().isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState())
+                    .as("lock_not_available").isEqualTo("55P03");
+            holder.rollback();
+        }
+        assertThat(accounts.findById(account.id())).contains(account);
+    }
+
+    @Test
+    void hikaris_own_defaults_are_replaced_and_configured_values_kept() {
+        var defaults = new HikariConfig();
+        PoolDefaults.apply(defaults);
+        assertThat(defaults.getConnectionTimeout()).isEqualTo(PoolDefaults.CONNECTION_TIMEOUT_MS);
+        assertThat(defaults.getConnectionInitSql()).isEqualTo(PoolDefaults.INIT_SQL);
+
+        var configured = new HikariConfig();
+        configured.setConnectionTimeout(5000);
+        configured.setConnectionInitSql("SET lock_timeout = '10s'");
+        PoolDefaults.apply(configured);
+        assertThat(configured.getConnectionTimeout()).isEqualTo(5000);
+        assertThat(configured.getConnectionInitSql()).isEqualTo("SET lock_timeout = '10s'");
+        assertThat(pool).isInstanceOf(HikariDataSource.class);
+        assertThat(((HikariDataSource) pool).getConnectionInitSql()).as("the development pool").isEqualTo(PoolDefaults.INIT_SQL);
+    }
+}
