@@ -30,7 +30,7 @@ class ServiceExceptionHandlers {
     ExceptionHandler<HashingCapacityExceededException, HttpResponse<?>> hashingBusy(ErrorRenderer renderer) {
         return (request, busy) -> {
             LOG.warn("password hashing at capacity; shed {} {}", request.getMethod(), request.getPath());
-            return renderer.retryLater(request, ProblemType.UNAVAILABLE, "Too many sign-ins at once; try again shortly.", RETRY_AFTER);
+            return renderer.retryLater(request, ProblemType.UNAVAILABLE, "Too many password checks at once (sign-ins, registrations); try again shortly.", RETRY_AFTER);
         };
     }
 
