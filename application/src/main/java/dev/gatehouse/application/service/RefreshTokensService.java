@@ -17,6 +17,7 @@ import dev.gatehouse.domain.token.Rotation;
 import dev.gatehouse.domain.token.RotationOutcome;
 import dev.gatehouse.domain.token.TokenPolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -26,6 +27,9 @@ import java.time.Instant;
  * family revoked for reuse is told once, by the call that revoked it.
  */
 public final class RefreshTokensService implements RefreshTokensUseCase {
+
+    /** A rotation stored later than this after its request is restamped ({@link #restampIfStoredLate}). */
+    static final Duration STORED_LATE = Duration.ofSeconds(1);
 
     private final RefreshTokenCodec codec;
     private final RefreshTokenFamilies families;
@@ -64,12 +68,27 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     private RotationOutcome outcomeOf(Rotation rotation) {
         AdvanceResult result = families.advance(rotation);
         if (result instanceof AdvanceResult.Advanced advanced) {
+            restampIfStoredLate(rotation, advanced.family());
             return rotation.succeeded(advanced.family());
         }
         if (result instanceof AdvanceResult.NotAdvanced) {
             return rotation.refusedBy(families.find(rotation.presented().familyId()));
         }
         throw new IllegalStateException("unknown advance result " + result);
+    }
+
+    /**
+     * A rotation the store applied more than {@link #STORED_LATE} after its request (a stalled database, for up
+     * to its lock timeout, or for as long as it was frozen) gets the time it was stored, so that the reuse
+     * grace counts from when its successor existed: a client that gave up waiting and retries with the only
+     * token it has is a grace replay, not a thief. One more statement, on this slow path only; a replay read
+     * between the two statements still sees the request's time.
+     */
+    private void restampIfStoredLate(Rotation rotation, RefreshTokenFamily successor) {
+        Instant stored = clock.instant();
+        if (Duration.between(rotation.at(), stored).compareTo(STORED_LATE) > 0) {
+            families.restampRotation(successor.id(), successor.generation(), stored);
+        }
     }
 
     /** The one mapping of an outcome to the OAuth answer: tokens (RFC 6749 §5.1) or {@code invalid_grant} (§5.2). */

@@ -52,6 +52,22 @@ class RefreshTokensServiceTest {
     }
 
     @Test
+    void a_rotation_stored_late_counts_its_grace_from_when_it_was_stored_so_the_clients_retry_is_no_theft() {
+        gatehouse.families.whileAdvancing = () -> {
+            gatehouse.families.whileAdvancing = () -> { };
+            gatehouse.clock.advance(Duration.ofSeconds(25)); // the database stalled; the client gave up meanwhile
+        };
+        RefreshResult late = refresh(signedIn.refreshToken(), API);
+        gatehouse.clock.advance(Duration.ofSeconds(5));
+
+        RefreshResult retry = refresh(signedIn.refreshToken(), API);
+
+        assertThat(retry).isInstanceOfSatisfying(RefreshResult.Refreshed.class, r -> assertThat(r.graceReplay()).isTrue());
+        assertThat(((RefreshResult.Refreshed) retry).tokens().refreshToken()).isEqualTo(((RefreshResult.Refreshed) late).tokens().refreshToken());
+        assertThat(gatehouse.events.ofType(SecurityEventType.REFRESH_TOKEN_REUSE)).isEmpty();
+    }
+
+    @Test
     void replaying_a_spent_token_after_the_grace_revokes_the_family_and_records_the_reuse() {
         IssuedTokens current = refreshed(signedIn.refreshToken());
         gatehouse.clock.advance(Duration.ofSeconds(10));
@@ -108,6 +124,11 @@ class RefreshTokensServiceTest {
         @Override
         public AdvanceResult advance(Rotation rotation) {
             return store.advance(rotation);
+        }
+
+        @Override
+        public void restampRotation(FamilyId id, long generation, Instant storedAt) {
+            store.restampRotation(id, generation, storedAt);
         }
 
         @Override

@@ -24,6 +24,8 @@ public final class InMemoryRefreshTokenFamilies implements RefreshTokenFamilies 
     private final Map<FamilyId, RefreshTokenFamily> families = new LinkedHashMap<>();
     private int advances;
     private int finds;
+    /** Runs inside every advance, before the compare-and-set: lets a test stall the store. */
+    public Runnable whileAdvancing = () -> { };
 
     @Override
     public synchronized void add(RefreshTokenFamily family) {
@@ -39,6 +41,7 @@ public final class InMemoryRefreshTokenFamilies implements RefreshTokenFamilies 
     @Override
     public synchronized AdvanceResult advance(Rotation rotation) {
         advances++;
+        whileAdvancing.run();
         RefreshTokenFamily family = families.get(rotation.presented().familyId());
         if (family == null || !rotation.admittedBy(family)) {
             return new AdvanceResult.NotAdvanced();
@@ -46,6 +49,14 @@ public final class InMemoryRefreshTokenFamilies implements RefreshTokenFamilies 
         RefreshTokenFamily advanced = rotation.applyTo(family);
         families.put(family.id(), advanced);
         return new AdvanceResult.Advanced(advanced);
+    }
+
+    @Override
+    public synchronized void restampRotation(FamilyId id, long generation, Instant storedAt) {
+        RefreshTokenFamily family = families.get(id);
+        if (family != null && family.generation() == generation && family.state() == FamilyState.ACTIVE) {
+            families.put(id, family.rotationStoredAt(storedAt));
+        }
     }
 
     @Override

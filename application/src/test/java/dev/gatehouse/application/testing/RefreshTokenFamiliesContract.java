@@ -57,6 +57,23 @@ public abstract class RefreshTokenFamiliesContract {
     }
 
     @Test
+    void a_rotation_is_restamped_only_at_its_generation_while_active() {
+        RefreshTokenFamily family = aStoredFamily();
+        var rotation = new Rotation(RefreshToken.currentOf(family), API, T0.plus(Duration.ofHours(1)), POLICY);
+        RefreshTokenFamily rotated = rotation.applyTo(family);
+        families().advance(rotation);
+        Instant stored = rotation.at().plus(Duration.ofSeconds(25));
+
+        families().restampRotation(family.id(), family.generation(), stored.plusSeconds(1));
+        assertThat(families().find(family.id())).as("an older generation").contains(rotated);
+        families().restampRotation(family.id(), rotated.generation(), stored);
+        assertThat(families().find(family.id())).contains(rotated.rotationStoredAt(stored));
+        families().revoke(family.id(), RevocationReason.SIGNED_OUT, stored);
+        families().restampRotation(family.id(), rotated.generation(), stored.plusSeconds(1));
+        assertThat(families().find(family.id()).orElseThrow().rotatedAt()).as("ended").isEqualTo(stored);
+    }
+
+    @Test
     void advance_caps_the_idle_expiry_at_the_absolute_one() {
         RefreshTokenFamily current = aStoredFamily();
         for (int day = 5; day <= 29; day += 6) {

@@ -77,6 +77,11 @@ final class MeteredSessionStore implements RefreshTokenFamilies {
     }
 
     @Override
+    public void restampRotation(FamilyId id, long generation, Instant storedAt) {
+        families.restampRotation(id, generation, storedAt);
+    }
+
+    @Override
     public List<RefreshTokenFamily> activeOf(UserId user, Instant now) {
         return families.activeOf(user, now);
     }

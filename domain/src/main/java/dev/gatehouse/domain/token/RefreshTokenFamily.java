@@ -61,6 +61,15 @@ public record RefreshTokenFamily(
     }
 
     /**
+     * This family with its current token's rotation time moved to {@code storedAt}: a rotation the store
+     * applied well after it was asked for counts from when its successor existed (see the reuse grace).
+     */
+    public RefreshTokenFamily rotationStoredAt(Instant storedAt) {
+        return new RefreshTokenFamily(id, userId, clientId, generation, state, createdAt, storedAt, idleExpiresAt,
+                absoluteExpiresAt, userAgent);
+    }
+
+    /**
      * This family revoked; a family that already ended (revoked, or expired at {@code now}) keeps its end.
      *
      * @throws IllegalArgumentException for an expiry reason: expiry follows from the instants

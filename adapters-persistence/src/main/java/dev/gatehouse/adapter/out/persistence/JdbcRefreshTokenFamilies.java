@@ -91,6 +91,15 @@ final class JdbcRefreshTokenFamilies implements RefreshTokenFamilies {
     }
 
     @Override
+    public void restampRotation(FamilyId id, long generation, Instant storedAt) {
+        jdbc.update("UPDATE refresh_family SET rotated_at = ? WHERE id = ? AND generation = ? AND state = 'active'", statement -> {
+            Jdbc.setInstant(statement, 1, storedAt);
+            statement.setObject(2, id.value());
+            statement.setLong(3, generation);
+        });
+    }
+
+    @Override
     public boolean revoke(FamilyId id, RevocationReason reason, Instant now) {
         return jdbc.update(REVOKE + "id = ?", statement -> {
             bindRevocation(statement, reason, now);

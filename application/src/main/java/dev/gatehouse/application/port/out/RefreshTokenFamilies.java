@@ -28,6 +28,12 @@ public interface RefreshTokenFamilies {
     AdvanceResult advance(Rotation rotation);
 
     /**
+     * Moves the rotation time of the family, if it is still active at {@code generation}, to {@code storedAt}
+     * ({@link RefreshTokenFamily#rotationStoredAt}); a family that has moved on or ended is left as it is.
+     */
+    void restampRotation(FamilyId id, long generation, Instant storedAt);
+
+    /**
      * Revokes the family unless it ended already (revoked: its first reason stays; expired at {@code now}:
      * its expiry stays). Idempotent; returns whether this call ended it, which of concurrent calls exactly
      * one does.
