@@ -63,33 +63,36 @@ final class ProductionGuardrails {
     }
 
     private static void requireIssuerForm(String issuer) {
-        URI uri;
-        try {
-            uri = URI.create(issuer.strip());
-        } catch (IllegalArgumentException unparsable) {
-            uri = null;
-        }
-        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawQuery() != null
-                || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+        Optional<URI> uri = parsed(issuer).filter(u -> Set.of("http", "https").contains(lowercase(u.getScheme())) && u.getHost() != null
+                && u.getRawQuery() == null && u.getRawFragment() == null && u.getRawUserInfo() == null);
+        if (uri.isEmpty()) {
             throw new ConfigurationException(ISSUER + " must be an http(s) URL with a host and no query, fragment or user info "
                     + "(RFC 8414 §2), such as https://auth.example.com or https://example.com/auth; not " + issuer);
         }
     }
 
     private static void requireTls(String key, String url) {
-        URI uri;
-        try {
-            uri = URI.create(url.strip());
-        } catch (IllegalArgumentException unparsable) {
-            throw new ConfigurationException(key + " must be an absolute https URL, not " + url);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        URI uri = parsed(url).orElseThrow(() -> new ConfigurationException(key + " must be an absolute https URL, not " + url));
+        String scheme = lowercase(uri.getScheme());
+        String host = lowercase(uri.getHost());
         boolean allowed = "https".equals(scheme) || "http".equals(scheme) && LOOPBACK.contains(host);
         if (!allowed || host.isEmpty()) {
             throw new ConfigurationException(key + " must be an https URL when " + DeploymentMode.DATABASE_URL + " is set (http only for "
                     + "localhost, 127.0.0.1 or [::1]), not " + url);
         }
+    }
+
+    /** {@code url} as a URI, or empty when it is not one. */
+    private static Optional<URI> parsed(String url) {
+        try {
+            return Optional.of(URI.create(url.strip()));
+        } catch (IllegalArgumentException unparsable) {
+            return Optional.empty();
+        }
+    }
+
+    /** Scheme and host compare case-insensitively (RFC 3986 §3.1, §3.2.2); absent is empty. */
+    private static String lowercase(String part) {
+        return part == null ? "" : part.toLowerCase(Locale.ROOT);
     }
 }
