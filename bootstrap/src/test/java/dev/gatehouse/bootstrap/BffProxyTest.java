@@ -47,9 +47,14 @@ class BffProxyTest {
     @Test
     void without_a_session_nothing_reaches_the_upstream() {
         int before = bff.upstream().received().size();
-        assertThat(http.send(http.request("/bff/api/orders").GET()).statusCode()).isEqualTo(401);
-        assertThat(http.send(http.request("/bff/api/orders").header("Cookie", "__Host-gh_access=forged; __Host-gh_bff=forged")
-                .GET()).statusCode()).isEqualTo(401);
+        HttpResponse<String> withoutCookies = http.send(http.request("/bff/api/orders").GET());
+        assertThat(withoutCookies.statusCode()).isEqualTo(401);
+        assertThat(withoutCookies.headers().allValues("Set-Cookie"))
+                .as("a cross-site link sends no SameSite=Strict cookie; clearing them would sign the user out").isEmpty();
+        HttpResponse<String> forged = http.send(http.request("/bff/api/orders").header("Cookie", "__Host-gh_access=forged; __Host-gh_bff=forged")
+                .GET());
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.headers().allValues("Set-Cookie")).hasSize(2).allSatisfy(c -> assertThat(c).contains("Max-Age=0"));
         assertThat(bff.upstream().received()).hasSize(before);
     }
 
@@ -90,6 +95,15 @@ class BffProxyTest {
                 .header("Content-Type", "application/octet-stream").PUT(body));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(bff.last().bodyBytes()).isEqualTo(50L * 1024 * 1024);
+    }
+
+    @Test
+    void an_upload_over_the_request_size_limit_is_a_413_not_an_upstream_failure() {
+        var body = HttpRequest.BodyPublishers.ofByteArray(new byte[100 * 1024 * 1024 + 1]);
+        HttpResponse<String> response = http.send(csrf(http.request("/bff/api/upload")).header("Cookie", bff.session().cookies())
+                .header("Content-Type", "application/octet-stream").PUT(body));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(http.object(response)).containsEntry("status", 413).containsEntry("type", "urn:gatehouse:problem:payload-too-large");
     }
 
     @Test

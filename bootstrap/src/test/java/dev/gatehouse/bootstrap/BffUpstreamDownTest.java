@@ -38,13 +38,7 @@ class BffUpstreamDownTest {
 
     @Test
     void an_unreachable_upstream_is_a_502_problem() {
-        String email = HttpFixture.anEmail();
-        http.register(email);
-        HttpResponse<String> login = http.send(http.request("/bff/login").header("Content-Type", "application/json")
-                .header("Origin", ORIGIN).header("X-Requested-With", "gatehouse")
-                .POST(HttpRequest.BodyPublishers.ofString(http.toJson(Map.of("email", email, "password", HttpFixture.PASSWORD)))));
-        String cookies = String.join("; ", login.headers().allValues("Set-Cookie").stream()
-                .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).toList());
+        String cookies = cookies(login());
 
         MetricsScrape before = MetricsScrape.of(http);
         HttpResponse<String> response = http.send(http.request("/bff/api/orders").header("Cookie", cookies).GET());
@@ -54,5 +48,35 @@ class BffUpstreamDownTest {
         assertThat(http.object(response)).containsEntry("status", 502).containsKeys("type", "title", "detail");
         assertThat(MetricsScrape.of(http).changedSince(before, "gatehouse_bff_upstream_requests_total"))
                 .isEqualTo(Map.of("gatehouse_bff_upstream_requests_total{status=\"error\"}", 1.0));
+    }
+
+    /** The refresh before the call spent the browser's refresh token: the 502 must hand over its successor. */
+    @Test
+    void a_session_refreshed_for_a_call_that_then_fails_gets_its_new_cookies_all_the_same() {
+        String spent = BffFixture.cookie(login(), "__Host-gh_bff");
+
+        HttpResponse<String> failed = http.send(http.request("/bff/api/orders").header("Cookie", "__Host-gh_bff=" + spent).GET());
+
+        assertThat(failed.statusCode()).isEqualTo(502);
+        assertThat(failed.headers().firstValue("Cache-Control")).contains("no-store");
+        String successor = BffFixture.cookie(failed, "__Host-gh_bff");
+        assertThat(successor).isNotEqualTo(spent).isNotEmpty();
+        assertThat(BffFixture.cookie(failed, "__Host-gh_access")).isNotEmpty();
+        HttpResponse<String> next = http.send(http.request("/bff/api/orders").header("Cookie", "__Host-gh_bff=" + successor).GET());
+        assertThat(next.statusCode()).as("the successor is live: the session goes on").isEqualTo(502);
+        assertThat(BffFixture.cookie(next, "__Host-gh_bff")).isNotEqualTo(successor).isNotEmpty();
+    }
+
+    private HttpResponse<String> login() {
+        String email = HttpFixture.anEmail();
+        http.register(email);
+        return http.send(http.request("/bff/login").header("Content-Type", "application/json")
+                .header("Origin", ORIGIN).header("X-Requested-With", "gatehouse")
+                .POST(HttpRequest.BodyPublishers.ofString(http.toJson(Map.of("email", email, "password", HttpFixture.PASSWORD)))));
+    }
+
+    private static String cookies(HttpResponse<String> login) {
+        return String.join("; ", login.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).toList());
     }
 }

@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.scheduling.TaskExecutors;
@@ -92,12 +93,20 @@ final class BffProxyFilter implements HttpServerFilter {
         MutableHttpRequest<?> outgoing = request.mutate().uri(admitted.target());
         UpstreamHeaders.toUpstream(outgoing.getHeaders(), admitted.accessToken(), addresses.of(request));
         return Mono.from(upstream.client().proxy(outgoing))
-                .<MutableHttpResponse<?>>map(response -> answer(response, admitted))
-                .onErrorResume(failure -> Mono.just(upstreamFailed(failure)));
+                .<MutableHttpResponse<?>>map(response -> {
+                    UpstreamHeaders.toBrowser(response.getHeaders());
+                    return response;
+                })
+                .onErrorResume(failure -> Mono.just(upstreamFailed(failure)))
+                .map(response -> withRenewedSession(response, admitted));
     }
 
-    private static MutableHttpResponse<?> answer(MutableHttpResponse<?> response, Admission.Admitted admitted) {
-        UpstreamHeaders.toBrowser(response.getHeaders());
+    /**
+     * Sets the session's new cookies when it was refreshed for this request, on every answer, the upstream's
+     * and this proxy's own 4xx and 5xx alike: the browser's refresh token is spent by now, and without its
+     * successor the next call would be a reuse past the grace, which revokes the session as theft.
+     */
+    private static MutableHttpResponse<?> withRenewedSession(MutableHttpResponse<?> response, Admission.Admitted admitted) {
         if (admitted.renewed() != null) {
             HostCookie.setSession(response, admitted.renewed());
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -109,6 +118,9 @@ final class BffProxyFilter implements HttpServerFilter {
         if (failure instanceof ReadTimeoutException) {
             LOG.warn("bff upstream timed out");
             return Responses.problem(ProblemType.UPSTREAM_TIMEOUT, "The upstream API did not answer in time.");
+        }
+        if (failure instanceof ContentLengthExceededException) {
+            return Responses.problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this proxy forwards.");
         }
         LOG.warn("bff upstream failed: {}", failure.getClass().getSimpleName());
         return Responses.problem(ProblemType.BAD_GATEWAY, "The upstream API cannot be reached.");

@@ -78,7 +78,9 @@ final class ProxyAdmission {
             return new Admission.Admitted(target.get(), refreshed.tokens().accessToken(), refreshed.tokens());
         }
         var unauthenticated = Responses.problem(ProblemType.UNAUTHENTICATED, "Sign in first.");
-        HostCookie.clearSession(unauthenticated);
+        if (access.isPresent() || refreshToken.isPresent()) {
+            HostCookie.clearSession(unauthenticated); // only cookies it was sent and refused: a cross-site link sends none
+        }
         return new Admission.Refused(unauthenticated);
     }
 
