@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.web.router.Router;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,53 @@ class OpenApiDocumentTest {
         assertThat(me.getResponses().get("401").getContent().get("application/problem+json").getSchema().get$ref()).endsWith("/Problem");
         assertThat(document.getPaths().get("/bff/logout").getPost().getParameters()).extracting(p -> p.getName())
                 .contains("__Host-gh_access", "__Host-gh_bff");
+    }
+
+    /**
+     * No operation is left to the generator's defaults, which describe a {@code byte[]} body as a base64 string
+     * and every answer as {@code 200 object}: a client generated from those breaks on the real answers.
+     */
+    @Test
+    void every_operation_describes_its_own_body_and_answers() {
+        Map<String, String> undescribed = new TreeMap<>();
+        document().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String name = method + " " + path;
+            if (operation.getSummary() == null) {
+                undescribed.put(name, "no summary");
+            }
+            operation.getResponses().forEach((status, response) -> {
+                if (response.get$ref() == null && (response.getDescription() == null
+                        || response.getDescription().matches(".* " + status + " response"))) {
+                    undescribed.put(name, "undescribed answer " + status);
+                }
+            });
+            if (operation.getRequestBody() != null && operation.getRequestBody().get$ref() == null) {
+                operation.getRequestBody().getContent().forEach((type, content) -> {
+                    if ("byte".equals(content.getSchema().getFormat())) {
+                        undescribed.put(name, "body " + type + " as a base64 string");
+                    }
+                });
+            }
+        }));
+        assertThat(undescribed).isEmpty();
+    }
+
+    @Test
+    void the_lifecycle_and_administration_answers_are_those_of_the_contract() {
+        OpenAPI document = document();
+        assertThat(document.getPaths().get("/auth/password-reset").getPost().getResponses()).containsKeys("202", "400", "429")
+                .doesNotContainKey("200");
+        assertThat(document.getPaths().get("/auth/password").getPost().getSecurity())
+                .anySatisfy(requirement -> assertThat(requirement).containsKey("bearer"));
+        assertThat(document.getPaths().get("/auth/me").getDelete().getResponses()).containsKeys("204", "400", "401");
+        var disable = document.getPaths().get("/admin/users/{id}/disable").getPost();
+        assertThat(disable.getResponses()).containsKeys("204", "401", "403", "404");
+        assertThat(disable.getSecurity()).anySatisfy(requirement -> assertThat(requirement).containsEntry("bearer", List.of("admin")));
+        Schema<?> grantType = (Schema<?>) document.getComponents().getSchemas().get("TokenRequest").getProperties().get("grant_type");
+        assertThat(grantType.getEnum()).extracting(String::valueOf).contains("client_credentials");
+        List<Schema> tokenAnswers = document.getPaths().get("/auth/token").getPost().getResponses().get("200").getContent()
+                .get("application/json").getSchema().getOneOf();
+        assertThat(tokenAnswers.stream().map(Schema::get$ref)).anySatisfy(ref -> assertThat(ref).endsWith("/ServiceTokenResponse"));
     }
 
     private OpenAPI document() {

@@ -78,8 +78,9 @@ final class SignOutController {
                         description = CookieParameters.REFRESH_DESCRIPTION, schema = @Schema(type = "string")),
                 @Parameter(name = CookieParameters.CSRF_HEADER, in = ParameterIn.HEADER,
                         description = CookieParameters.CSRF_DESCRIPTION, schema = @Schema(type = "string"))},
-            requestBody = @RequestBody(required = false,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignOutRequest.class))))
+            requestBody = @RequestBody(required = false, description = "The same JSON under either media type", content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignOutRequest.class)),
+                @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = SignOutRequest.class))}))
     @ApiResponse(responseCode = "204", description = "The session is ended; the refresh cookie is cleared",
             headers = @Header(name = "Set-Cookie", description = "`__Host-gh_refresh=` with `Max-Age=0`"))
     @ApiResponse(responseCode = "400", description = "The refresh token is not valid, or the body is malformed",

@@ -1,16 +1,19 @@
 package dev.gatehouse.adapter.in.web.admin;
 
 import dev.gatehouse.adapter.in.web.problem.Problem;
+import dev.gatehouse.adapter.in.web.problem.ProblemResponses;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase.AdminResult;
 import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase;
 import dev.gatehouse.application.port.in.admin.Administrator;
+import dev.gatehouse.domain.client.Scopes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -19,6 +22,14 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -29,6 +40,14 @@ import java.util.function.BiFunction;
  */
 @Controller("/admin/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Administration")
+@SecurityRequirement(name = "bearer", scopes = Scopes.ADMIN)
+@ProblemResponses.Unauthenticated
+@ApiResponse(responseCode = "403", description = "The token lacks scope `admin` (a user's, or a service client's without it)",
+        headers = @Header(name = "WWW-Authenticate", description = "`Bearer error=\"insufficient_scope\", scope=\"admin\"`",
+                schema = @Schema(type = "string")),
+        content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ProblemResponses.Unavailable
 final class AdminUsersController {
 
     private final AdministerUsersUseCase administer;
@@ -40,6 +59,10 @@ final class AdminUsersController {
     }
 
     @Get
+    @Operation(summary = "Find the account of an e-mail address (exact match after the usual normalisation)")
+    @ApiResponse(responseCode = "200", description = "The matching accounts, none or one; `Cache-Control: no-store`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = AdminUserView.class))))
+    @ProblemResponses.BadRequest
     HttpResponse<?> find(HttpRequest<?> request, @QueryValue @Nullable String email) {
         Administrator admin = authorization.require(request);
         if (email == null) {
@@ -49,6 +72,10 @@ final class AdminUsersController {
     }
 
     @Get("/{id}")
+    @Operation(summary = "One account and its live sessions")
+    @ApiResponse(responseCode = "200", description = "The account plus `sessions`; `Cache-Control: no-store`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminUserDetails.class)))
+    @ProblemResponses.NotFound
     HttpResponse<?> show(HttpRequest<?> request, String id) {
         Administrator admin = authorization.require(request);
         return administer.user(admin, id)
@@ -57,21 +84,33 @@ final class AdminUsersController {
     }
 
     @Post("/{id}/disable")
+    @Operation(summary = "Disable the account: every session ends (`account_disabled`), sign-in and refresh fail")
+    @ApiResponse(responseCode = "204", description = "Disabled")
+    @ProblemResponses.NotFound
     HttpResponse<?> disable(HttpRequest<?> request, String id) {
         return act(request, id, administer::disable);
     }
 
     @Post("/{id}/enable")
+    @Operation(summary = "Enable the account again")
+    @ApiResponse(responseCode = "204", description = "Enabled")
+    @ProblemResponses.NotFound
     HttpResponse<?> enable(HttpRequest<?> request, String id) {
         return act(request, id, administer::enable);
     }
 
     @Delete("/{id}/sessions")
+    @Operation(summary = "End every session of the account (`admin`)")
+    @ApiResponse(responseCode = "204", description = "Every session is ended")
+    @ProblemResponses.NotFound
     HttpResponse<?> endSessions(HttpRequest<?> request, String id) {
         return act(request, id, administer::endSessions);
     }
 
     @Delete("/{id}")
+    @Operation(summary = "Delete the account, as `DELETE /auth/me` does")
+    @ApiResponse(responseCode = "204", description = "The account, its sessions and its tokens are gone")
+    @ProblemResponses.NotFound
     HttpResponse<?> delete(HttpRequest<?> request, String id) {
         return act(request, id, administer::delete);
     }

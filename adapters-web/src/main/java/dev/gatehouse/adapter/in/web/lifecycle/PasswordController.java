@@ -2,6 +2,8 @@ package dev.gatehouse.adapter.in.web.lifecycle;
 
 import dev.gatehouse.adapter.in.web.account.BearerAuthentication;
 import dev.gatehouse.adapter.in.web.body.StrictJson;
+import dev.gatehouse.adapter.in.web.problem.Problem;
+import dev.gatehouse.adapter.in.web.problem.ProblemResponses;
 import dev.gatehouse.application.port.in.lifecycle.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.lifecycle.DeleteAccountUseCase;
 import io.micronaut.core.annotation.Nullable;
@@ -15,6 +17,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * What the bearer does with the current password: {@code POST /auth/password} changes it (every other
@@ -23,6 +32,11 @@ import io.micronaut.serde.annotation.Serdeable;
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Account lifecycle")
+@SecurityRequirement(name = "bearer")
+@ProblemResponses.Unauthenticated
+@ProblemResponses.Throttled
+@ProblemResponses.Unavailable
 final class PasswordController {
 
     private final ChangePasswordUseCase change;
@@ -55,6 +69,12 @@ final class PasswordController {
 
     /** The bearer is checked before the body, so an anonymous caller learns nothing but 401. */
     @Post(uri = "/auth/password", consumes = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the caller's password",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PasswordChange.class))))
+    @ApiResponse(responseCode = "204", description = "Changed; every other session of the account ended, this one kept")
+    @ApiResponse(responseCode = "400", description = "The current password is wrong (`wrong-password`, counted like a sign-in), the new one breaks a rule (`errors`), or the body is malformed",
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> change(HttpRequest<?> request, @Body @Nullable byte[] body) {
         var caller = bearer.require(request);
         PasswordChange passwords = json.read(body, PasswordChange.class);
@@ -62,6 +82,12 @@ final class PasswordController {
     }
 
     @Delete(uri = "/auth/me", consumes = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Delete the caller's account; the e-mail address can register again",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccountDeletion.class))))
+    @ApiResponse(responseCode = "204", description = "The account, its sessions and its tokens are gone")
+    @ApiResponse(responseCode = "400", description = "The password is wrong (`wrong-password`, counted like a sign-in), or the body is malformed",
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> delete(HttpRequest<?> request, @Body @Nullable byte[] body) {
         var caller = bearer.require(request);
         return LifecycleResponses.of(deletion.delete(caller, json.read(body, AccountDeletion.class).password()));

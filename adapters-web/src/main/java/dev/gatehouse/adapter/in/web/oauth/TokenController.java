@@ -80,7 +80,8 @@ final class TokenController {
 
     @Post(uri = PATH, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
             produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in (`grant_type=password`) or refresh (`grant_type=refresh_token`, rotates the token)",
+    @Operation(summary = "Sign in (`grant_type=password`), refresh (`grant_type=refresh_token`, rotates the token) or, "
+            + "for a service client, get an access token (`grant_type=client_credentials`)",
             parameters = {
                 @Parameter(name = CookieParameters.REFRESH, in = ParameterIn.COOKIE,
                         description = CookieParameters.REFRESH_DESCRIPTION, schema = @Schema(type = "string")),
@@ -91,7 +92,8 @@ final class TokenController {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenRequest.class))}))
     @ApiResponse(responseCode = "200", description = "Tokens; `Cache-Control: no-store`",
             headers = @Header(name = "Set-Cookie", description = "Cookie clients: `__Host-gh_refresh` (the refresh token)"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    oneOf = {TokenResponse.class, ServiceTokenResponse.class})))
     HttpResponse<?> token(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Map<String, String> params;
         try {
