@@ -45,6 +45,20 @@ class BffProxyTest {
     }
 
     @Test
+    void a_token_of_another_client_in_the_access_cookie_is_not_forwarded() {
+        String email = bff.registered();
+        String planted = (String) http.object(http.signIn(email, HttpFixture.PASSWORD)).get("access_token");
+        BffFixture.Session session = bff.session();
+        HttpResponse<String> response = http.send(http.request("/bff/api/orders")
+                .header("Cookie", new BffFixture.Session(planted, session.refresh()).cookies()).GET());
+        assertThat(response.statusCode()).isEqualTo(200);
+        String forwarded = bff.last().headers().get("Authorization").get(0).substring("Bearer ".length());
+        assertThat(forwarded).isNotEqualTo(planted);
+        assertThat(claims(forwarded)).contains("\"client_id\":\"bff\"");
+        assertThat(cookie(response, "__Host-gh_access")).isEqualTo(forwarded);
+    }
+
+    @Test
     void without_a_session_nothing_reaches_the_upstream() {
         int before = bff.upstream().received().size();
         HttpResponse<String> withoutCookies = http.send(http.request("/bff/api/orders").GET());

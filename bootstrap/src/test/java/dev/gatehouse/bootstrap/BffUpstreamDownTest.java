@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The /bff proxy when nothing listens at the upstream address: 502 problem+json, session untouched. */
+/** The /bff proxy when nothing listens at the upstream address (8 s access tokens): 502 problem+json, session untouched. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BffUpstreamDownTest {
 
@@ -27,7 +27,8 @@ class BffUpstreamDownTest {
         try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        server = GatehouseServer.start(Map.of("gatehouse.bff.upstream-url", "http://127.0.0.1:" + closedPort + "/api"));
+        server = GatehouseServer.start(Map.of("gatehouse.bff.upstream-url", "http://127.0.0.1:" + closedPort + "/api",
+                "gatehouse.tokens.access-ttl", "8s"));
         http = new HttpFixture(server);
     }
 
@@ -65,6 +66,17 @@ class BffUpstreamDownTest {
         HttpResponse<String> next = http.send(http.request("/bff/api/orders").header("Cookie", "__Host-gh_bff=" + successor).GET());
         assertThat(next.statusCode()).as("the successor is live: the session goes on").isEqualTo(502);
         assertThat(BffFixture.cookie(next, "__Host-gh_bff")).isNotEqualTo(successor).isNotEmpty();
+    }
+
+    /**
+     * An access token of 8 s is forwarded while it has more than half its life left: with the 30 s margin of
+     * longer tokens, every request would rotate the session, and parallel ones would soon look like a reuse.
+     */
+    @Test
+    void a_short_lived_access_token_is_forwarded_without_a_refresh_while_young() {
+        HttpResponse<String> response = http.send(http.request("/bff/api/orders").header("Cookie", cookies(login())).GET());
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.headers().allValues("Set-Cookie")).as("no refresh: the token has more than 4 s left").isEmpty();
     }
 
     private HttpResponse<String> login() {

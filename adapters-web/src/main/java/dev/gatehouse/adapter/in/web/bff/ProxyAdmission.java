@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.web.bff;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
@@ -24,7 +25,8 @@ import java.util.Set;
 /**
  * Decides, before any upstream contact, whether a {@code /bff/api} request is forwarded: its path must be
  * safe ({@link UpstreamTarget}), an unsafe method needs the CSRF proof of the proxy client, and the session
- * must be live. The access cookie is forwarded only while it stays valid for more than {@link #MARGIN};
+ * must be live. The access cookie is forwarded only while it stays valid for more than {@link #MARGIN} (or half
+ * its lifetime, when shorter);
  * otherwise the session is refreshed first (once per session, {@link SingleFlightRefresh}).
  */
 @Singleton
@@ -84,18 +86,35 @@ final class ProxyAdmission {
         return new Admission.Refused(unauthenticated);
     }
 
-    /** Valid beyond the margin (read from the claims first, which is cheap) and verified with a live session. */
+    /**
+     * Valid beyond the margin (read from the claims first, which is cheap), verified with a live session, and
+     * a token of the proxy's own client: the upstream is promised the session's token (client {@code bff}), never
+     * one that a page planted in the cookie.
+     */
     private boolean usable(String accessToken) {
-        Instant needed = clock.instant().plus(MARGIN);
-        return expiry(accessToken).filter(needed::isBefore).isPresent()
-                && authenticate.authenticate(accessToken) instanceof Authentication.Authenticated;
+        return validBeyondMargin(accessToken)
+                && authenticate.authenticate(accessToken) instanceof Authentication.Authenticated authenticated
+                && authenticated.caller().client().equals(client.id());
     }
 
-    private static Optional<Instant> expiry(String accessToken) {
+    /**
+     * Whether the token stays valid for the margin: {@link #MARGIN}, or half the token's lifetime when that is
+     * shorter. With a fixed 30 s, tokens of 30 s or less would be refreshed on every request, and a browser's
+     * parallel requests would soon replay a rotated refresh token past its successor: a reuse, which ends the session.
+     */
+    private boolean validBeyondMargin(String accessToken) {
         try {
-            return Optional.ofNullable(JWTParser.parse(accessToken).getJWTClaimsSet().getExpirationTime()).map(Date::toInstant);
+            JWTClaimsSet claims = JWTParser.parse(accessToken).getJWTClaimsSet();
+            Date expiry = claims.getExpirationTime();
+            Date issued = claims.getIssueTime();
+            if (expiry == null || issued == null) {
+                return false;
+            }
+            Duration halfLife = Duration.between(issued.toInstant(), expiry.toInstant()).dividedBy(2);
+            Instant needed = clock.instant().plus(halfLife.compareTo(MARGIN) < 0 ? halfLife : MARGIN);
+            return needed.isBefore(expiry.toInstant());
         } catch (ParseException notAJwt) {
-            return Optional.empty();
+            return false;
         }
     }
 }
