@@ -60,18 +60,16 @@ public final class PasswordResetService implements PasswordResetUseCase {
 
     @Override
     public RequestResult request(String rawEmail, String clientAddress) {
-        EmailAddress email;
-        try {
-            email = EmailAddress.of(rawEmail);
-        } catch (InvalidValueException invalid) {
-            return new RequestResult.Rejected(List.of(new FieldViolation(invalid.field(), invalid.getMessage())));
+        if (rawEmail == null || rawEmail.isBlank()) {
+            return new RequestResult.Rejected(List.of(new FieldViolation("email", "is required")));
         }
+        Optional<EmailAddress> email = address(rawEmail);
         Instant now = clock.instant();
         var throttled = throttle.admit(email, clientAddress, now);
         if (throttled.isPresent()) {
             return new RequestResult.Throttled(throttled.get());
         }
-        Optional<UserAccount> account = accounts.findByEmail(email);
+        Optional<UserAccount> account = email.flatMap(accounts::findByEmail);
         if (account.isPresent()) {
             sendLink(account.get(), now);
         } else {
@@ -80,6 +78,18 @@ public final class PasswordResetService implements PasswordResetUseCase {
         events.record(new SecurityEvent(SecurityEventType.PASSWORD_RESET_REQUESTED, now, account.map(UserAccount::id).orElse(null),
                 null, null, account.isPresent() ? "" : "unknown_account"));
         return new RequestResult.Accepted();
+    }
+
+    /**
+     * The address, or none when the text is no e-mail address: no account has it, so it is answered like an
+     * unknown address (API.md: "202 always"), and only the client network's limit counts it.
+     */
+    private static Optional<EmailAddress> address(String rawEmail) {
+        try {
+            return Optional.of(EmailAddress.of(rawEmail));
+        } catch (InvalidValueException notAnAddress) {
+            return Optional.empty();
+        }
     }
 
     private void sendLink(UserAccount account, Instant now) {

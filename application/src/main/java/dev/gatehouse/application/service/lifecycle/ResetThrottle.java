@@ -35,13 +35,16 @@ public final class ResetThrottle {
         this.events = events;
     }
 
-    /** Counts the request; how long it must wait when the client network or the e-mail address is over its limit. */
-    Optional<Duration> admit(EmailAddress email, String clientAddress, Instant now) {
+    /**
+     * Counts the request; how long it must wait when the client network or the e-mail address is over its limit.
+     * A request for no e-mail address (text that is none) counts against its network only.
+     */
+    Optional<Duration> admit(Optional<EmailAddress> email, String clientAddress, Instant now) {
         Optional<Duration> fromAddress = addresses.admit(clientAddress, now);
-        if (fromAddress.isPresent()) {
+        if (fromAddress.isPresent() || email.isEmpty()) {
             return fromAddress;
         }
-        EmailPseudonym pseudonym = pseudonyms.of(email);
+        EmailPseudonym pseudonym = pseudonyms.of(email.get());
         int forEmail = counts.count(pseudonym, perEmail.windowStart(now));
         if (!perEmail.exceededBy(forEmail)) {
             return Optional.empty();

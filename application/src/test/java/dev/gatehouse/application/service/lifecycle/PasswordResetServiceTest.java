@@ -93,9 +93,20 @@ class PasswordResetServiceTest {
         assertThat(gatehouse.passwordReset.request("ada@example.com", "10.0.0.2")).isEqualTo(new RequestResult.Accepted());
     }
 
+    /** API.md: "202 always". Text that is no address has no account: answered, and worked, like an unknown one. */
     @Test
-    void a_request_that_is_not_an_email_address_is_rejected() {
-        assertThat(gatehouse.passwordReset.request("not an address", "10.0.0.1")).isInstanceOf(RequestResult.Rejected.class);
+    void text_that_is_no_email_address_is_answered_like_an_unknown_address() {
+        int mails = gatehouse.notifications.all().size();
+        int tokensMade = gatehouse.emailTokenCodec.generated();
+        assertThat(gatehouse.passwordReset.request("not an address", "10.0.0.1")).isEqualTo(new RequestResult.Accepted());
+        assertThat(gatehouse.notifications.all()).hasSize(mails);
+        assertThat(gatehouse.emailTokenCodec.generated()).as("the same work as for an unknown address").isEqualTo(tokensMade + 1);
+    }
+
+    @Test
+    void a_request_without_an_address_is_rejected() {
+        assertThat(gatehouse.passwordReset.request(null, "10.0.0.1")).isInstanceOf(RequestResult.Rejected.class);
+        assertThat(gatehouse.passwordReset.request("  ", "10.0.0.1")).isInstanceOf(RequestResult.Rejected.class);
     }
 
     private IssuedTokens signIn(String password) {

@@ -25,7 +25,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * {@code POST /auth/password-reset} answers 202 whether or not an account has the address (429 with
+ * {@code POST /auth/password-reset} answers 202 whether or not an account has the address, and for text that is
+ * no address at all (400 only without an {@code email}; 429 with
  * {@code Retry-After} when throttled, the same for every address); {@code POST
  * /auth/password-reset/confirm} spends the link's token and sets the new password (204).
  */
