@@ -62,7 +62,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
             throw new IllegalStateException("unknown token check " + check);
         }
         Instant now = clock.instant();
-        return answer(outcomeOf(new Rotation(authentic.token(), command.client(), now, policy)), now);
+        return answer(outcomeOf(new Rotation(authentic.token(), command.client(), now, policy)), command.clientAddress(), now);
     }
 
     private RotationOutcome outcomeOf(Rotation rotation) {
@@ -92,7 +92,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     }
 
     /** The one mapping of an outcome to the OAuth answer: tokens (RFC 6749 §5.1) or {@code invalid_grant} (§5.2). */
-    private RefreshResult answer(RotationOutcome outcome, Instant now) {
+    private RefreshResult answer(RotationOutcome outcome, String clientAddress, Instant now) {
         if (outcome instanceof RotationOutcome.Rotated rotated) {
             return new RefreshResult.Refreshed(minter.mint(rotated.family(), now), false);
         }
@@ -100,7 +100,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
             return new RefreshResult.Refreshed(minter.mint(replay.family(), now), true);
         }
         if (outcome instanceof RotationOutcome.ReuseDetected reuse) {
-            revokeStolen(reuse.revoked(), now);
+            revokeStolen(reuse.revoked(), clientAddress, now);
             return new RefreshResult.InvalidGrant(Reason.REUSED);
         }
         if (outcome instanceof RotationOutcome.Expired) {
@@ -118,10 +118,10 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
         throw new IllegalStateException("unknown rotation outcome " + outcome);
     }
 
-    private void revokeStolen(RefreshTokenFamily family, Instant now) {
+    private void revokeStolen(RefreshTokenFamily family, String clientAddress, Instant now) {
         if (families.revoke(family.id(), RevocationReason.REUSE_DETECTED, now)) {
             events.record(new SecurityEvent(SecurityEventType.REFRESH_TOKEN_REUSE, now, family.userId(), family.id(),
-                    family.clientId(), "spent_token_replayed"));
+                    family.clientId(), "spent_token_replayed", clientAddress, null));
             accounts.findById(family.userId()).ifPresent(owner -> notifications.send(new Notification.SessionStolen(
                     owner.email(), owner.name(), family.clientId(), family.createdAt(), now)));
         }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class RefreshTokensServiceTest {
 
+    private static final String REFRESHING_ADDRESS = "198.51.100.7";
     private final ServiceFixture gatehouse = new ServiceFixture();
     private final IssuedTokens signedIn = gatehouse.registered("ada@example.com");
 
@@ -75,7 +76,8 @@ class RefreshTokensServiceTest {
         assertThat(gatehouse.families.find(signedIn.sessionId()).orElseThrow().state())
                 .isInstanceOfSatisfying(FamilyState.Revoked.class, r -> assertThat(r.reason()).isEqualTo(RevocationReason.REUSE_DETECTED));
         assertThat(gatehouse.events.ofType(SecurityEventType.REFRESH_TOKEN_REUSE)).singleElement()
-                .satisfies(event -> assertThat(event.session()).isEqualTo(signedIn.sessionId()));
+                .satisfies(event -> assertThat(event.session()).isEqualTo(signedIn.sessionId()))
+                .satisfies(event -> assertThat(event.clientAddress()).as("where the replay came from").isEqualTo(REFRESHING_ADDRESS));
         assertThat(refresh(current.refreshToken(), API)).as("the successor dies too")
                 .isEqualTo(new RefreshResult.InvalidGrant(Reason.REVOKED));
     }
@@ -89,7 +91,7 @@ class RefreshTokensServiceTest {
                 gatehouse.minter, gatehouse.policy, gatehouse.accounts, gatehouse.notifications, gatehouse.clock);
 
         refresh(signedIn.refreshToken(), API);
-        assertThat(racer.refresh(new RefreshCommand(signedIn.refreshToken(), API)))
+        assertThat(racer.refresh(new RefreshCommand(signedIn.refreshToken(), API, "10.0.0.1")))
                 .as("the racer saw the family still active, and found it revoked when it tried")
                 .isEqualTo(new RefreshResult.InvalidGrant(Reason.REUSED));
 
@@ -229,6 +231,6 @@ class RefreshTokensServiceTest {
     }
 
     private RefreshResult refresh(String token, ClientId client) {
-        return gatehouse.refresh.refresh(new RefreshCommand(token, client));
+        return gatehouse.refresh.refresh(new RefreshCommand(token, client, REFRESHING_ADDRESS));
     }
 }

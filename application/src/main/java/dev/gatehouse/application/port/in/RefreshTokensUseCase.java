@@ -7,7 +7,8 @@ public interface RefreshTokensUseCase {
 
     RefreshResult refresh(RefreshCommand command);
 
-    record RefreshCommand(String refreshToken, ClientId client) {
+    /** @param clientAddress the network address the request came from, for the security events; null where none is known */
+    record RefreshCommand(String refreshToken, ClientId client, String clientAddress) {
         @Override
         public String toString() {
             return "RefreshCommand[client=" + client + ", token redacted]";

@@ -53,7 +53,7 @@ public final class ClientCredentialsService implements ClientCredentialsUseCase 
             return new ClientCredentialsResult.InvalidScope();
         }
         events.record(new SecurityEvent(SecurityEventType.CLIENT_TOKEN_ISSUED, now, null, null, command.client(),
-                "scope:" + granted.get()));
+                "scope:" + granted.get(), command.clientAddress(), null));
         return new ClientCredentialsResult.Issued(minter.mint(command.client(), granted.get(), now));
     }
 

@@ -65,7 +65,7 @@ class AdministerUsersServiceTest {
         assertThat(gatehouse.families.find(ada.sessionId()).orElseThrow().state())
                 .isEqualTo(new FamilyState.Revoked(RevocationReason.ACCOUNT_DISABLED, gatehouse.clock.instant()));
         assertThat(gatehouse.authenticate.authenticate(ada.accessToken())).isInstanceOf(Authentication.Unauthenticated.class);
-        assertThat(gatehouse.refresh.refresh(new RefreshCommand(ada.refreshToken(), API))).isInstanceOf(RefreshResult.InvalidGrant.class);
+        assertThat(gatehouse.refresh.refresh(new RefreshCommand(ada.refreshToken(), API, "10.0.0.1"))).isInstanceOf(RefreshResult.InvalidGrant.class);
         int hashes = gatehouse.hasher.checks;
         assertThat(signIn()).isEqualTo(new SignInResult.InvalidCredentials());
         assertThat(gatehouse.hasher.checks).as("the hash still runs").isEqualTo(hashes + 1);

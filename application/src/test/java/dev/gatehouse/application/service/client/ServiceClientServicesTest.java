@@ -38,7 +38,8 @@ class ServiceClientServicesTest {
         assertThat(claims.client()).isEqualTo(OPS);
         assertThat(claims.expiresAt()).isEqualTo(gatehouse.clock.instant().plus(Duration.ofMinutes(15)));
         assertThat(gatehouse.events.ofType(SecurityEventType.CLIENT_TOKEN_ISSUED)).singleElement()
-                .satisfies(event -> assertThat(event.client()).isEqualTo(OPS));
+                .satisfies(event -> assertThat(event.client()).isEqualTo(OPS))
+                .satisfies(event -> assertThat(event.clientAddress()).isEqualTo("10.0.0.1"));
     }
 
     @Test

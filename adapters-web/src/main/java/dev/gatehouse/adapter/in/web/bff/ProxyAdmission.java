@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.in.web.bff;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
 import dev.gatehouse.adapter.in.web.problem.ProblemType;
@@ -45,15 +46,17 @@ final class ProxyAdmission {
     private final AuthenticateUseCase authenticate;
     private final SingleFlightRefresh refresh;
     private final CsrfGuard csrf;
+    private final ClientAddresses addresses;
     private final Clock clock;
 
     ProxyAdmission(BffUpstream upstream, BffClient client, AuthenticateUseCase authenticate, SingleFlightRefresh refresh,
-            CsrfGuard csrf, Clock clock) {
+            CsrfGuard csrf, ClientAddresses addresses, Clock clock) {
         this.upstream = upstream;
         this.client = client;
         this.authenticate = authenticate;
         this.refresh = refresh;
         this.csrf = csrf;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -76,7 +79,7 @@ final class ProxyAdmission {
             return new Admission.Admitted(target.get(), access.get(), null);
         }
         Optional<String> refreshToken = HostCookie.BFF.read(request);
-        if (refreshToken.isPresent() && refresh.refresh(refreshToken.get(), client.id()) instanceof RefreshResult.Refreshed refreshed) {
+        if (refreshToken.isPresent() && refresh.refresh(refreshToken.get(), client.id(), addresses.of(request)) instanceof RefreshResult.Refreshed refreshed) {
             return new Admission.Admitted(target.get(), refreshed.tokens().accessToken(), refreshed.tokens());
         }
         var unauthenticated = Responses.problem(ProblemType.UNAUTHENTICATED, "Sign in first.");

@@ -25,14 +25,14 @@ final class SingleFlightRefresh {
         this.refresh = refresh;
     }
 
-    RefreshResult refresh(String refreshToken, ClientId client) {
+    RefreshResult refresh(String refreshToken, ClientId client, String clientAddress) {
         var mine = new CompletableFuture<RefreshResult>();
         var running = inFlight.putIfAbsent(refreshToken, mine);
         if (running != null) {
             return join(running);
         }
         try {
-            RefreshResult result = refresh.refresh(new RefreshCommand(refreshToken, client));
+            RefreshResult result = refresh.refresh(new RefreshCommand(refreshToken, client, clientAddress));
             mine.complete(result);
             return result;
         } catch (RuntimeException failure) {

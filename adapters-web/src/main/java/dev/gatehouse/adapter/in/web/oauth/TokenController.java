@@ -165,7 +165,7 @@ final class TokenController {
             return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST,
                     inBody ? "The refresh_token parameter is required." : "The refresh token cookie is missing.");
         }
-        RefreshResult result = refresh.refresh(new RefreshCommand(token, new ClientId(client.getId())));
+        RefreshResult result = refresh.refresh(new RefreshCommand(token, new ClientId(client.getId()), addresses.of(request)));
         if (result instanceof RefreshResult.Refreshed refreshed) {
             return TokenDelivery.deliver(refreshed.tokens(), client);
         }

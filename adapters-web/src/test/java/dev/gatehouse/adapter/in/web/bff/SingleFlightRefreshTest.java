@@ -35,7 +35,7 @@ class SingleFlightRefreshTest {
         for (int i = 0; i < 20; i++) {
             var answer = new CompletableFuture<RefreshResult>();
             answers.add(answer);
-            Thread thread = new Thread(() -> answer.complete(singleFlight.refresh("family.0.proof", BFF)));
+            Thread thread = new Thread(() -> answer.complete(singleFlight.refresh("family.0.proof", BFF, "10.0.0.1")));
             thread.start();
             threads.add(thread);
         }
@@ -49,8 +49,8 @@ class SingleFlightRefreshTest {
     @Test
     void a_refresh_after_the_first_completed_runs_again() {
         release.countDown();
-        singleFlight.refresh("family.0.proof", BFF);
-        singleFlight.refresh("family.0.proof", BFF);
+        singleFlight.refresh("family.0.proof", BFF, "10.0.0.1");
+        singleFlight.refresh("family.0.proof", BFF, "10.0.0.1");
         assertThat(calls).hasValue(2);
     }
 
