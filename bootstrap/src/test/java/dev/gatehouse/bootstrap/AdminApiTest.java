@@ -59,6 +59,7 @@ class AdminApiTest {
                 .containsEntry("emailVerified", false).containsKey("createdAt").doesNotContainKey("passwordHash"));
         assertThat(http.list(http.get("/admin/users?email=nobody-" + UUID.randomUUID() + "@example.com", admin))).isEmpty();
         assertThat(http.get("/admin/users", admin).statusCode()).as("no email").isEqualTo(400);
+        assertThat(http.get("/admin/users?email=" + email + "&email=" + email, admin).statusCode()).as("two emails").isEqualTo(400);
         assertThat(eventsOf("admin_users_searched", "ops", id)).isEqualTo(1);
     }
 

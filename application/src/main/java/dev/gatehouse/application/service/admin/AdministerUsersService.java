@@ -49,7 +49,11 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
     }
 
     @Override
-    public List<UserAccount> findByEmail(Administrator admin, String email) {
+    public Search findByEmail(Administrator admin, String email) {
+        if (email == null || email.isBlank()) {
+            record(SecurityEventType.ADMIN_USERS_SEARCHED, null, admin, "no_email");
+            return new Search.NoAddress();
+        }
         Optional<UserAccount> found;
         try {
             found = accounts.findByEmail(EmailAddress.of(email));
@@ -58,7 +62,7 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
         }
         record(SecurityEventType.ADMIN_USERS_SEARCHED, found.map(UserAccount::id).orElse(null), admin,
                 "found:" + (found.isPresent() ? 1 : 0));
-        return found.stream().toList();
+        return new Search.Found(found.stream().toList());
     }
 
     @Override

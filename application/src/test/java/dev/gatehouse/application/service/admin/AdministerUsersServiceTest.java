@@ -11,6 +11,7 @@ import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshResult;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInCommand;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInResult;
 import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase.AdminResult;
+import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase.Search;
 import dev.gatehouse.application.port.in.admin.Administrator;
 import dev.gatehouse.application.testing.ServiceFixture;
 import dev.gatehouse.domain.event.SecurityEvent;
@@ -19,7 +20,9 @@ import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.FamilyState;
 import dev.gatehouse.domain.token.RevocationReason;
 import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.UserAccount;
 import dev.gatehouse.domain.user.UserId;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -36,12 +39,14 @@ class AdministerUsersServiceTest {
 
     @Test
     void an_account_is_found_by_its_canonical_email_and_the_search_is_recorded() {
-        assertThat(gatehouse.administer.findByEmail(OPS, "  ADA@Example.com ")).singleElement()
+        assertThat(found("  ADA@Example.com ")).singleElement()
                 .satisfies(account -> assertThat(account.id()).isEqualTo(ada.userId()));
-        assertThat(gatehouse.administer.findByEmail(OPS, "nobody@example.com")).isEmpty();
-        assertThat(gatehouse.administer.findByEmail(OPS, "not an address")).isEmpty();
+        assertThat(found("nobody@example.com")).isEmpty();
+        assertThat(found("not an address")).isEmpty();
+        assertThat(gatehouse.administer.findByEmail(OPS, null)).isEqualTo(new Search.NoAddress());
+        assertThat(gatehouse.administer.findByEmail(OPS, " ")).isEqualTo(new Search.NoAddress());
         assertThat(gatehouse.events.ofType(SecurityEventType.ADMIN_USERS_SEARCHED)).extracting(SecurityEvent::detail)
-                .containsExactly("found:1", "found:0", "found:0");
+                .as("every call, the refused ones too").containsExactly("found:1", "found:0", "found:0", "no_email", "no_email");
         assertThat(gatehouse.events.ofType(SecurityEventType.ADMIN_USERS_SEARCHED)).allSatisfy(event -> {
             assertThat(event.client()).isEqualTo(OPS.client());
             assertThat(event.clientAddress()).as("the admin's address, like a sign-in's").isEqualTo("192.0.2.7");
@@ -155,5 +160,9 @@ class AdministerUsersServiceTest {
         var events = gatehouse.events.ofType(type);
         assertThat(events).isNotEmpty();
         return events.get(events.size() - 1);
+    }
+
+    private List<UserAccount> found(String email) {
+        return ((Search.Found) gatehouse.administer.findByEmail(OPS, email)).accounts();
     }
 }

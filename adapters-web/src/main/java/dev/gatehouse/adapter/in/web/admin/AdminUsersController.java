@@ -6,10 +6,10 @@ import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import dev.gatehouse.adapter.in.web.problem.Responses;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase.AdminResult;
+import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase.Search;
 import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase;
 import dev.gatehouse.application.port.in.admin.Administrator;
 import dev.gatehouse.domain.client.Scopes;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,10 +19,11 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -59,16 +60,23 @@ final class AdminUsersController {
     }
 
     @Get
-    @Operation(summary = "Find the account of an e-mail address (exact match after the usual normalisation)")
+    @Operation(summary = "Find the account of an e-mail address (exact match after the usual normalisation)",
+            parameters = @Parameter(name = "email", in = ParameterIn.QUERY, required = true, description = "The address, once",
+                    schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "200", description = "The matching accounts, none or one; `Cache-Control: no-store`",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = AdminUserView.class))))
     @ProblemResponses.BadRequest
-    HttpResponse<?> find(HttpRequest<?> request, @QueryValue @Nullable String email) {
+    HttpResponse<?> find(HttpRequest<?> request) {
         Administrator admin = authorization.require(request);
-        if (email == null) {
-            return Responses.validation(List.of(new Problem.FieldError("email", "is required")));
+        List<String> emails = request.getParameters().getAll("email");
+        Search search = administer.findByEmail(admin, emails.size() == 1 ? emails.get(0) : null);
+        if (search instanceof Search.Found found) {
+            return noStore(HttpResponse.ok(found.accounts().stream().map(AdminUserView::of).toList()));
         }
-        return noStore(HttpResponse.ok(administer.findByEmail(admin, email).stream().map(AdminUserView::of).toList()));
+        if (search instanceof Search.NoAddress) {
+            return Responses.validation(List.of(new Problem.FieldError("email", "exactly one address is required")));
+        }
+        throw new UnknownResultException(search);
     }
 
     @Get("/{id}")

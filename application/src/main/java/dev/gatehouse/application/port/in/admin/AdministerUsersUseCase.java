@@ -12,8 +12,11 @@ import java.util.Optional;
  */
 public interface AdministerUsersUseCase {
 
-    /** The account with this e-mail address, compared canonically (trimmed, lower case); none for a malformed address. */
-    List<UserAccount> findByEmail(Administrator admin, String email);
+    /**
+     * The account with this e-mail address, compared canonically (trimmed, lower case); none for a malformed
+     * address. Without an address ({@code null} or blank) it is {@link Search.NoAddress}, recorded too.
+     */
+    Search findByEmail(Administrator admin, String email);
 
     /** The account with its live sessions, newest first. */
     Optional<AdministeredUser> user(Administrator admin, String userId);
@@ -34,6 +37,18 @@ public interface AdministerUsersUseCase {
     record AdministeredUser(UserAccount account, List<RefreshTokenFamily> sessions) {
         public AdministeredUser {
             sessions = List.copyOf(sessions);
+        }
+    }
+
+    sealed interface Search {
+        /** @param accounts none or one */
+        record Found(List<UserAccount> accounts) implements Search {
+            public Found {
+                accounts = List.copyOf(accounts);
+            }
+        }
+
+        record NoAddress() implements Search {
         }
     }
 
