@@ -130,6 +130,36 @@ class ErrorContractTest {
         assertThat(http.object(tokenAsXml)).containsEntry("error", "invalid_request");
     }
 
+    /** A body of no declared media type was routed as if it had the one the endpoint takes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "foo", "%%%", "application/json; charset=utf-16", "application/x-www-form-urlencoded; charset=ISO-8859-1"})
+    void a_body_must_declare_a_media_type_in_utf_8(String contentType) {
+        String registration = "{\"email\":\"" + HttpFixture.anEmail() + "\",\"password\":\"" + HttpFixture.PASSWORD
+                + "\",\"name\":\"X\",\"clientId\":\"api\"}";
+        HttpResponse<String> register = http.send(typed(http.request("/auth/register"), contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(registration)));
+        assertThat(register.statusCode()).isEqualTo(415);
+        assertProblem(register);
+        HttpResponse<String> token = http.send(typed(http.request("/auth/token"), contentType)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=api&username=a%40example.com&password=x")));
+        assertOAuthError(token, 415, "invalid_request");
+    }
+
+    @Test
+    void a_request_without_a_body_needs_no_media_type_and_utf_8_may_be_named() {
+        HttpResponse<String> everywhere = http.send(http.request("/auth/sign-out-everywhere")
+                .header("Authorization", "Bearer " + http.register(HttpFixture.anEmail()).get("access_token"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(everywhere.statusCode()).isEqualTo(204);
+        HttpResponse<String> utf8 = http.send(http.request("/auth/token").header("Content-Type", "application/x-www-form-urlencoded;Charset=\"UTF-8\"")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=api&username=a%40example.com&password=x")));
+        assertOAuthError(utf8, 400, "invalid_grant");
+    }
+
+    private static HttpRequest.Builder typed(HttpRequest.Builder request, String contentType) {
+        return contentType.isEmpty() ? request : request.header("Content-Type", contentType);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gzip", "x-gzip", "deflate"})
     void a_body_that_does_not_decompress_is_malformed_input_not_a_server_error(String encoding) {
