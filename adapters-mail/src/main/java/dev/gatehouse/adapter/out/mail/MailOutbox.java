@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * returns at once. One worker thread delivers; a failed attempt is retried after a delay that doubles
  * each time (bounded attempts), without holding up the messages behind it, except a permanent refusal
  * (a {@code 5yz} reply, RFC 5321 §4.2.1), which is given up at once. At most {@code capacity}
- * messages wait; beyond that a message is dropped, logged and counted. Logs name the kind of message,
- * never its body (which may carry a token).
+ * messages wait; beyond that a message is dropped, logged and counted. A message given up is logged before
+ * it is counted, so whoever sees the count finds the line. Logs name the kind of message, never its body
+ * (which may carry a token).
  */
 final class MailOutbox implements Notifications, MailStatistics {
 
@@ -91,17 +92,17 @@ final class MailOutbox implements Notifications, MailStatistics {
                 retried.incrementAndGet();
                 return;
             }
-            failed.incrementAndGet();
-            pending.decrementAndGet();
             LOG.warn("e-mail {} not delivered after {} attempt(s): {}: {}", message.kind(), attempt,
                     failure.getClass().getSimpleName(), failure.getMessage());
+            failed.incrementAndGet();
+            pending.decrementAndGet();
         }
     }
 
     private void reject(MailMessage message, SmtpRefusal refusal) {
+        LOG.warn("e-mail {} rejected by the mail server (reply {}), not retried", message.kind(), refusal.replyCode());
         rejected.incrementAndGet();
         pending.decrementAndGet();
-        LOG.warn("e-mail {} rejected by the mail server (reply {}), not retried", message.kind(), refusal.replyCode());
     }
 
     private boolean retryLater(MailMessage message, int attempt) {
