@@ -82,6 +82,21 @@ class EmailVerificationFlowTest {
     }
 
     @Test
+    void the_name_a_registrant_chose_is_in_no_mail_so_nobody_can_send_their_text_from_this_service() {
+        String email = HttpFixture.anEmail();
+        String lure = "Call +1 555 0100 at http://evil.example \u202Egro.elpmaxe";
+        HttpResponse<String> registered = http.postJson("/auth/register", http.toJson(Map.of("email", email,
+                "password", HttpFixture.PASSWORD, "name", lure, "clientId", "api")));
+        assertThat(registered.statusCode()).isEqualTo(201);
+        assertThat(http.postJson("/auth/password-reset", http.toJson(Map.of("email", email))).statusCode()).isEqualTo(202);
+
+        for (MailInbox.Mail mail : List.of(inbox.await(email, 1), inbox.await(email, 2))) {
+            assertThat(mail.text()).startsWith("Hello,").doesNotContain("555 0100", "evil.example", "\u202E");
+            assertThat(mail.html()).contains("Hello,").doesNotContain("555 0100", "evil.example", "\u202E");
+        }
+    }
+
+    @Test
     void bodies_are_strict_and_bad_ones_are_4xx() {
         String email = HttpFixture.anEmail();
         http.register(email);

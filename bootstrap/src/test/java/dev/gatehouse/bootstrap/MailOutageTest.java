@@ -78,6 +78,7 @@ class MailOutageTest {
         assertThat(mail.retried()).isEqualTo(2);
         assertThat(MetricsScrape.of(http).samples()).containsEntry("gatehouse_mail_messages_total{outcome=\"failed\"}", 2.0)
                 .containsEntry("gatehouse_mail_messages_total{outcome=\"sent\"}", 0.0)
+                .containsEntry("gatehouse_mail_messages_total{outcome=\"rejected\"}", 0.0)
                 .containsEntry("gatehouse_mail_retries_total", 2.0).containsEntry("gatehouse_mail_pending", 0.0);
         List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).anyMatch(line -> line.contains("password_reset not delivered after 2 attempt(s)"))

@@ -123,7 +123,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
             events.record(new SecurityEvent(SecurityEventType.REFRESH_TOKEN_REUSE, now, family.userId(), family.id(),
                     family.clientId(), "spent_token_replayed", clientAddress, null));
             accounts.findById(family.userId()).ifPresent(owner -> notifications.send(new Notification.SessionStolen(
-                    owner.email(), owner.name(), family.clientId(), family.createdAt(), now)));
+                    owner.email(), family.clientId(), family.createdAt(), now)));
         }
     }
 }

@@ -10,8 +10,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The outbox's counts as {@code gatehouse_mail_messages_total{outcome}} ({@code sent}, {@code failed} after the
- * last attempt, {@code dropped} because the outbox was full), {@code gatehouse_mail_retries_total} and the gauge
- * {@code gatehouse_mail_pending}. Every e-mail handed to the outbox ends in exactly one outcome.
+ * last attempt, {@code rejected} for good by the mail server, {@code dropped} because the outbox was full),
+ * {@code gatehouse_mail_retries_total} and the gauge {@code gatehouse_mail_pending}. Every e-mail handed to the
+ * outbox ends in exactly one outcome.
  */
 @Singleton
 final class MailMeters implements MeterBinder {
@@ -26,6 +27,7 @@ final class MailMeters implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         messages(registry, "sent", MailStatistics::sent);
         messages(registry, "failed", MailStatistics::failed);
+        messages(registry, "rejected", MailStatistics::rejected);
         messages(registry, "dropped", MailStatistics::dropped);
         FunctionCounter.builder("gatehouse.mail.retries", mail, MailStatistics::retried)
                 .description("Delivery attempts that failed and were retried").register(registry);

@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers notifications off the caller's thread: {@link #send} renders the message and queues it, and
  * returns at once. One worker thread delivers; a failed attempt is retried after a delay that doubles
- * each time (bounded attempts), without holding up the messages behind it. At most {@code capacity}
- * messages wait; beyond that a message is dropped, logged and counted. Logs name the kind of message,
- * never its body (which may carry a token).
+ * each time (bounded attempts), without holding up the messages behind it, except a permanent refusal
+ * (a {@code 5yz} reply, RFC 5321 §4.2.1), which is given up at once. At most {@code capacity}
+ * messages wait; beyond that a message is dropped, logged and counted. A message given up is logged before
+ * it is counted, so whoever sees the count finds the line. Logs name the kind of message, never its body
+ * (which may carry a token).
  */
 final class MailOutbox implements Notifications, MailStatistics {
 
@@ -33,6 +35,7 @@ final class MailOutbox implements Notifications, MailStatistics {
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
 
@@ -81,15 +84,25 @@ final class MailOutbox implements Notifications, MailStatistics {
             sent.incrementAndGet();
             pending.decrementAndGet();
         } catch (MessagingException | RuntimeException failure) {
+            if (failure instanceof SmtpRefusal refusal && refusal.permanent()) {
+                reject(message, refusal);
+                return;
+            }
             if (attempt < retries.attempts() && retryLater(message, attempt + 1)) {
                 retried.incrementAndGet();
                 return;
             }
-            failed.incrementAndGet();
-            pending.decrementAndGet();
             LOG.warn("e-mail {} not delivered after {} attempt(s): {}: {}", message.kind(), attempt,
                     failure.getClass().getSimpleName(), failure.getMessage());
+            failed.incrementAndGet();
+            pending.decrementAndGet();
         }
+    }
+
+    private void reject(MailMessage message, SmtpRefusal refusal) {
+        LOG.warn("e-mail {} rejected by the mail server (reply {}), not retried", message.kind(), refusal.replyCode());
+        rejected.incrementAndGet();
+        pending.decrementAndGet();
     }
 
     private boolean retryLater(MailMessage message, int attempt) {
@@ -120,6 +133,11 @@ final class MailOutbox implements Notifications, MailStatistics {
     @Override
     public long failed() {
         return failed.get();
+    }
+
+    @Override
+    public long rejected() {
+        return rejected.get();
     }
 
     @Override

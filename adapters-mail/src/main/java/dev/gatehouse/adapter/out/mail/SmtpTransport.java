@@ -12,11 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 /**
  * Sends over SMTP (RFC 5321) with Jakarta Mail: one connection per message, STARTTLS required when
  * configured, every network wait bounded by {@code timeout}. The message is {@code multipart/alternative}
- * (RFC 2046 §5.1.4) with a text and an HTML part, both UTF-8.
+ * (RFC 2046 §5.1.4) with a text and an HTML part, both UTF-8. A negative reply of the server to
+ * {@code MAIL FROM}, {@code RCPT TO} or the data is thrown as an {@link SmtpRefusal} with its reply code.
  */
 final class SmtpTransport implements MailTransport {
 
@@ -58,10 +62,35 @@ final class SmtpTransport implements MailTransport {
         MimeBodyPart html = new MimeBodyPart();
         html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
         mime.setContent(new MimeMultipart("alternative", text, html));
+        try {
+            send(mime);
+        } catch (MessagingException failure) {
+            int replyCode = replyCode(failure);
+            throw replyCode >= 400 && replyCode <= 599 ? new SmtpRefusal(replyCode) : failure;
+        }
+    }
+
+    private void send(MimeMessage mime) throws MessagingException {
         if (settings.authenticates()) {
             Transport.send(mime, settings.username(), settings.password());
         } else {
             Transport.send(mime);
         }
+    }
+
+    /** The reply code of the first refused command in the failure's chain; 0 when no command was refused (no connection). */
+    private static int replyCode(MessagingException failure) {
+        for (Exception cause = failure; cause instanceof MessagingException link; cause = link.getNextException()) {
+            if (cause instanceof SMTPSendFailedException refused) {
+                return refused.getReturnCode();
+            }
+            if (cause instanceof SMTPSenderFailedException refused) {
+                return refused.getReturnCode();
+            }
+            if (cause instanceof SMTPAddressFailedException refused) {
+                return refused.getReturnCode();
+            }
+        }
+        return 0;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.out.mail.Notification;
 import dev.gatehouse.domain.token.ClientId;
-import dev.gatehouse.domain.user.DisplayName;
 import dev.gatehouse.domain.user.EmailAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +15,8 @@ class MailTemplatesTest {
 
     @Test
     void a_reset_link_points_at_the_frontend_with_the_token_in_the_fragment_and_its_lifetime() {
-        var message = templates.render(new Notification.PasswordReset(EmailAddress.of("ada@example.com"), new DisplayName("Ada"),
-                Mails.TOKEN, Duration.ofMinutes(30)));
+        var message = templates.render(new Notification.PasswordReset(EmailAddress.of("ada@example.com"), Mails.TOKEN,
+                Duration.ofMinutes(30)));
         assertThat(message.kind()).isEqualTo("password_reset");
         assertThat(message.text()).contains("https://app.example/base/reset-password#token=" + Mails.TOKEN).contains("30 minutes");
         assertThat(message.html()).contains("href=\"https://app.example/base/reset-password#token=" + Mails.TOKEN + "\"");
@@ -26,7 +25,7 @@ class MailTemplatesTest {
 
     @Test
     void a_stolen_session_notice_says_it_was_ended_and_names_the_client() {
-        var message = templates.render(new Notification.SessionStolen(EmailAddress.of("ada@example.com"), new DisplayName("Ada"),
+        var message = templates.render(new Notification.SessionStolen(EmailAddress.of("ada@example.com"),
                 new ClientId("web"), Instant.parse("2026-05-01T08:00:00Z"), Instant.parse("2026-05-01T10:00:00Z")));
         assertThat(message.subject()).isEqualTo("Someone may have copied your session");
         assertThat(message.text()).contains("someone may have copied your session; it was ended on 2026-05-01 10:00 UTC")

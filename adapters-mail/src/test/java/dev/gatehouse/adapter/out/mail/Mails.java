@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.gatehouse.application.port.out.mail.Notification;
-import dev.gatehouse.domain.user.DisplayName;
 import dev.gatehouse.domain.user.EmailAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +22,11 @@ final class Mails {
     }
 
     static Notification.EmailVerification aVerification(String to) {
-        return new Notification.EmailVerification(EmailAddress.of(to), new DisplayName("Ada <b>Lovelace</b>"), TOKEN, Duration.ofHours(24));
+        return new Notification.EmailVerification(EmailAddress.of(to), TOKEN, Duration.ofHours(24));
     }
 
     static Notification.PasswordChanged aPasswordChange(String to) {
-        return new Notification.PasswordChanged(EmailAddress.of(to), new DisplayName("Ada"), Instant.parse("2026-05-01T10:15:00Z"));
+        return new Notification.PasswordChanged(EmailAddress.of(to), Instant.parse("2026-05-01T10:15:00Z"));
     }
 
     /** Waits for {@code condition} for up to ten seconds, polling every 10 ms. */

@@ -41,8 +41,8 @@ class SmtpDeliveryTest {
         String link = "https://app.example/verify-email#token=" + Mails.TOKEN;
         String text = (String) parts.getBodyPart(0).getContent();
         String html = (String) parts.getBodyPart(1).getContent();
-        assertThat(text).contains(link).contains("Hello Ada <b>Lovelace</b>,").contains("24 hours");
-        assertThat(html).contains("href=\"" + link + "\"").contains("Ada &lt;b&gt;Lovelace&lt;/b&gt;").doesNotContain("<b>");
+        assertThat(text).startsWith("Hello,").contains(link).contains("24 hours");
+        assertThat(html).contains("<p>Hello,</p>").contains("href=\"" + link + "\"");
         assertThat(outbox.sent()).isEqualTo(1);
         assertThat(outbox.pending()).isZero();
         outbox.close();

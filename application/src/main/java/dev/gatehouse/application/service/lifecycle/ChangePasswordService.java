@@ -89,7 +89,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         if (!changed) {
             return new PasswordCheckResult.WrongPassword();
         }
-        notifications.send(new Notification.PasswordChanged(account.get().email(), account.get().name(), now));
+        notifications.send(new Notification.PasswordChanged(account.get().email(), now));
         return check;
     }
 }

@@ -65,7 +65,7 @@ public final class EmailVerificationService implements EmailVerificationUseCase 
     /** Sends {@code account} a verification link, replacing any earlier one. */
     void sendTo(UserAccount account) {
         String token = tokens.issue(account.id(), PURPOSE, clock.instant());
-        notifications.send(new Notification.EmailVerification(account.email(), account.name(), token, tokens.lifetimeOf(PURPOSE)));
+        notifications.send(new Notification.EmailVerification(account.email(), token, tokens.lifetimeOf(PURPOSE)));
     }
 
     @Override

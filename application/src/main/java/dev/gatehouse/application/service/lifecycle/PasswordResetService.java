@@ -94,7 +94,7 @@ public final class PasswordResetService implements PasswordResetUseCase {
 
     private void sendLink(UserAccount account, Instant now) {
         String token = tokens.issue(account.id(), PURPOSE, now);
-        notifications.send(new Notification.PasswordReset(account.email(), account.name(), token, tokens.lifetimeOf(PURPOSE)));
+        notifications.send(new Notification.PasswordReset(account.email(), token, tokens.lifetimeOf(PURPOSE)));
     }
 
     @Override
@@ -112,7 +112,7 @@ public final class PasswordResetService implements PasswordResetUseCase {
         PasswordHash hash = hasher.hash(password);
         Optional<UserId> reset = transactions.inTransaction(() -> tokens.consume(token, PURPOSE, now).map(user -> apply(user, hash, now)));
         reset.flatMap(accounts::findById).ifPresent(owner ->
-                notifications.send(new Notification.PasswordChanged(owner.email(), owner.name(), now)));
+                notifications.send(new Notification.PasswordChanged(owner.email(), now)));
         return reset.isPresent() ? new TokenResult.Accepted() : new TokenResult.InvalidToken();
     }
 
