@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Start-up refusals that keep development settings out of production, checked before anything else
@@ -33,6 +34,8 @@ final class ProductionGuardrails {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
     private static final String ISSUER = "gatehouse.issuer";
+    /** The keys documented under {@code gatehouse.keys} (docs/operations.md). */
+    private static final List<String> KEYS = List.of("signing", "refresh-secret", "refresh-secrets");
 
     ProductionGuardrails(Environment environment) {
         String issuer = environment.getProperty(ISSUER, String.class, "http://localhost:8080");
@@ -50,8 +53,14 @@ final class ProductionGuardrails {
         }
     }
 
+    /**
+     * Any key under {@code gatehouse.keys}, by its documented names too: an environment variable such as
+     * {@code GATEHOUSE_KEYS_REFRESH_SECRETS} lists its entries split at every underscore ({@code refresh}), which
+     * holds no value itself.
+     */
     private static void refuseProductionKeys(Environment environment) {
-        Optional<String> configured = environment.getPropertyEntries("gatehouse.keys").stream().sorted()
+        Optional<String> configured = Stream.concat(environment.getPropertyEntries("gatehouse.keys").stream(), KEYS.stream())
+                .distinct().sorted()
                 .map(entry -> "gatehouse.keys." + entry)
                 .filter(key -> !environment.getProperty(key, String.class, "").isBlank())
                 .findFirst();

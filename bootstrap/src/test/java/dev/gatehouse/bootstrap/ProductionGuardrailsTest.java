@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.adapter.out.security.KeyMaterial;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.security.SecureRandom;
@@ -92,6 +94,18 @@ class ProductionGuardrailsTest {
                 "gatehouse.keys.refresh-secret is configured but datasources.default.url is not");
         assertRefused(Map.of("gatehouse.keys.refresh-secrets", List.of("r1:" + KeyMaterial.refreshSecret(new SecureRandom()))),
                 "gatehouse.keys.refresh-secrets is configured but datasources.default.url is not");
+    }
+
+    /** The form operations.md recommends for secrets: GATEHOUSE_KEYS_REFRESH_SECRETS lists as entry "refresh" only. */
+    @Test
+    void production_keys_in_environment_variables_without_a_database_url_are_refused() {
+        for (String variable : List.of("GATEHOUSE_KEYS_REFRESH_SECRETS", "GATEHOUSE_KEYS_REFRESH_SECRET")) {
+            var environmentVariables = PropertySource.of("env", Map.of(variable, "r1:" + KeyMaterial.refreshSecret(new SecureRandom())),
+                    PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+            assertThatThrownBy(() -> DeploymentMode.choose(ApplicationContext.builder().properties(Map.of("micronaut.server.port", -1))
+                    .propertySources(environmentVariables)).run(EmbeddedServer.class).close())
+                    .as(variable).hasStackTraceContaining("is configured but datasources.default.url is not");
+        }
     }
 
     @Test

@@ -31,7 +31,7 @@ class MailFactory {
     MailOutbox mailOutbox(
             @Value("${gatehouse.mail.smtp.host:}") String host,
             @Value("${gatehouse.mail.smtp.port:25}") int port,
-            @Value("${gatehouse.mail.smtp.starttls:false}") boolean starttls,
+            @Value("${gatehouse.mail.smtp.starttls:false}") String starttls,
             @Value("${gatehouse.mail.smtp.username:}") String username,
             @Value("${gatehouse.mail.smtp.password:}") String password,
             @Value("${gatehouse.mail.smtp.timeout:10s}") Duration timeout,
@@ -42,6 +42,8 @@ class MailFactory {
             @Value("${gatehouse.mail.queue-capacity:1000}") int queueCapacity,
             Environment environment,
             Clock clock) {
+        require(starttls.equalsIgnoreCase("true") || starttls.equalsIgnoreCase("false"),
+                "gatehouse.mail.smtp.starttls must be true or false, not " + starttls + " (anything else would send in clear)");
         require(port >= 1 && port <= 65535, "gatehouse.mail.smtp.port must be between 1 and 65535, not " + port);
         require(maxAttempts >= 1 && maxAttempts <= 20, "gatehouse.mail.max-attempts must be between 1 and 20, not " + maxAttempts);
         require(queueCapacity >= 1, "gatehouse.mail.queue-capacity must be at least 1, not " + queueCapacity);
@@ -50,7 +52,7 @@ class MailFactory {
         var templates = new MailTemplates(linkBase(linkBaseUrl));
         var retries = new MailOutbox.Retries(maxAttempts, firstRetryDelay);
         if (!host.isBlank()) {
-            var smtp = new SmtpSettings(host.strip(), port, starttls, username, password, timeout);
+            var smtp = new SmtpSettings(host.strip(), port, Boolean.parseBoolean(starttls), username, password, timeout);
             LOG.info("e-mail goes out over SMTP to {}", smtp);
             return new MailOutbox(templates, new SmtpTransport(smtp, sender(from), clock), retries, queueCapacity);
         }

@@ -44,6 +44,8 @@ class MailFactoryTest {
                 .hasStackTraceContaining("gatehouse.mail.from must be an e-mail address");
         assertThatThrownBy(() -> start(Map.of("gatehouse.mail.smtp.host", "127.0.0.1", "gatehouse.mail.smtp.port", "70000")).close())
                 .hasStackTraceContaining("gatehouse.mail.smtp.port must be between 1 and 65535");
+        assertThatThrownBy(() -> start(Map.of("gatehouse.mail.smtp.host", "127.0.0.1", "gatehouse.mail.smtp.starttls", "ture")).close())
+                .as("a typo must not turn STARTTLS off").hasStackTraceContaining("gatehouse.mail.smtp.starttls must be true or false, not ture");
     }
 
     private static ApplicationContext start(Map<String, Object> properties, String... environments) {
