@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * configured, because production keys beside the embedded database would make a real-looking service that
  * loses every account at exit.
  * In either mode the issuer is an {@code http(s)} URL with a host and no query or fragment (RFC 8414 §2): the
- * metadata's endpoint URLs are the issuer followed by their paths.
+ * metadata's endpoint URLs are the issuer followed by their paths, and the audience is not empty (every verifier
+ * that checks {@code aud}, RFC 9068 §4, would refuse every token).
  * Each refusal names the key.
  */
 @Context
@@ -40,6 +41,9 @@ final class ProductionGuardrails {
     ProductionGuardrails(Environment environment) {
         String issuer = environment.getProperty(ISSUER, String.class, "http://localhost:8080");
         requireIssuerForm(issuer);
+        if (environment.getProperty("gatehouse.audience", String.class, "gatehouse").isBlank()) {
+            throw new ConfigurationException("gatehouse.audience must not be empty: verifiers that check aud would refuse every token");
+        }
         if (environment.getActiveNames().contains(Environment.DEVELOPMENT)) {
             refuseProductionKeys(environment);
         } else {

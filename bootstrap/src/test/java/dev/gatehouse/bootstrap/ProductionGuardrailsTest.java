@@ -113,6 +113,10 @@ class ProductionGuardrailsTest {
         assertRefused(Map.of("gatehouse.throttle.registrations-per-ip-per-hour", 0), "gatehouse.throttle.registrations-per-ip-per-hour");
         assertRefused(Map.of("gatehouse.throttle.longest-lock", "1s"), "gatehouse.throttle.longest-lock must be at least first-lock");
         assertRefused(Map.of("gatehouse.retention.security-events", "0s"), "gatehouse.retention.security-events");
+        assertRefused(Map.of("gatehouse.audience", " "), "gatehouse.audience must not be empty");
+        for (String interval : List.of("abc", "-1m", "0s")) {
+            assertRefused(Map.of("gatehouse.purge.interval", interval), "gatehouse.purge.interval");
+        }
     }
 
     @ParameterizedTest
@@ -134,6 +138,15 @@ class ProductionGuardrailsTest {
     @ValueSource(strings = {"not-a-url", "ftp://127.0.0.1:9000", "http://127.0.0.1:9000/base?x=1"})
     void an_unusable_upstream_url_stops_the_start_naming_its_key(String url) {
         assertRefused(Map.of("gatehouse.bff.upstream-url", url), "gatehouse.bff.upstream-url must be an http or https URL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"connect-timeout", "read-timeout"})
+    void a_proxy_timeout_of_zero_or_less_stops_the_start_naming_its_key(String key) {
+        for (String timeout : List.of("-1s", "0s")) {
+            assertRefused(Map.of("gatehouse.bff.upstream-url", "http://127.0.0.1:9000", "gatehouse.bff." + key, timeout),
+                    "gatehouse.bff." + key + " must be a positive duration");
+        }
     }
 
     private static void assertRefused(Map<String, Object> configuration, String message) {

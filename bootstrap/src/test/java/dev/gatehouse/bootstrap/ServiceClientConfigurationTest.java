@@ -42,6 +42,8 @@ class ServiceClientConfigurationTest {
         assertThatThrownBy(() -> GatehouseServer.start(Map.of("gatehouse.clients.api.secret", "s".repeat(32))).close())
                 .hasMessageContaining("gatehouse.clients.api.secret")
                 .hasMessageContaining("service");
+        assertThatThrownBy(() -> GatehouseServer.start(Map.of("gatehouse.clients.api.previous-secret", "s".repeat(32))).close())
+                .as("the key that was set").hasMessageContaining("gatehouse.clients.api.previous-secret:");
     }
 
     @Test

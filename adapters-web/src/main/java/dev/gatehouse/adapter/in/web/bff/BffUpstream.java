@@ -8,6 +8,7 @@ import io.micronaut.http.client.ProxyHttpClient;
 import jakarta.annotation.PreDestroy;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -26,8 +27,8 @@ final class BffUpstream implements AutoCloseable {
     BffUpstream(BffSettings settings, MeterRegistry metrics) {
         this.base = settings.getUpstreamUrl().map(BffUpstream::usable);
         var configuration = new DefaultHttpClientConfiguration();
-        configuration.setConnectTimeout(settings.getConnectTimeout());
-        configuration.setReadTimeout(settings.getReadTimeout());
+        configuration.setConnectTimeout(positive("gatehouse.bff.connect-timeout", settings.getConnectTimeout()));
+        configuration.setReadTimeout(positive("gatehouse.bff.read-timeout", settings.getReadTimeout()));
         configuration.setFollowRedirects(false);
         try {
             this.client = base.isEmpty() ? null
@@ -35,6 +36,14 @@ final class BffUpstream implements AutoCloseable {
         } catch (MalformedURLException e) {
             throw new ConfigurationException(UPSTREAM_URL_KEY + " is not a URL: " + e.getMessage());
         }
+    }
+
+    /** A timeout of zero or less would fail every proxied call (502) while the service reports healthy. */
+    private static Duration positive(String key, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new ConfigurationException(key + " must be a positive duration (such as 2s), not " + timeout);
+        }
+        return timeout;
     }
 
     /** An absolute {@code http} or {@code https} URL with a host, perhaps a base path, nothing else. */

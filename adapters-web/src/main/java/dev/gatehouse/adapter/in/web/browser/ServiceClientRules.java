@@ -44,7 +44,8 @@ final class ServiceClientRules {
 
     static void requireNone(ClientSettings client) {
         if (client.getSecret() != null || client.getPreviousSecret() != null) {
-            throw new ConfigurationException(client.key("secret") + ": only clients with delivery service have a secret");
+            throw new ConfigurationException(client.key(client.getSecret() != null ? "secret" : "previous-secret")
+                    + ": only clients with delivery service have a secret");
         }
         if (!client.getScopes().isEmpty()) {
             throw new ConfigurationException(client.key("scopes") + ": only clients with delivery service have scopes");
