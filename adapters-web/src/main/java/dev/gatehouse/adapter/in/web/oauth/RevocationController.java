@@ -64,7 +64,7 @@ final class RevocationController {
             return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, TokenController.PROXY_ONLY);
         }
         String token = params.get("token");
-        if (token == null || token.isEmpty()) {
+        if (token == null) {
             return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "The token parameter is required.");
         }
         revoke.revoke(token, new ClientId(client.get().getId()));

@@ -119,7 +119,7 @@ final class TokenController {
             return refusal.get();
         }
         String grantType = params.get("grant_type");
-        if (grantType == null || grantType.isEmpty()) {
+        if (grantType == null) {
             return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "The grant_type parameter is required.");
         }
         if (ClientCredentialsGrant.applies(client.get(), grantType)) {
