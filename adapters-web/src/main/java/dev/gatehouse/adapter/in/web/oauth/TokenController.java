@@ -6,7 +6,6 @@ import dev.gatehouse.adapter.in.web.browser.ClientSettings;
 import dev.gatehouse.adapter.in.web.browser.CookieParameters;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
-import dev.gatehouse.adapter.in.web.problem.Responses;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshCommand;
@@ -113,7 +112,7 @@ final class TokenController {
         }
         Optional<ClientSettings> client = clients.find(credentials.clientId());
         if (client.isEmpty()) {
-            return OAuthResponses.invalidClient("The client_id is missing or unknown.", credentials.basic());
+            return OAuthResponses.invalidClient(ClientCredentials.UNKNOWN, credentials.basic());
         }
         if (TokenDelivery.heldByProxy(client.get())) {
             return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, PROXY_ONLY);
@@ -152,8 +151,7 @@ final class TokenController {
             return TokenDelivery.deliver(signedIn.tokens(), client);
         }
         if (result instanceof SignInResult.Throttled throttled) {
-            return OAuthResponses.error(OAuthError.Code.TOO_MANY_REQUESTS, "Too many sign-in attempts; try again later.")
-                    .header(HttpHeaders.RETRY_AFTER, Responses.seconds(throttled.retryAfter()));
+            return OAuthResponses.tooManyRequests("Too many sign-in attempts; try again later.", throttled.retryAfter());
         }
         if (result instanceof SignInResult.InvalidCredentials) {
             return OAuthResponses.error(OAuthError.Code.INVALID_GRANT, "The username or password is incorrect.");
