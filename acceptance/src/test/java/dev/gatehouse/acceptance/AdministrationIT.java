@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -166,10 +167,14 @@ class AdministrationIT extends AgainstTheSharedJar {
     void revoking_a_service_token_is_answered_like_an_unknown_token_and_ends_no_session() {
         JsonNode user = gatehouse.register(Gatehouse.anEmail());
         String ops = opsToken();
-        for (String client : List.of("ops", "api")) {
-            HttpResponse<String> revoked = http.postForm("/auth/revoke", Map.of("token", ops, "client_id", client));
+        for (Map<String, String> client : List.of(Map.of("client_id", "ops", "client_secret", OPS_SECRET), Map.of("client_id", "api"))) {
+            var form = new HashMap<>(client);
+            form.put("token", ops);
+            HttpResponse<String> revoked = http.postForm("/auth/revoke", form);
             assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
         }
+        HttpResponse<String> withoutSecret = http.postForm("/auth/revoke", Map.of("token", ops, "client_id", "ops"));
+        assertThat(withoutSecret.statusCode()).as("RFC 7009 §2.1: a service client authenticates").isEqualTo(401);
         assertThat(http.getWithBearer("/auth/me", user.path("access_token").asText()).statusCode()).isEqualTo(200);
     }
 

@@ -4,6 +4,7 @@ import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
 import dev.gatehouse.adapter.in.web.browser.ClientSettings;
 import dev.gatehouse.adapter.out.security.DigestServiceClients;
 import dev.gatehouse.application.port.in.admin.AdministerUsersUseCase;
+import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase;
 import dev.gatehouse.application.port.in.client.AuthorizeClientUseCase;
 import dev.gatehouse.application.port.in.client.ClientCredentialsUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
@@ -15,6 +16,7 @@ import dev.gatehouse.application.port.out.UserAccounts;
 import dev.gatehouse.application.service.SignInThrottle;
 import dev.gatehouse.application.service.TokenMinter;
 import dev.gatehouse.application.service.admin.AdministerUsersService;
+import dev.gatehouse.application.service.client.AuthenticateClientService;
 import dev.gatehouse.application.service.client.AuthorizeClientService;
 import dev.gatehouse.application.service.client.ClientCredentialsService;
 import dev.gatehouse.application.service.lifecycle.AccountEraser;
@@ -41,9 +43,14 @@ class AdminFactory {
     }
 
     @Singleton
-    ClientCredentialsUseCase clientCredentials(ServiceClients clients, SignInThrottle throttle, TokenMinter minter,
-            SecurityEvents events, Clock clock) {
-        return new ClientCredentialsService(clients, throttle, minter, events, clock);
+    AuthenticateClientUseCase authenticateClient(ServiceClients clients, SignInThrottle throttle, SecurityEvents events, Clock clock) {
+        return new AuthenticateClientService(clients, throttle, events, clock);
+    }
+
+    @Singleton
+    ClientCredentialsUseCase clientCredentials(AuthenticateClientUseCase authentication, TokenMinter minter, SecurityEvents events,
+            Clock clock) {
+        return new ClientCredentialsService(authentication, minter, events, clock);
     }
 
     @Singleton

@@ -82,6 +82,18 @@ class AuthFlowTest {
         assertThat(verifier.verify(Base64.getUrlDecoder().decode(jwt[2]))).isTrue();
     }
 
+    /** RFC 6750 §2.1: {@code credentials = "Bearer" 1*SP b64token}. */
+    @Test
+    void the_bearer_scheme_may_be_followed_by_several_spaces_but_not_by_a_tab() {
+        String token = (String) http.register(HttpFixture.anEmail()).get("access_token");
+        for (String scheme : List.of("Bearer  ", "bearer   ")) {
+            assertThat(http.send(http.request("/auth/me").header("Authorization", scheme + token).GET()).statusCode())
+                    .as(scheme).isEqualTo(200);
+        }
+        assertThat(http.send(http.request("/auth/me").header("Authorization", "Bearer\t" + token).GET()).statusCode()).isEqualTo(401);
+        assertThat(http.send(http.request("/auth/me").header("Authorization", "Bearer \t" + token).GET()).statusCode()).isEqualTo(401);
+    }
+
     @Test
     void an_access_token_spelled_otherwise_is_401_even_when_its_bytes_are_the_same() {
         String real = (String) http.register(HttpFixture.anEmail()).get("access_token");

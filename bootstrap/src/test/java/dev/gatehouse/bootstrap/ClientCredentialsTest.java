@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,20 @@ class ClientCredentialsTest {
         assertThat(http.object(password)).containsEntry("error", "unauthorized_client");
         assertThat(refresh.statusCode()).isEqualTo(400);
         assertThat(http.object(refresh)).containsEntry("error", "unauthorized_client");
+    }
+
+    /** RFC 6749 §5.2: an unknown grant is {@code unsupported_grant_type}, whoever asks, so it tells no service client apart. */
+    @Test
+    void an_unknown_grant_type_is_unsupported_for_service_clients_too() {
+        for (String grant : new String[] {"foo", "authorization_code", "CLIENT_CREDENTIALS"}) {
+            HttpResponse<String> byBasic = tokenByBasic(http, "ops", OPS_SECRET, Map.of("grant_type", grant));
+            HttpResponse<String> byId = http.postForm("/auth/token", Map.of("grant_type", grant, "client_id", "ops"));
+            HttpResponse<String> ofAPublicClient = http.postForm("/auth/token", Map.of("grant_type", grant, "client_id", "api"));
+            for (HttpResponse<String> response : List.of(byBasic, byId, ofAPublicClient)) {
+                assertThat(response.statusCode()).as(grant).isEqualTo(400);
+                assertThat(http.object(response)).as(grant).containsEntry("error", "unsupported_grant_type");
+            }
+        }
     }
 
     @Test

@@ -95,6 +95,27 @@ class ErrorContractTest {
         assertOAuthError(http.postJson("/auth/token", "[1,2]"), 400, "invalid_request");
     }
 
+    /** RFC 6749 §3.2: "Parameters sent without a value MUST be treated as if they were omitted from the request." */
+    @Test
+    void a_parameter_without_a_value_is_treated_as_omitted_in_forms_and_json() {
+        String email = HttpFixture.anEmail();
+        http.register(email);
+        assertOAuthError(http.postForm("/auth/token", Map.of("grant_type", "password", "client_id", "api", "username", "",
+                "password", HttpFixture.PASSWORD)), 400, "invalid_request");
+        assertOAuthError(http.postForm("/auth/token", Map.of("grant_type", "password", "client_id", "api", "username", email,
+                "password", "")), 400, "invalid_request");
+        assertOAuthError(http.send(http.request("/auth/token").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=api&username&password="))), 400, "invalid_request");
+        assertOAuthError(http.postJson("/auth/token", "{\"grant_type\":\"password\",\"client_id\":\"api\",\"username\":\"\","
+                + "\"password\":\"x\"}"), 400, "invalid_request");
+        assertOAuthError(http.postForm("/auth/token", Map.of("grant_type", "", "client_id", "api")), 400, "invalid_request");
+        assertOAuthError(http.postForm("/auth/revoke", Map.of("token", "", "client_id", "api")), 400, "invalid_request");
+        assertOAuthError(http.postForm("/auth/token", Map.of("grant_type", "password", "client_id", "", "username", email,
+                "password", HttpFixture.PASSWORD)), 401, "invalid_client");
+        assertThat(http.postForm("/auth/token", Map.of("grant_type", "password", "client_id", "api", "username", email,
+                "password", HttpFixture.PASSWORD, "scope", "")).statusCode()).as("an empty extra parameter is no parameter").isEqualTo(200);
+    }
+
     @Test
     void json_and_form_bodies_are_both_accepted_by_the_token_endpoint() {
         String email = HttpFixture.anEmail();

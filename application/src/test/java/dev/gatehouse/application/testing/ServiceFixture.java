@@ -16,6 +16,7 @@ import dev.gatehouse.application.service.SignOutService;
 import dev.gatehouse.application.service.TokenMinter;
 import dev.gatehouse.application.service.TokenSettings;
 import dev.gatehouse.application.service.admin.AdministerUsersService;
+import dev.gatehouse.application.service.client.AuthenticateClientService;
 import dev.gatehouse.application.service.client.AuthorizeClientService;
 import dev.gatehouse.application.service.client.ClientCredentialsService;
 import dev.gatehouse.application.service.lifecycle.AccountEraser;
@@ -95,7 +96,8 @@ public final class ServiceFixture {
     public final AuthenticateService authenticate = new AuthenticateService(accessTokens, families, clock);
     public final SessionsService sessions = new SessionsService(families, events, clock);
     public final InMemoryServiceClients serviceClients = new InMemoryServiceClients();
-    public final ClientCredentialsService clientCredentials = new ClientCredentialsService(serviceClients, signInThrottle, minter, events, clock);
+    public final AuthenticateClientService authenticateClient = new AuthenticateClientService(serviceClients, signInThrottle, events, clock);
+    public final ClientCredentialsService clientCredentials = new ClientCredentialsService(authenticateClient, minter, events, clock);
     public final AuthorizeClientService authorizeClient = new AuthorizeClientService(accessTokens, families, serviceClients, events, clock);
     public final AdministerUsersService administer = new AdministerUsersService(accounts, families, eraser, events,
             SequentialIds.directTransactions(), clock);

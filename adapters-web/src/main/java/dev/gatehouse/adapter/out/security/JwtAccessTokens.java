@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.application.port.out.AccessTokens;
@@ -33,15 +34,17 @@ import java.util.UUID;
  * <p>Verification follows RFC 8725: each of the three parts must be canonical base64url
  * ({@link CanonicalBase64Url}; JWS compact serialization, RFC 7515 §7.1); the algorithm is the one of the key
  * named by {@code kid} (never taken from the token alone); {@code typ} must be the configured one, in any
- * case (RFC 8725 §3.11 explicit typing; RFC 7515 §4.1.9): this service issues only that type, so tokens
- * issued under the other setting stop working here when it changes; {@code crit} and key-carrying headers ({@code jku x5u jwk x5c}) are
- * refused; {@code exp}/{@code nbf} are checked with a {@value #LEEWAY_SECONDS}-second clock leeway.
+ * case and with or without the {@code application/} prefix (RFC 8725 §3.11 explicit typing; RFC 7515 §4.1.9,
+ * RFC 9068 §4): this service issues only that type, so tokens issued under the other setting stop working here
+ * when it changes; a {@code crit} header, whatever it lists (also none, or {@code null}), and key-carrying headers
+ * ({@code jku x5u jwk x5c}) are refused; {@code exp}/{@code nbf} are checked with a {@value #LEEWAY_SECONDS}-second clock leeway.
  */
 final class JwtAccessTokens implements AccessTokens {
 
     static final long LEEWAY_SECONDS = 30;
     /** RFC 9068 §2.1. */
     static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+    private static final String APPLICATION = "application/";
     /** Our tokens are well under 1 KiB; anything this long is not one of them. */
     private static final int MAX_TOKEN_LENGTH = 4096;
 
@@ -164,11 +167,11 @@ final class JwtAccessTokens implements AccessTokens {
         return keys.publicJwkSet();
     }
 
-    private String headerProblem(JWSHeader header) {
-        if (!type.equals(header.getType())) {
+    private String headerProblem(JWSHeader header) throws ParseException {
+        if (!ofConfiguredType(header.getType())) {
             return "typ";
         }
-        if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+        if (JSONObjectUtils.parse(header.getParsedBase64URL().decodeToString()).containsKey("crit")) {
             return "crit";
         }
         if (header.getJWKURL() != null || header.getJWK() != null || header.getX509CertURL() != null
@@ -176,6 +179,19 @@ final class JwtAccessTokens implements AccessTokens {
             return "key-carrying header";
         }
         return null;
+    }
+
+    /**
+     * Whether {@code typ} names the configured type: a {@code typ} without a slash stands for {@code application/} and
+     * itself (RFC 7515 §4.1.9, RFC 9068 §4), and media types compare in any case.
+     */
+    private boolean ofConfiguredType(JOSEObjectType typ) {
+        if (typ == null) {
+            return false;
+        }
+        String value = typ.getType();
+        String subtype = value.regionMatches(true, 0, APPLICATION, 0, APPLICATION.length()) ? value.substring(APPLICATION.length()) : value;
+        return subtype.indexOf('/') < 0 && subtype.equalsIgnoreCase(type.getType());
     }
 
     private AccessTokenCheck checkClaims(JWTClaimsSet claims) throws ParseException {

@@ -116,6 +116,16 @@ class JwtAttacksTest {
         assertInvalid(signed(h -> h.criticalParams(Set.of("exp-policy")).customParam("exp-policy", "x")));
     }
 
+    /** ADR 0004: a {@code crit} header is refused whatever it lists, also when empty or {@code null}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "null", "[\"b64\"]"})
+    void a_crit_header_is_refused_even_empty(String crit) {
+        assertInvalid(signedHeader("{\"alg\":\"EdDSA\",\"kid\":\"" + keys.signingKeyId() + "\",\"typ\":\"JWT\",\"crit\":" + crit
+                + (crit.contains("b64") ? ",\"b64\":true}" : "}")));
+        assertThat(tokens.verify(signedHeader("{\"alg\":\"EdDSA\",\"kid\":\"" + keys.signingKeyId() + "\",\"typ\":\"JWT\"}")))
+                .as("the same header without crit").isInstanceOf(AccessTokenCheck.Valid.class);
+    }
+
     @Test
     void a_token_of_another_issuer_or_audience_is_refused() {
         assertInvalid(signedClaims(b -> b.issuer("https://evil.example")));
@@ -178,6 +188,16 @@ class JwtAttacksTest {
         var jwt = new SignedJWT(header.build(), claimSet(NOW, b -> { }));
         sign(jwt, keys);
         return jwt.serialize();
+    }
+
+    /** A token with our claims and signature under the header JSON exactly as given. */
+    private String signedHeader(String headerJson) {
+        String signingInput = b64(headerJson) + "." + b64(claimSet(NOW, b -> { }).toString());
+        try {
+            return signingInput + "." + keys.signer().sign(JWSHeader.parse(headerJson), signingInput.getBytes(StandardCharsets.US_ASCII));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String signedClaims(Consumer<JWTClaimsSet.Builder> claimChange) {

@@ -7,7 +7,10 @@ import static dev.gatehouse.adapter.out.security.JwtAttacksTest.json;
 import static dev.gatehouse.adapter.out.security.JwtAttacksTest.tokensAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.application.port.out.AccessTokens.AccessTokenCheck;
 import dev.gatehouse.domain.token.AccessTokenClaims;
@@ -41,6 +44,30 @@ class JwtSpellingTest {
         assertThat(rfc9068.verify(token)).isInstanceOf(AccessTokenCheck.Valid.class);
         assertThat(tokens.verify(token)).as("a JWT-typed verifier").isInstanceOf(AccessTokenCheck.Invalid.class);
         assertThat(rfc9068.verify(tokens.issue(claims(NOW)))).isInstanceOf(AccessTokenCheck.Invalid.class);
+    }
+
+    /** RFC 7515 §4.1.9, RFC 9068 §4: the {@code application/} prefix may be left out, and media types compare in any case. */
+    @Test
+    void the_configured_typ_is_accepted_with_or_without_the_application_prefix_in_any_case() throws Exception {
+        var rfc9068 = new JwtAccessTokens(keys, JwtAccessTokens.AT_JWT, ISSUER, "api", Clock.fixed(NOW, ZoneOffset.UTC));
+        for (String typ : new String[] {"at+jwt", "AT+JWT", "application/at+jwt", "Application/AT+jwt"}) {
+            assertThat(rfc9068.verify(typed(typ))).as(typ).isInstanceOf(AccessTokenCheck.Valid.class);
+        }
+        for (String typ : new String[] {"JWT", "jwt", "application/jwt", "APPLICATION/JWT"}) {
+            assertThat(tokens.verify(typed(typ))).as(typ).isInstanceOf(AccessTokenCheck.Valid.class);
+        }
+        for (String typ : new String[] {"text/at+jwt", "application/application/at+jwt", "application/", "application/jwt", "at+jwt;x=1",
+            " at+jwt"}) {
+            assertThat(rfc9068.verify(typed(typ))).as(typ).isInstanceOf(AccessTokenCheck.Invalid.class);
+        }
+    }
+
+    /** One of our tokens, signed again under {@code typ}. */
+    private String typed(String typ) throws Exception {
+        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(keys.signingKeyId()).type(new JOSEObjectType(typ)).build(),
+                JWTClaimsSet.parse(json(tokens.issue(claims(NOW)).split("\\.")[1])));
+        jwt.sign(keys.signer());
+        return jwt.serialize();
     }
 
     @ParameterizedTest

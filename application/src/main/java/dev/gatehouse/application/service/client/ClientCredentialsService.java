@@ -1,9 +1,10 @@
 package dev.gatehouse.application.service.client;
 
+import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase;
+import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase.ClientAuthentication;
+import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase.ClientAuthenticationCommand;
 import dev.gatehouse.application.port.in.client.ClientCredentialsUseCase;
 import dev.gatehouse.application.port.out.SecurityEvents;
-import dev.gatehouse.application.port.out.ServiceClients;
-import dev.gatehouse.application.service.SignInThrottle;
 import dev.gatehouse.application.service.TokenMinter;
 import dev.gatehouse.domain.client.Scopes;
 import dev.gatehouse.domain.client.ServiceClient;
@@ -14,22 +15,19 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The client credentials grant (RFC 6749 §4.4). Every attempt counts against its network's sign-in budget
- * ({@link SignInThrottle#admitAddress}, shared with password sign-ins) before the secret is compared: a secret is a machine's password, guessed the same
- * way. A wrong secret is recorded ({@code client_authentication_failed}), every token issued too.
+ * The client credentials grant (RFC 6749 §4.4): the client authenticates ({@link AuthenticateClientUseCase}:
+ * throttled per address before the secret is compared, a wrong secret recorded), then gets a token of the scope
+ * it asked for; every token issued is recorded too.
  */
 public final class ClientCredentialsService implements ClientCredentialsUseCase {
 
-    private final ServiceClients clients;
-    private final SignInThrottle throttle;
+    private final AuthenticateClientUseCase authentication;
     private final TokenMinter minter;
     private final SecurityEvents events;
     private final Clock clock;
 
-    public ClientCredentialsService(ServiceClients clients, SignInThrottle throttle, TokenMinter minter, SecurityEvents events,
-            Clock clock) {
-        this.clients = clients;
-        this.throttle = throttle;
+    public ClientCredentialsService(AuthenticateClientUseCase authentication, TokenMinter minter, SecurityEvents events, Clock clock) {
+        this.authentication = authentication;
         this.minter = minter;
         this.events = events;
         this.clock = clock;
@@ -37,21 +35,22 @@ public final class ClientCredentialsService implements ClientCredentialsUseCase 
 
     @Override
     public ClientCredentialsResult issue(ClientCredentialsCommand command) {
-        Instant now = clock.instant();
-        var throttled = throttle.admitAddress(command.clientAddress(), now);
-        if (throttled.isPresent()) {
-            return new ClientCredentialsResult.Throttled(throttled.get().retryAfter());
+        ClientAuthentication authenticated = authentication.authenticate(
+                new ClientAuthenticationCommand(command.client(), command.secret(), command.clientAddress()));
+        if (authenticated instanceof ClientAuthentication.Throttled throttled) {
+            return new ClientCredentialsResult.Throttled(throttled.retryAfter());
         }
-        Optional<ServiceClient> client = clients.authenticate(command.client(), command.secret());
-        if (client.isEmpty()) {
-            events.record(new SecurityEvent(SecurityEventType.CLIENT_AUTHENTICATION_FAILED, now, null, null, command.client(),
-                    "wrong_secret", command.clientAddress(), null));
+        if (authenticated instanceof ClientAuthentication.InvalidClient) {
             return new ClientCredentialsResult.InvalidClient();
         }
-        Optional<Scopes> granted = grant(client.get(), command.requestedScope());
+        if (!(authenticated instanceof ClientAuthentication.Authenticated client)) {
+            throw new IllegalStateException("unknown client authentication " + authenticated);
+        }
+        Optional<Scopes> granted = grant(client.client(), command.requestedScope());
         if (granted.isEmpty()) {
             return new ClientCredentialsResult.InvalidScope();
         }
+        Instant now = clock.instant();
         events.record(new SecurityEvent(SecurityEventType.CLIENT_TOKEN_ISSUED, now, null, null, command.client(),
                 "scope:" + granted.get(), command.clientAddress(), null));
         return new ClientCredentialsResult.Issued(minter.mint(command.client(), granted.get(), now));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.in.AuthenticateUseCase.Authentication;
 import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase.ClientAuthentication;
+import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase.ClientAuthenticationCommand;
 import dev.gatehouse.application.port.in.client.AuthorizeClientUseCase.ClientAuthorization;
 import dev.gatehouse.application.port.in.client.ClientCredentialsUseCase.ClientCredentialsCommand;
 import dev.gatehouse.application.port.in.client.ClientCredentialsUseCase.ClientCredentialsResult;
@@ -17,7 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The client credentials grant and scope checks, with fakes. */
+/** Service-client authentication, the client credentials grant and scope checks, with fakes. */
 class ServiceClientServicesTest {
 
     private static final ClientId OPS = new ClientId("ops");
@@ -67,6 +69,22 @@ class ServiceClientServicesTest {
         assertThat(gatehouse.clientCredentials.issue(request(SECRET, null))).isInstanceOf(ClientCredentialsResult.Throttled.class);
         assertThat(gatehouse.clientCredentials.issue(new ClientCredentialsCommand(OPS, SECRET, null, "10.0.0.2")))
                 .isInstanceOf(ClientCredentialsResult.Issued.class);
+    }
+
+    @Test
+    void authenticating_a_client_checks_its_secret_records_a_wrong_one_and_shares_the_grants_throttle() {
+        assertThat(gatehouse.authenticateClient.authenticate(authentication(SECRET, "10.0.0.1")))
+                .isEqualTo(new ClientAuthentication.Authenticated(gatehouse.serviceClients.find(OPS).orElseThrow()));
+        assertThat(gatehouse.authenticateClient.authenticate(authentication("wrong", "10.0.0.1")))
+                .isInstanceOf(ClientAuthentication.InvalidClient.class);
+        assertThat(gatehouse.events.ofType(SecurityEventType.CLIENT_AUTHENTICATION_FAILED)).singleElement()
+                .satisfies(event -> assertThat(event.client()).isEqualTo(OPS));
+        for (int i = 0; i < 60; i++) {
+            gatehouse.clientCredentials.issue(request("guess " + i, null));
+        }
+        assertThat(gatehouse.authenticateClient.authenticate(authentication(SECRET, "10.0.0.1")))
+                .isInstanceOf(ClientAuthentication.Throttled.class);
+        assertThat(gatehouse.events.ofType(SecurityEventType.CLIENT_TOKEN_ISSUED)).isEmpty();
     }
 
     @Test
@@ -122,6 +140,10 @@ class ServiceClientServicesTest {
 
     private ClientCredentialsCommand request(String secret, String scope) {
         return new ClientCredentialsCommand(OPS, secret, scope, "10.0.0.1");
+    }
+
+    private static ClientAuthenticationCommand authentication(String secret, String address) {
+        return new ClientAuthenticationCommand(OPS, secret, address);
     }
 
     private ServiceToken issued(ClientCredentialsCommand command) {

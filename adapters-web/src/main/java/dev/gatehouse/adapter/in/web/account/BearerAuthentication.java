@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code Authorization: Bearer <token>} (RFC 6750 §2.1; the scheme is case-insensitive) and asks
+ * Reads {@code Authorization: Bearer <token>} (RFC 6750 §2.1: {@code "Bearer" 1*SP b64token}, one or more spaces and
+ * no tabs; the scheme is case-insensitive) and asks
  * the {@link AuthenticateUseCase}. Tokens anywhere else (query string, form body, cookies) are ignored. A
  * token of a {@code /bff} session (a {@code delivery: proxy} client) is accepted by {@code /bff} only
  * (API.md, clients): here it is refused like an invalid one.
@@ -27,7 +28,7 @@ public final class BearerAuthentication {
 
     private static final Logger LOG = LoggerFactory.getLogger(BearerAuthentication.class);
     private static final String SCHEME = "Bearer ";
-    private static final Pattern BEARER = Pattern.compile("(?i)bearer ([A-Za-z0-9\\-._~+/]+=*)");
+    private static final Pattern BEARER = Pattern.compile("(?i)bearer +([A-Za-z0-9\\-._~+/]+=*)");
 
     private final AuthenticateUseCase authenticate;
     private final ClientAddresses addresses;

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Who a token request says it is: {@code client_id} and {@code client_secret} from HTTP Basic (RFC 6749
+ * Who a token or revocation request (RFC 7009 §2.1) says it is: {@code client_id} and {@code client_secret} from HTTP Basic (RFC 6749
  * §2.3.1: each form-urlencoded, then joined by a colon, RFC 7617) or from the parameters. One method per
  * request (§2.3): Basic together with {@code client_secret}, or a {@code client_id} parameter that names
  * another client than Basic, is malformed. Other {@code Authorization} schemes are ignored here.
@@ -20,11 +20,22 @@ import java.util.regex.Pattern;
  */
 record ClientCredentials(String clientId, String secret, boolean basic) {
 
+    /** Why a client named by a configured id is refused: no secret, or a wrong one. */
+    static final String NOT_AUTHENTICATED = "The client could not be authenticated.";
+    /** Why a client's address must wait before it authenticates again. */
+    static final String TOO_MANY_ATTEMPTS = "Too many attempts; try again later.";
+    /** Why a client id names no configured client. */
+    static final String UNKNOWN = "The client_id is missing or unknown.";
     private static final Pattern BASIC = Pattern.compile("(?i)basic +([A-Za-z0-9+/]+=*)");
 
     @Override
     public String toString() {
         return "ClientCredentials[" + clientId + ", secret redacted]";
+    }
+
+    /** The secret to compare: a missing secret is a wrong one. */
+    String presentedSecret() {
+        return secret == null ? "" : secret;
     }
 
     /** The credentials of {@code request}; {@link FormParameters.MalformedParameters} as described above. */

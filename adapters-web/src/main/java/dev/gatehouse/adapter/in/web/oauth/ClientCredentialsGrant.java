@@ -2,7 +2,6 @@ package dev.gatehouse.adapter.in.web.oauth;
 
 import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.browser.ClientSettings;
-import dev.gatehouse.adapter.in.web.problem.Responses;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.client.ClientCredentialsUseCase.ClientCredentialsCommand;
 import dev.gatehouse.application.port.in.client.ClientCredentialsUseCase.ClientCredentialsResult;
@@ -45,21 +44,20 @@ final class ClientCredentialsGrant {
             return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, "A service client uses grant_type=client_credentials only.");
         }
         ClientCredentialsResult result = clientCredentials.issue(new ClientCredentialsCommand(new ClientId(client.getId()),
-                credentials.secret() == null ? "" : credentials.secret(), params.get("scope"), addresses.of(request)));
+                credentials.presentedSecret(), params.get("scope"), addresses.of(request)));
         if (result instanceof ClientCredentialsResult.Issued issued) {
             return HttpResponse.ok(ServiceTokenResponse.of(issued.token()))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header(HttpHeaders.PRAGMA, "no-cache");
         }
         if (result instanceof ClientCredentialsResult.InvalidClient) {
-            return OAuthResponses.invalidClient("The client could not be authenticated.", credentials.basic());
+            return OAuthResponses.invalidClient(ClientCredentials.NOT_AUTHENTICATED, credentials.basic());
         }
         if (result instanceof ClientCredentialsResult.InvalidScope) {
             return OAuthResponses.error(OAuthError.Code.INVALID_SCOPE, "The scope is malformed or more than this client may have.");
         }
         if (result instanceof ClientCredentialsResult.Throttled throttled) {
-            return OAuthResponses.error(OAuthError.Code.TOO_MANY_REQUESTS, "Too many attempts; try again later.")
-                    .header(HttpHeaders.RETRY_AFTER, Responses.seconds(throttled.retryAfter()));
+            return OAuthResponses.tooManyRequests(ClientCredentials.TOO_MANY_ATTEMPTS, throttled.retryAfter());
         }
         throw new UnknownResultException(result);
     }

@@ -58,10 +58,11 @@ final class DiscoveryController {
         document.put("token_endpoint", base + TokenController.PATH);
         document.put("revocation_endpoint", base + RevocationController.PATH);
         document.put("jwks_uri", base + "/.well-known/jwks.json");
-        document.put("grant_types_supported", List.of("password", "refresh_token", ClientCredentialsGrant.GRANT_TYPE));
+        document.put("grant_types_supported", TokenController.GRANT_TYPES);
         document.put("response_types_supported", List.of());
-        document.put("token_endpoint_auth_methods_supported", List.of("none", "client_secret_basic", "client_secret_post"));
-        document.put("revocation_endpoint_auth_methods_supported", List.of("none"));
+        List<String> clientAuthentication = List.of("none", "client_secret_basic", "client_secret_post");
+        document.put("token_endpoint_auth_methods_supported", clientAuthentication);
+        document.put("revocation_endpoint_auth_methods_supported", clientAuthentication);
         return Collections.unmodifiableMap(document);
     }
 }

@@ -15,7 +15,9 @@ import java.util.Map;
  * Reads the parameters of an OAuth endpoint from {@code application/x-www-form-urlencoded} (RFC 6749
  * §3.2, Appendix B: UTF-8, percent-encoded) or from a flat JSON object with the same names, read by
  * {@link StrictJson}. Every value must be a string of well-formed UTF-8, also after percent-decoding; a
- * parameter given twice is an error (§3.2: "parameters MUST NOT be included more than once").
+ * parameter given twice is an error (§3.2: "parameters MUST NOT be included more than once"), and one without
+ * a value ({@code username=}, {@code username}, {@code "username":""}) is left out (§3.2: "treated as if
+ * they were omitted from the request"), so the endpoints see only parameters with a value.
  */
 @Singleton
 public final class FormParameters {
@@ -47,14 +49,15 @@ public final class FormParameters {
         if (body == null || body.isBlank()) {
             return Map.of();
         }
+        Map<String, String> parameters;
         try {
-            if (contentType != null && MediaType.APPLICATION_JSON_TYPE.matches(contentType)) {
-                return json.strings(body);
-            }
-            return fromForm(body);
+            boolean asJson = contentType != null && MediaType.APPLICATION_JSON_TYPE.matches(contentType);
+            parameters = asJson ? json.strings(body) : fromForm(body);
         } catch (MalformedBodyException malformed) {
             throw new MalformedParameters(malformed.getMessage());
         }
+        parameters.values().removeIf(String::isEmpty);
+        return parameters;
     }
 
     private static Map<String, String> fromForm(String body) {

@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
 @ApiResponse(responseCode = "400", description = "`invalid_request`, `invalid_grant` (wrong password, or a refresh token that is "
         + "invalid, expired, revoked or reused) or `unsupported_grant_type`",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))
-@ApiResponse(responseCode = "401", description = "`invalid_client`: the `client_id` is missing or unknown",
+@ApiResponse(responseCode = "401", description = "`invalid_client`: the `client_id` is missing or unknown, or a service client's secret "
+        + "is missing or wrong (with `WWW-Authenticate: Basic` when HTTP Basic was used)",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))
 @ApiResponse(responseCode = "403", description = "CSRF check failed on a cookie request (allowed `Origin` and "
         + "`X-Requested-With: gatehouse` needed)",

@@ -1,12 +1,18 @@
 package dev.gatehouse.adapter.in.web.oauth;
 
+import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
+import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
+import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase;
+import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase.ClientAuthentication;
+import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase.ClientAuthenticationCommand;
 import dev.gatehouse.domain.token.ClientId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -19,10 +25,14 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Token revocation, RFC 7009: {@code 200} for every well-formed request of a known client, also for
- * unknown, invalid or already revoked tokens (§2.2), so the endpoint tells nothing about tokens.
+ * unknown, invalid or already revoked tokens (§2.2), so the endpoint tells nothing about tokens. The client
+ * authenticates as at the token endpoint (§2.1, RFC 6749 §2.3; {@link ClientCredentials}): a public client
+ * names itself by {@code client_id}, a service client also presents its secret, by HTTP Basic or as
+ * {@code client_secret}, and a missing or wrong one is {@code 401 invalid_client}.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -33,13 +43,18 @@ final class RevocationController {
     static final String PATH = "/auth/revoke";
 
     private final RevokeTokenUseCase revoke;
+    private final AuthenticateClientUseCase authenticateClient;
     private final ClientRegistry clients;
     private final FormParameters parameters;
+    private final ClientAddresses addresses;
 
-    RevocationController(RevokeTokenUseCase revoke, ClientRegistry clients, FormParameters parameters) {
+    RevocationController(RevokeTokenUseCase revoke, AuthenticateClientUseCase authenticateClient, ClientRegistry clients,
+            FormParameters parameters, ClientAddresses addresses) {
         this.revoke = revoke;
+        this.authenticateClient = authenticateClient;
         this.clients = clients;
         this.parameters = parameters;
+        this.addresses = addresses;
     }
 
     @Post(uri = PATH, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
@@ -51,23 +66,48 @@ final class RevocationController {
     @ApiResponse(responseCode = "200", description = "Always, also for unknown, invalid or already revoked tokens (RFC 7009 §2.2)")
     HttpResponse<?> revoke(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Map<String, String> params;
+        ClientCredentials credentials;
         try {
             params = parameters.read(request.getContentType().orElse(null), body);
+            credentials = ClientCredentials.of(request, params);
         } catch (FormParameters.MalformedParameters malformed) {
             return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, malformed.getMessage());
         }
-        var client = clients.find(params.get("client_id"));
+        var client = clients.find(credentials.clientId());
         if (client.isEmpty()) {
-            return OAuthResponses.error(OAuthError.Code.INVALID_CLIENT, "The client_id is missing or unknown.");
+            return OAuthResponses.invalidClient(ClientCredentials.UNKNOWN, credentials.basic());
         }
         if (TokenDelivery.heldByProxy(client.get())) {
             return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, TokenController.PROXY_ONLY);
         }
+        ClientId id = new ClientId(client.get().getId());
+        if (TokenDelivery.actsForItself(client.get())) {
+            Optional<MutableHttpResponse<?>> refusal = refusalOf(request, credentials, id);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+        }
         String token = params.get("token");
-        if (token == null || token.isEmpty()) {
+        if (token == null) {
             return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "The token parameter is required.");
         }
-        revoke.revoke(token, new ClientId(client.get().getId()));
+        revoke.revoke(token, id);
         return HttpResponse.ok();
+    }
+
+    /** Why the service client {@code id} may not revoke, if it may not: its secret is missing or wrong, or its address waits. */
+    private Optional<MutableHttpResponse<?>> refusalOf(HttpRequest<?> request, ClientCredentials credentials, ClientId id) {
+        ClientAuthentication result = authenticateClient.authenticate(
+                new ClientAuthenticationCommand(id, credentials.presentedSecret(), addresses.of(request)));
+        if (result instanceof ClientAuthentication.Authenticated) {
+            return Optional.empty();
+        }
+        if (result instanceof ClientAuthentication.InvalidClient) {
+            return Optional.of(OAuthResponses.invalidClient(ClientCredentials.NOT_AUTHENTICATED, credentials.basic()));
+        }
+        if (result instanceof ClientAuthentication.Throttled throttled) {
+            return Optional.of(OAuthResponses.tooManyRequests(ClientCredentials.TOO_MANY_ATTEMPTS, throttled.retryAfter()));
+        }
+        throw new UnknownResultException(result);
     }
 }

@@ -6,7 +6,6 @@ import dev.gatehouse.adapter.in.web.browser.ClientSettings;
 import dev.gatehouse.adapter.in.web.browser.CookieParameters;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
-import dev.gatehouse.adapter.in.web.problem.Responses;
 import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshCommand;
@@ -35,6 +34,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * The token endpoint (RFC 6749 §3.2): {@code grant_type=password} (§4.3) signs in,
  * {@code grant_type=refresh_token} (§6) rotates, {@code grant_type=client_credentials} (§4.4) serves service
  * clients ({@link ClientCredentialsGrant}); the client is named by {@code client_id} or by HTTP Basic
- * ({@link ClientCredentials}). Errors are RFC 6749 §5.2 JSON. A client whose refresh
+ * ({@link ClientCredentials}). Errors are RFC 6749 §5.2 JSON; a grant type not in {@link #GRANT_TYPES} is
+ * {@code unsupported_grant_type} for every client, before any client-specific check. A client whose refresh
  * token travels in a cookie presents it only there: a {@code refresh_token} parameter of such a client is
  * refused ({@code invalid_request}), whether or not the cookie is present too.
  */
@@ -55,6 +56,8 @@ import org.slf4j.LoggerFactory;
 final class TokenController {
 
     static final String PATH = "/auth/token";
+    /** The grant types of this endpoint, as the metadata names them (RFC 8414 {@code grant_types_supported}). */
+    static final List<String> GRANT_TYPES = List.of("password", "refresh_token", ClientCredentialsGrant.GRANT_TYPE);
     /** Why a proxy client is refused here and at {@code /auth/revoke}. */
     static final String PROXY_ONLY = "This client's sessions live in the /bff proxy only.";
     private static final Logger LOG = LoggerFactory.getLogger(TokenController.class);
@@ -109,7 +112,7 @@ final class TokenController {
         }
         Optional<ClientSettings> client = clients.find(credentials.clientId());
         if (client.isEmpty()) {
-            return OAuthResponses.invalidClient("The client_id is missing or unknown.", credentials.basic());
+            return OAuthResponses.invalidClient(ClientCredentials.UNKNOWN, credentials.basic());
         }
         if (TokenDelivery.heldByProxy(client.get())) {
             return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, PROXY_ONLY);
@@ -119,8 +122,12 @@ final class TokenController {
             return refusal.get();
         }
         String grantType = params.get("grant_type");
-        if (grantType == null || grantType.isEmpty()) {
+        if (grantType == null) {
             return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "The grant_type parameter is required.");
+        }
+        if (!GRANT_TYPES.contains(grantType)) {
+            return OAuthResponses.error(OAuthError.Code.UNSUPPORTED_GRANT_TYPE,
+                    "Supported grant types are password, refresh_token and client_credentials.");
         }
         if (ClientCredentialsGrant.applies(client.get(), grantType)) {
             return clientCredentials.grant(request, client.get(), credentials, params);
@@ -129,12 +136,7 @@ final class TokenController {
             return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST,
                     "This client's refresh token travels only in its cookie, never in a body.");
         }
-        return switch (grantType) {
-            case "password" -> password(request, params, client.get());
-            case "refresh_token" -> refresh(request, params, client.get());
-            default -> OAuthResponses.error(OAuthError.Code.UNSUPPORTED_GRANT_TYPE,
-                    "Supported grant types are password, refresh_token and client_credentials.");
-        };
+        return "password".equals(grantType) ? password(request, params, client.get()) : refresh(request, params, client.get());
     }
 
     private MutableHttpResponse<?> password(HttpRequest<?> request, Map<String, String> params, ClientSettings client) {
@@ -149,8 +151,7 @@ final class TokenController {
             return TokenDelivery.deliver(signedIn.tokens(), client);
         }
         if (result instanceof SignInResult.Throttled throttled) {
-            return OAuthResponses.error(OAuthError.Code.TOO_MANY_REQUESTS, "Too many sign-in attempts; try again later.")
-                    .header(HttpHeaders.RETRY_AFTER, Responses.seconds(throttled.retryAfter()));
+            return OAuthResponses.tooManyRequests("Too many sign-in attempts; try again later.", throttled.retryAfter());
         }
         if (result instanceof SignInResult.InvalidCredentials) {
             return OAuthResponses.error(OAuthError.Code.INVALID_GRANT, "The username or password is incorrect.");
