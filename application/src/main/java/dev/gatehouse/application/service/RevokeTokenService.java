@@ -41,14 +41,14 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
     }
 
     @Override
-    public void revoke(String token, ClientId client) {
+    public void revoke(String token, ClientId client, String clientAddress) {
         sessionOf(token).flatMap(families::find)
                 .filter(family -> family.clientId().equals(client))
                 .ifPresent(family -> {
                     Instant now = clock.instant();
                     families.revoke(family.id(), RevocationReason.TOKEN_REVOKED, now);
                     events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, family.userId(), family.id(),
-                            client, "token_revoked"));
+                            client, "token_revoked", clientAddress, null));
                 });
     }
 

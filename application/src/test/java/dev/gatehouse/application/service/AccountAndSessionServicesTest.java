@@ -14,6 +14,7 @@ import dev.gatehouse.application.port.in.SignInUseCase.SignInCommand;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInResult;
 import dev.gatehouse.application.port.in.SignOutUseCase.SignOutResult;
 import dev.gatehouse.application.testing.ServiceFixture;
+import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.ClientId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -106,18 +107,20 @@ class AccountAndSessionServicesTest {
     @Test
     void revocation_ends_the_session_of_a_refresh_or_access_token_but_not_of_another_clients() {
         IssuedTokens byRefresh = gatehouse.registered("a@example.com");
-        gatehouse.revoke.revoke(byRefresh.refreshToken(), API);
+        gatehouse.revoke.revoke(byRefresh.refreshToken(), API, "10.0.0.1");
         assertThat(gatehouse.authenticate.authenticate(byRefresh.accessToken())).isInstanceOf(Authentication.Unauthenticated.class);
+        assertThat(gatehouse.events.ofType(SecurityEventType.SESSION_REVOKED)).singleElement()
+                .satisfies(event -> assertThat(event.clientAddress()).isEqualTo("10.0.0.1"));
 
         IssuedTokens byAccess = gatehouse.registered("b@example.com");
-        gatehouse.revoke.revoke(byAccess.accessToken(), API);
+        gatehouse.revoke.revoke(byAccess.accessToken(), API, "10.0.0.1");
         assertThat(gatehouse.authenticate.authenticate(byAccess.accessToken())).isInstanceOf(Authentication.Unauthenticated.class);
 
         IssuedTokens foreign = gatehouse.registered("c@example.com");
-        gatehouse.revoke.revoke(foreign.refreshToken(), new ClientId("web"));
+        gatehouse.revoke.revoke(foreign.refreshToken(), new ClientId("web"), "10.0.0.1");
         assertThat(gatehouse.authenticate.authenticate(foreign.accessToken())).isInstanceOf(Authentication.Authenticated.class);
 
-        gatehouse.revoke.revoke("anything at all", API);
+        gatehouse.revoke.revoke("anything at all", API, "10.0.0.1");
     }
 
     private IssuedTokens signedIn(String email) {

@@ -8,6 +8,10 @@ import dev.gatehouse.domain.token.ClientId;
  */
 public interface RevokeTokenUseCase {
 
-    /** Revokes the token's session if the token is authentic and was issued to {@code client}. */
-    void revoke(String token, ClientId client);
+    /**
+     * Revokes the token's session if the token is authentic and was issued to {@code client}.
+     *
+     * @param clientAddress where the request came from, for the security event; null where none is known
+     */
+    void revoke(String token, ClientId client, String clientAddress);
 }

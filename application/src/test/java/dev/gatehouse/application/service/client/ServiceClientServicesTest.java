@@ -119,8 +119,8 @@ class ServiceClientServicesTest {
     void revoking_a_service_token_ends_no_session_and_is_answered_like_an_unknown_token() {
         IssuedTokens user = gatehouse.registered("ada@example.com");
         String service = issued(request(SECRET, null)).accessToken();
-        gatehouse.revoke.revoke(service, OPS);
-        gatehouse.revoke.revoke(service, ServiceFixture.API);
+        gatehouse.revoke.revoke(service, OPS, "10.0.0.1");
+        gatehouse.revoke.revoke(service, ServiceFixture.API, "10.0.0.1");
         assertThat(gatehouse.authenticate.authenticate(user.accessToken())).isInstanceOf(Authentication.Authenticated.class);
         assertThat(gatehouse.events.ofType(SecurityEventType.SESSION_REVOKED)).isEmpty();
     }

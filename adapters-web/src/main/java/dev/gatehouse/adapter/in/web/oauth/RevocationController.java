@@ -91,7 +91,7 @@ final class RevocationController {
         if (token == null) {
             return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST, "The token parameter is required.");
         }
-        revoke.revoke(token, id);
+        revoke.revoke(token, id, addresses.of(request));
         return HttpResponse.ok();
     }
 
