@@ -41,6 +41,19 @@ class MetricsTest {
         server.close();
     }
 
+    /** A series born with its first increment shows no increase: the first reuse after a start would raise no alert. */
+    @Test
+    void every_outcome_series_is_there_from_the_start() {
+        assertThat(MetricsScrape.of(http).samples()).containsKeys(
+                "gatehouse_refreshes_total{client=\"api\",outcome=\"reuse_detected\"}",
+                "gatehouse_refreshes_total{client=\"web\",outcome=\"grace_replay\"}",
+                "gatehouse_sign_ins_total{client=\"bff\",outcome=\"shed\"}",
+                "gatehouse_registrations_total{outcome=\"shed\"}",
+                "gatehouse_sessions_ended_total{reason=\"reuse_detected\"}",
+                "gatehouse_sessions_ended_total{reason=\"account_disabled\"}")
+                .doesNotContainKey("gatehouse_sessions_ended_total{reason=\"expired_idle\"}");
+    }
+
     @Test
     void sign_ins_are_counted_by_client_and_outcome() {
         String email = registered();

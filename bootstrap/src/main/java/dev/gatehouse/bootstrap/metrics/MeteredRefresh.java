@@ -2,6 +2,7 @@ package dev.gatehouse.bootstrap.metrics;
 
 import dev.gatehouse.application.port.in.RefreshTokensUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 
 /**
  * Counts refreshes as {@code gatehouse_refreshes_total{client, outcome}}, outcome one of {@code rotated},
@@ -10,12 +11,18 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public final class MeteredRefresh implements RefreshTokensUseCase {
 
+    static final List<String> OUTCOMES = List.of("rotated", "grace_replay", "reuse_detected", "expired", "invalid");
+
     private final RefreshTokensUseCase refresh;
     private final Outcomes outcomes;
 
     public MeteredRefresh(RefreshTokensUseCase refresh, MeterRegistry registry) {
         this.refresh = refresh;
-        this.outcomes = new Outcomes(registry, "gatehouse.refreshes", "Refresh-token grants by client and outcome");
+        this.outcomes = counter(registry);
+    }
+
+    static Outcomes counter(MeterRegistry registry) {
+        return new Outcomes(registry, "gatehouse.refreshes", "Refresh-token grants by client and outcome");
     }
 
     @Override

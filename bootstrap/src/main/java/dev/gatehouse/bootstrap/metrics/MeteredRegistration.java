@@ -3,6 +3,7 @@ package dev.gatehouse.bootstrap.metrics;
 import dev.gatehouse.application.port.HashingCapacityExceededException;
 import dev.gatehouse.application.port.in.RegisterUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 
 /**
  * Counts registrations as {@code gatehouse_registrations_total{outcome}}, outcome one of {@code success},
@@ -14,9 +15,15 @@ public final class MeteredRegistration implements RegisterUseCase {
     private final RegisterUseCase register;
     private final Outcomes outcomes;
 
+    static final List<String> OUTCOMES = List.of("success", "invalid_input", "email_taken", "throttled", "shed");
+
     public MeteredRegistration(RegisterUseCase register, MeterRegistry registry) {
         this.register = register;
-        this.outcomes = new Outcomes(registry, "gatehouse.registrations", "Registrations by outcome");
+        this.outcomes = counter(registry);
+    }
+
+    static Outcomes counter(MeterRegistry registry) {
+        return new Outcomes(registry, "gatehouse.registrations", "Registrations by outcome");
     }
 
     @Override

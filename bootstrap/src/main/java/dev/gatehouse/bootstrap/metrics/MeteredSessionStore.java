@@ -56,9 +56,17 @@ final class MeteredSessionStore implements RefreshTokenFamilies {
 
     private void ended(int sessions, RevocationReason reason) {
         if (ended == null) {
-            ended = new Outcomes(registry.get(), "gatehouse.sessions_ended", "Sessions ended by a revocation, by reason");
+            ended = counter(registry.get());
         }
-        ended.count(sessions, "reason", reason.name().toLowerCase(Locale.ROOT));
+        ended.count(sessions, "reason", label(reason));
+    }
+
+    static Outcomes counter(MeterRegistry registry) {
+        return new Outcomes(registry, "gatehouse.sessions_ended", "Sessions ended by a revocation, by reason");
+    }
+
+    static String label(RevocationReason reason) {
+        return reason.name().toLowerCase(Locale.ROOT);
     }
 
     @Override

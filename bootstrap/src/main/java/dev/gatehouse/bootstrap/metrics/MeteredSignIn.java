@@ -3,6 +3,7 @@ package dev.gatehouse.bootstrap.metrics;
 import dev.gatehouse.application.port.HashingCapacityExceededException;
 import dev.gatehouse.application.port.in.SignInUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 
 /**
  * Counts sign-ins as {@code gatehouse_sign_ins_total{client, outcome}}, outcome one of {@code success},
@@ -13,9 +14,15 @@ public final class MeteredSignIn implements SignInUseCase {
     private final SignInUseCase signIn;
     private final Outcomes outcomes;
 
+    static final List<String> OUTCOMES = List.of("success", "invalid_credentials", "throttled", "shed");
+
     public MeteredSignIn(SignInUseCase signIn, MeterRegistry registry) {
         this.signIn = signIn;
-        this.outcomes = new Outcomes(registry, "gatehouse.sign_ins", "Password sign-ins by client and outcome");
+        this.outcomes = counter(registry);
+    }
+
+    static Outcomes counter(MeterRegistry registry) {
+        return new Outcomes(registry, "gatehouse.sign_ins", "Password sign-ins by client and outcome");
     }
 
     @Override
