@@ -34,7 +34,7 @@ class BffPathTest {
             "%252e%252e/admin", "%252E%252E%253B/admin", "%25%32%65%25%32%65/admin", "%252e/admin",
             "..%2Fadmin", "a%2fb", "a%2Fb", "a%5cb", "a%5C..%5Cadmin", "a%252fb", "a%252Fb", "a%255cb", "%25%32%66admin",
             "%00", "a%0d%0aX-Injected:%201", "a%250a", "a%7f",
-            "%zz", "a%2", "a%",
+            "%zz", "a%2", "a%", "%c0%ae%c0%ae/admin", "%c0%ae/admin", "%e0%80%ae%e0%80%ae", "%ff", "a%c0",
             "/evil.example/x", "a//b", "a/;x/b", "http://evil.example/x", "http:%2F%2Fevil.example", "%5C%5Cevil.example"})
     void a_path_that_could_leave_the_base_is_a_400_and_never_reaches_the_upstream(String path) {
         int before = bff.upstream().received().size();

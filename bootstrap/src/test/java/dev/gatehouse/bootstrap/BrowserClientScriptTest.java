@@ -2,8 +2,12 @@ package dev.gatehouse.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code GET /sdk/gatehouse.js} serves the browser client as an ES module with the media type of RFC 9239
@@ -36,5 +40,17 @@ class BrowserClientScriptTest {
 
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/sdk/gatehouse.js", "/demo/app.js", "/demo/index.html"})
+    void a_static_file_is_read_with_get_or_head_only(String path) {
+        assertThat(http.send(http.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(200);
+        for (String method : List.of("DELETE", "PUT", "POST", "TRACE")) {
+            HttpResponse<String> refused = http.send(http.request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+            assertThat(refused.statusCode()).as(method).isEqualTo(405);
+            assertThat(refused.headers().firstValue("Allow")).hasValue("GET, HEAD");
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.in.web.bff;
 
+import dev.gatehouse.adapter.in.web.body.MalformedBodyException;
+import dev.gatehouse.adapter.in.web.body.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,8 +17,9 @@ import java.util.stream.Stream;
  * {@code ;} parameters as servlet containers and Spring do — {@code .} or {@code ..} ({@code ..;},
  * {@code .;jsessionid=x}, {@code %2e%2e}, {@code %252e%252e}); a segment that decodes to {@code /},
  * {@code \} or a control character ({@code %2f}, {@code %5c}, {@code %252f}, {@code %00}); empty segments
- * ({@code //host}); malformed percent-encoding; and anything that does not parse back to the upstream's
- * own scheme, host and port.
+ * ({@code //host}); malformed percent-encoding, or escapes that are no UTF-8 (RFC 3629: {@code %c0%ae}, an
+ * overlong {@code .} that lenient decoders read as one); and anything that does not parse back to the
+ * upstream's own scheme, host and port.
  */
 final class UpstreamTarget {
 
@@ -53,8 +56,12 @@ final class UpstreamTarget {
         if (PERCENT_ESCAPE.matcher(raw).replaceAll("").contains("%")) {
             return false;
         }
-        String once = decode(raw);
-        return Stream.of(raw, once, decode(once)).noneMatch(UpstreamTarget::dangerous);
+        try {
+            String once = decode(raw);
+            return Stream.of(raw, once, decode(once)).noneMatch(UpstreamTarget::dangerous);
+        } catch (MalformedBodyException notUtf8) {
+            return false;
+        }
     }
 
     private static boolean dangerous(String segment) {
@@ -64,7 +71,11 @@ final class UpstreamTarget {
                 || segment.chars().anyMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7f);
     }
 
-    /** Percent-decodes as UTF-8 (RFC 3986 §2.1); a {@code %} that starts no escape stays as it is. */
+    /**
+     * Percent-decodes as UTF-8 (RFC 3986 §2.1); a {@code %} that starts no escape stays as it is.
+     *
+     * @throws MalformedBodyException when the escapes are no well-formed UTF-8
+     */
     private static String decode(String segment) {
         var bytes = new ByteArrayOutputStream();
         for (int i = 0; i < segment.length(); i++) {
@@ -76,6 +87,6 @@ final class UpstreamTarget {
                 bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
             }
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return Utf8.decode(bytes.toByteArray());
     }
 }
