@@ -97,6 +97,22 @@ class BffProxyTest {
         assertThat(bff.upstream().received()).hasSize(before);
     }
 
+    /** browser-apps.md: the page's own headers go to the upstream as sent, so a cross-origin page may send them. */
+    @Test
+    void the_proxy_preflight_allows_the_page_s_own_headers_and_nothing_but_header_names() {
+        HttpResponse<String> proxied = http.send(preflight("/bff/api/orders", "x-tenant, X-Trace-Id, not a name"));
+        assertThat(proxied.statusCode()).isEqualTo(204);
+        assertThat(proxied.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(allowed -> assertThat(allowed)
+                .contains("x-tenant", "X-Trace-Id", "X-Requested-With").doesNotContain("not a name"));
+        assertThat(http.send(preflight("/auth/token", "x-tenant")).headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValueSatisfying(allowed -> assertThat(allowed).doesNotContain("x-tenant"));
+    }
+
+    private HttpRequest.Builder preflight(String path, String headers) {
+        return http.request(path).header("Origin", CookieClientTest.ORIGIN).header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+    }
+
     @Test
     void a_slow_upstream_is_a_504() {
         assertThat(bff.get("/bff/api/slow", bff.session()).statusCode()).isEqualTo(504);

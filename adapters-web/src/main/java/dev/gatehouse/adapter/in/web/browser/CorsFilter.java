@@ -12,7 +12,10 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -28,6 +31,9 @@ import reactor.core.publisher.Mono;
 final class CorsFilter implements HttpServerFilter {
 
     private static final String ALLOWED_HEADERS = "Content-Type, Authorization, " + CsrfGuard.HEADER;
+    /** The proxy forwards a page's own headers as sent (docs/browser-apps.md), so its preflight allows them. */
+    private static final String PROXIED = "/bff/api/";
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
 
     private final Set<String> origins;
@@ -52,10 +58,25 @@ final class CorsFilter implements HttpServerFilter {
                     : Responses.problem(ProblemType.FORBIDDEN, "This origin may not call the service from a browser.");
             return Mono.just(varyByOrigin(allowed ? decorate(answer, origin)
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, ALLOWED_METHODS)
-                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS)
+                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, allowedHeaders(request))
                     .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600") : answer));
         }
         return Mono.from(chain.proceed(request)).map(response -> varyByOrigin(allowed ? decorate(response, origin) : response));
+    }
+
+    /**
+     * The service's own request headers; for the proxy also those the preflight asks for, each a header name
+     * (RFC 9110 §5.1 token), so that nothing but names is echoed.
+     */
+    private static String allowedHeaders(HttpRequest<?> request) {
+        String requested = request.getHeaders().get(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
+        if (requested == null || !request.getPath().startsWith(PROXIED)) {
+            return ALLOWED_HEADERS;
+        }
+        Set<String> names = new LinkedHashSet<>(List.of(ALLOWED_HEADERS.split(", ")));
+        Arrays.stream(requested.split(",")).map(String::strip).filter(name -> HEADER_NAME.matcher(name).matches())
+                .forEach(names::add);
+        return String.join(", ", names);
     }
 
     private static MutableHttpResponse<?> decorate(MutableHttpResponse<?> response, String origin) {
