@@ -95,6 +95,18 @@ class AuthFlowTest {
     }
 
     @Test
+    void two_authorization_headers_are_refused_whichever_comes_first() {
+        String token = (String) http.register(HttpFixture.anEmail()).get("access_token");
+        for (List<String> headers : List.of(List.of("Bearer " + token, "Bearer junk"), List.of("Bearer junk", "Bearer " + token),
+                List.of("Bearer " + token, "Bearer " + token))) {
+            HttpResponse<String> response = http.send(http.request("/auth/me").header("Authorization", headers.get(0))
+                    .header("Authorization", headers.get(1)).GET());
+            assertThat(response.statusCode()).as(headers.toString()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
+        }
+    }
+
+    @Test
     void an_access_token_spelled_otherwise_is_401_even_when_its_bytes_are_the_same() {
         String real = (String) http.register(HttpFixture.anEmail()).get("access_token");
         String[] parts = real.split("\\.");

@@ -72,8 +72,13 @@ public final class BearerAuthentication {
     /**
      * The bearer token of {@code request}'s {@code Authorization} header, or {@link NotAuthenticatedException}.
      * Another scheme (such as {@code Basic}) counts as no authentication: RFC 6750 §3.1 wants no error code then.
+     * Two {@code Authorization} headers are refused like an invalid token, whichever comes first: taking one of them
+     * would let a proxy in front and this service disagree on who calls.
      */
     public static String tokenOf(HttpRequest<?> request) {
+        if (request.getHeaders().getAll(HttpHeaders.AUTHORIZATION).size() > 1) {
+            throw new NotAuthenticatedException(true);
+        }
         Optional<String> header = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class).map(String::strip);
         if (header.isEmpty() || !header.get().regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             throw new NotAuthenticatedException(false);
