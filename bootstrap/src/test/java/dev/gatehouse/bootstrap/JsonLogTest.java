@@ -74,6 +74,8 @@ class JsonLogTest {
                 .satisfies(reuse -> assertThat(reuse).containsEntry("logger_name", "gatehouse.security")
                         .containsEntry("message", "refresh_token_reuse").containsEntry("client", "api")
                         .containsEntry("session", signedInSession(lines)).containsKey("user"));
+        assertThat(lines).filteredOn(line -> "sign_in_succeeded".equals(line.get("event"))).isNotEmpty()
+                .allSatisfy(success -> assertThat(success).as("no detail: left out, not empty").doesNotContainKey("detail"));
         assertThat(lines).anySatisfy(line -> assertThat(line).containsEntry("event", "sign_in_failed").containsKey("detail"));
         assertThat(secrets).hasSize(8).allSatisfy(secret -> assertThat(output).doesNotContain(secret));
         assertThat(secrets.subList(2, 8)).allSatisfy(token ->

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Appends events to table {@code security_event} and to the log category {@code gatehouse.security}: the
  * message is the event's code, its fields ({@code event}, {@code user}, {@code session}, {@code client},
  * {@code address}, {@code email} (the pseudonym), {@code detail}) are SLF4J key-value pairs, so the JSON log
- * format has them as fields of their own.
+ * format has them as fields of their own; a field the event has not (null, or an empty detail) is left out.
  */
 @Singleton
 final class JdbcSecurityEvents implements SecurityEvents {
@@ -35,7 +35,7 @@ final class JdbcSecurityEvents implements SecurityEvents {
                 .addKeyValue("session", event.session() == null ? null : event.session().value())
                 .addKeyValue("client", event.client() == null ? null : event.client().value())
                 .addKeyValue("address", event.clientAddress()).addKeyValue("email", attemptedEmail)
-                .addKeyValue("detail", event.detail()).log();
+                .addKeyValue("detail", event.detail().isEmpty() ? null : event.detail()).log();
         jdbc.update("INSERT INTO security_event (type, occurred_at, user_id, session_id, client_id, detail, client_address, "
                 + "attempted_email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
                     statement.setString(1, event.type().code());
