@@ -84,7 +84,8 @@ export class GatehouseClient extends EventTarget {
   get sessionId() { return this.#tokens ? this.#tokens.sessionId : null; }
 
   /**
-   * Signs in with the password grant; every tab of the origin joins the new session.
+   * Signs in with the password grant; every tab of the origin joins the new session. A session that was live
+   * goes on at Gatehouse, only its cookie is replaced: call `signOut()` first to end it.
    * @param {string} email @param {string} password
    * @returns {Promise<{sessionId: string, userId: string}>}
    * @throws {GatehouseError} `400 invalid_grant` for wrong credentials, `429` when throttled
