@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +55,25 @@ class JsonLogIT {
                     assertThat(reuse.has("user")).isTrue();
                 });
         assertThat(secrets).hasSize(5).allSatisfy(secret -> assertThat(output).doesNotContain(secret));
+    }
+
+    /** Before the application context exists: one JSON line that says where, exit status 1, and not the line's text. */
+    @Test
+    void a_configuration_file_that_is_no_yaml_stops_the_jar_with_one_json_line_and_no_secret() throws Exception {
+        String secret = "r1:TOPSECRETx0123456789abcdef0123456789";
+        String name = "json-log-unreadable";
+        Path logs = Files.createDirectories(Path.of("target", "jar-logs"));
+        Process jar = new JarLaunch(JarLaunch.LEAN, Map.of(), Optional.of("gatehouse:\n  keys:\n    refresh-secrets: [ \"" + secret + "\n"),
+                Map.of("GATEHOUSE_LOG_FORMAT", "json")).processBuilder(name, logs).start();
+        assertThat(jar.waitFor(60, TimeUnit.SECONDS)).as("the jar stops").isTrue();
+        String output = Files.readString(logs.resolve(name + ".log"), StandardCharsets.UTF_8);
+
+        assertThat(jar.exitValue()).as(output).isEqualTo(1);
+        assertThat(output.lines().map(Json::parse).toList()).singleElement().satisfies(line -> {
+            assertThat(line.path("level").asText()).isEqualTo("ERROR");
+            assertThat(line.path("message").asText()).contains("not valid YAML", "line 3, column 24");
+        });
+        assertThat(output).doesNotContain("TOPSECRET");
     }
 
     private static JsonNode registered(List<JsonNode> lines) {
