@@ -101,9 +101,10 @@ class LifecycleFactory {
 
     @Singleton
     PasswordResetUseCase passwordReset(UserAccounts accounts, RefreshTokenFamilies families, EmailTokenIssuer tokens,
-            ResetThrottle throttle, PasswordHasher hasher, Notifications notifications, SecurityEvents events,
-            Transactions transactions, Clock clock) {
-        return new PasswordResetService(accounts, families, tokens, throttle, hasher, notifications, events, transactions, clock);
+            ResetThrottle throttle, SignInThrottle signInThrottle, PasswordHasher hasher, Notifications notifications,
+            SecurityEvents events, Transactions transactions, Clock clock) {
+        return new PasswordResetService(accounts, families, tokens, throttle, signInThrottle, hasher, notifications, events,
+                transactions, clock);
     }
 
     @Singleton

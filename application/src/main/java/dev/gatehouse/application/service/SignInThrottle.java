@@ -72,6 +72,14 @@ public final class SignInThrottle {
         attempts.recordSuccess(attempt.account(), attempt.rule().budgetWindowStart());
     }
 
+    /**
+     * Ends the account's run, lock and budget once its owner proved control of the address and chose a new
+     * password (a reset link): guesses at the old password no longer keep the owner out.
+     */
+    public void lift(EmailAddress email) {
+        attempts.forget(pseudonyms.of(email));
+    }
+
     /** The outcome of counting an attempt against its account. */
     public sealed interface Admission permits Attempt, Refused {
     }

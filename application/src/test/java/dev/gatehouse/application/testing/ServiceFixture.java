@@ -84,7 +84,7 @@ public final class ServiceFixture {
     public final PasswordResetService passwordReset = new PasswordResetService(accounts, families, emailTokenIssuer,
             new ResetThrottle(new AddressThrottle(windows, AddressWindows.Purpose.PASSWORD_RESET, new RateLimit(10, Duration.ofHours(1)),
                     events, SecurityEventType.PASSWORD_RESET_THROTTLED), resetCounts, pseudonyms, new RateLimit(3, Duration.ofHours(1)), events),
-            hasher, notifications, events, SequentialIds.directTransactions(), clock);
+            signInThrottle, hasher, notifications, events, SequentialIds.directTransactions(), clock);
     public final ChangePasswordService changePassword = new ChangePasswordService(accounts, families, emailTokens, passwordCheck, hasher,
             notifications, events, SequentialIds.directTransactions(), clock);
     private final AccountEraser eraser = new AccountEraser(accounts, families, emailTokens,

@@ -10,6 +10,7 @@ import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserAccounts;
 import dev.gatehouse.application.port.out.mail.Notification;
 import dev.gatehouse.application.port.out.mail.Notifications;
+import dev.gatehouse.application.service.SignInThrottle;
 import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.RevocationReason;
@@ -29,7 +30,8 @@ import java.util.Optional;
  * Password reset by e-mail link (OWASP Forgot Password Cheat Sheet). A request for an unknown address
  * answers the same and does the same work (a token is made and hashed, the store writes) without sending
  * anything. Confirming spends the token, sets the password, verifies the address (the link proved it)
- * and ends every session of the account, all in one transaction; the owner is told.
+ * and ends every session of the account, all in one transaction; then the sign-in lock of the account is
+ * lifted (the owner proved the address and the guessed password is gone) and the owner is told.
  */
 public final class PasswordResetService implements PasswordResetUseCase {
 
@@ -39,6 +41,7 @@ public final class PasswordResetService implements PasswordResetUseCase {
     private final RefreshTokenFamilies families;
     private final EmailTokenIssuer tokens;
     private final ResetThrottle throttle;
+    private final SignInThrottle signInThrottle;
     private final PasswordHasher hasher;
     private final Notifications notifications;
     private final SecurityEvents events;
@@ -46,11 +49,13 @@ public final class PasswordResetService implements PasswordResetUseCase {
     private final Clock clock;
 
     public PasswordResetService(UserAccounts accounts, RefreshTokenFamilies families, EmailTokenIssuer tokens, ResetThrottle throttle,
-            PasswordHasher hasher, Notifications notifications, SecurityEvents events, Transactions transactions, Clock clock) {
+            SignInThrottle signInThrottle, PasswordHasher hasher, Notifications notifications, SecurityEvents events,
+            Transactions transactions, Clock clock) {
         this.accounts = accounts;
         this.families = families;
         this.tokens = tokens;
         this.throttle = throttle;
+        this.signInThrottle = signInThrottle;
         this.hasher = hasher;
         this.notifications = notifications;
         this.events = events;
@@ -111,8 +116,10 @@ public final class PasswordResetService implements PasswordResetUseCase {
         }
         PasswordHash hash = hasher.hash(password);
         Optional<UserId> reset = transactions.inTransaction(() -> tokens.consume(token, PURPOSE, now).map(user -> apply(user, hash, now)));
-        reset.flatMap(accounts::findById).ifPresent(owner ->
-                notifications.send(new Notification.PasswordChanged(owner.email(), now)));
+        reset.flatMap(accounts::findById).ifPresent(owner -> {
+            signInThrottle.lift(owner.email());
+            notifications.send(new Notification.PasswordChanged(owner.email(), now));
+        });
         return reset.isPresent() ? new TokenResult.Accepted() : new TokenResult.InvalidToken();
     }
 

@@ -55,6 +55,20 @@ class PasswordResetServiceTest {
     }
 
     @Test
+    void the_link_lifts_a_sign_in_lock_that_guesses_at_the_old_password_caused() {
+        for (int i = 0; i < 10; i++) {
+            gatehouse.signIn.signIn(command("guess number " + i));
+        }
+        assertThat(gatehouse.signIn.signIn(command(ServiceFixture.PASSWORD))).as("locked").isInstanceOf(SignInResult.Throttled.class);
+        gatehouse.passwordReset.request("ada@example.com", "10.0.0.1");
+        String token = gatehouse.notifications.last(Notification.PasswordReset.class).token();
+
+        assertThat(gatehouse.passwordReset.confirm(token, NEW_PASSWORD)).isEqualTo(new TokenResult.Accepted());
+
+        assertThat(gatehouse.signIn.signIn(command(NEW_PASSWORD))).isInstanceOf(SignInResult.SignedIn.class);
+    }
+
+    @Test
     void the_link_expires_after_the_reset_ttl() {
         gatehouse.passwordReset.request("ada@example.com", "10.0.0.1");
         String token = gatehouse.notifications.last(Notification.PasswordReset.class).token();
