@@ -3,7 +3,6 @@ package dev.gatehouse.adapter.out.mail;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -15,12 +14,15 @@ import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Sends over SMTP (RFC 5321) with Jakarta Mail: one connection per message, STARTTLS required when
  * configured, every network wait bounded by {@code timeout}. The message is {@code multipart/alternative}
- * (RFC 2046 §5.1.4) with a text and an HTML part, both UTF-8. A negative reply of the server to
- * {@code MAIL FROM}, {@code RCPT TO} or the data is thrown as an {@link SmtpRefusal} with its reply code.
+ * (RFC 2046 §5.1.4) with a text and an HTML part, both UTF-8. A negative reply of the server (RFC 5321
+ * §4.2.1) is thrown as an {@link SmtpRefusal} with its reply code: to the greeting (a {@code 554} server),
+ * to {@code AUTH} (RFC 4954 §6: {@code 535} credentials refused, {@code 454} temporary), to {@code MAIL FROM},
+ * {@code RCPT TO} or the data.
  */
 final class SmtpTransport implements MailTransport {
 
@@ -62,24 +64,29 @@ final class SmtpTransport implements MailTransport {
         MimeBodyPart html = new MimeBodyPart();
         html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
         mime.setContent(new MimeMultipart("alternative", text, html));
+        mime.saveChanges();
+        SMTPTransport transport = (SMTPTransport) session.getTransport("smtp");
         try {
-            send(mime);
+            if (settings.authenticates()) {
+                transport.connect(settings.username(), settings.password());
+            } else {
+                transport.connect();
+            }
+            transport.sendMessage(mime, mime.getAllRecipients());
         } catch (MessagingException failure) {
-            int replyCode = replyCode(failure);
+            int replyCode = replyCode(failure, transport);
             throw replyCode >= 400 && replyCode <= 599 ? new SmtpRefusal(replyCode) : failure;
+        } finally {
+            transport.close();
         }
     }
 
-    private void send(MimeMessage mime) throws MessagingException {
-        if (settings.authenticates()) {
-            Transport.send(mime, settings.username(), settings.password());
-        } else {
-            Transport.send(mime);
-        }
-    }
-
-    /** The reply code of the first refused command in the failure's chain; 0 when no command was refused (no connection). */
-    private static int replyCode(MessagingException failure) {
+    /**
+     * The reply code of the first refused command in the failure's chain, else the server's last reply (a
+     * refused greeting or {@code AUTH}, which Jakarta Mail reports without a code; after a lost connection or a
+     * timeout it is the last positive reply, or none).
+     */
+    private static int replyCode(MessagingException failure, SMTPTransport transport) {
         for (Exception cause = failure; cause instanceof MessagingException link; cause = link.getNextException()) {
             if (cause instanceof SMTPSendFailedException refused) {
                 return refused.getReturnCode();
@@ -91,6 +98,6 @@ final class SmtpTransport implements MailTransport {
                 return refused.getReturnCode();
             }
         }
-        return 0;
+        return transport.getLastReturnCode();
     }
 }

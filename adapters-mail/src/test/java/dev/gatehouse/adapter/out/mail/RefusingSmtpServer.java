@@ -13,10 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An SMTP server (RFC 5321) in this JVM that accepts every command but one: the command starting with
- * {@code refused} (e.g. {@code RCPT TO}, {@code MAIL FROM}, or {@code .} for the end of the data) gets
- * {@code reply}. Counts the connections, one per delivery attempt.
+ * {@code refused} (e.g. {@code AUTH}, {@code RCPT TO}, {@code MAIL FROM}, or {@code .} for the end of the
+ * data) gets {@code reply}; with {@value #GREETING} the greeting is {@code reply} and the connection ends.
+ * It offers {@code AUTH PLAIN LOGIN} (RFC 4954). Counts the connections, one per delivery attempt.
  */
 final class RefusingSmtpServer implements AutoCloseable {
+
+    static final String GREETING = "greeting";
 
     private final ServerSocket socket;
     private final String refused;
@@ -53,6 +56,10 @@ final class RefusingSmtpServer implements AutoCloseable {
     }
 
     private void converse(BufferedReader in, Writer out) throws IOException {
+        if (refused.equals(GREETING)) {
+            answer(out, reply);
+            return;
+        }
         answer(out, "220 refusing.example ESMTP");
         boolean inData = false;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -63,6 +70,10 @@ final class RefusingSmtpServer implements AutoCloseable {
             inData = false;
             if (command.startsWith(refused)) {
                 answer(out, reply);
+            } else if (command.startsWith("EHLO")) {
+                answer(out, "250-refusing.example\r\n250 AUTH PLAIN LOGIN");
+            } else if (command.startsWith("AUTH")) {
+                answer(out, "235 2.7.0 authenticated");
             } else if (command.startsWith("DATA")) {
                 inData = true;
                 answer(out, "354 go ahead");
