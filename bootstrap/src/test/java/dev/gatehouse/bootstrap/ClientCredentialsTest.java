@@ -92,11 +92,25 @@ class ClientCredentialsTest {
         HttpResponse<String> password = tokenByBasic(http, "ops", OPS_SECRET, Map.of("grant_type", "password",
                 "username", HttpFixture.anEmail(), "password", HttpFixture.PASSWORD));
         HttpResponse<String> refresh = http.postForm("/auth/token", Map.of("grant_type", "refresh_token", "client_id", "ops",
-                "refresh_token", "x.0.y"));
+                "client_secret", OPS_SECRET, "refresh_token", "x.0.y"));
         assertThat(password.statusCode()).isEqualTo(400);
         assertThat(http.object(password)).containsEntry("error", "unauthorized_client");
         assertThat(refresh.statusCode()).isEqualTo(400);
         assertThat(http.object(refresh)).containsEntry("error", "unauthorized_client");
+    }
+
+    /** RFC 6749 §3.2.1: a confidential client authenticates first, so no grant tells a service client's id apart without its secret. */
+    @Test
+    void a_service_client_without_its_secret_is_an_invalid_client_whatever_the_grant() {
+        HttpResponse<String> password = tokenByBasic(http, "ops", "not the secret of ops, but long enough", Map.of(
+                "grant_type", "password", "username", HttpFixture.anEmail(), "password", HttpFixture.PASSWORD));
+        HttpResponse<String> refresh = http.postForm("/auth/token", Map.of("grant_type", "refresh_token", "client_id", "ops",
+                "refresh_token", "x.0.y"));
+        assertThat(password.statusCode()).isEqualTo(401);
+        assertThat(http.object(password)).containsEntry("error", "invalid_client");
+        assertThat(password.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+        assertThat(refresh.statusCode()).isEqualTo(401);
+        assertThat(http.object(refresh)).containsEntry("error", "invalid_client");
     }
 
     /** RFC 6749 §5.2: an unknown grant is {@code unsupported_grant_type}, whoever asks, so it tells no service client apart. */

@@ -16,7 +16,9 @@ import java.util.Map;
 
 /**
  * {@code grant_type=client_credentials} at the token endpoint (RFC 6749 §4.4): only service clients may use
- * it, and they may use nothing else ({@code unauthorized_client}, §5.2). A missing secret is a wrong one.
+ * it, and they may use nothing else ({@code unauthorized_client}, §5.2), which they are told only once their
+ * secret authenticated them (§3.2.1), so that no grant tells a service client's id apart without it. A
+ * missing secret is a wrong one.
  */
 @Singleton
 final class ClientCredentialsGrant {
@@ -24,10 +26,13 @@ final class ClientCredentialsGrant {
     static final String GRANT_TYPE = "client_credentials";
 
     private final ClientCredentialsUseCase clientCredentials;
+    private final ServiceClientAuthentication serviceClients;
     private final ClientAddresses addresses;
 
-    ClientCredentialsGrant(ClientCredentialsUseCase clientCredentials, ClientAddresses addresses) {
+    ClientCredentialsGrant(ClientCredentialsUseCase clientCredentials, ServiceClientAuthentication serviceClients,
+            ClientAddresses addresses) {
         this.clientCredentials = clientCredentials;
+        this.serviceClients = serviceClients;
         this.addresses = addresses;
     }
 
@@ -41,7 +46,8 @@ final class ClientCredentialsGrant {
             return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, "Only service clients use the client credentials grant.");
         }
         if (!GRANT_TYPE.equals(params.get("grant_type"))) {
-            return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, "A service client uses grant_type=client_credentials only.");
+            return serviceClients.refusal(request, credentials, new ClientId(client.getId())).orElseGet(() ->
+                    OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, "A service client uses grant_type=client_credentials only."));
         }
         ClientCredentialsResult result = clientCredentials.issue(new ClientCredentialsCommand(new ClientId(client.getId()),
                 credentials.presentedSecret(), params.get("scope"), addresses.of(request)));

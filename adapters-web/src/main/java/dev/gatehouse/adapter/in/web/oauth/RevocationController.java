@@ -2,11 +2,7 @@ package dev.gatehouse.adapter.in.web.oauth;
 
 import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
-import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
-import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase;
-import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase.ClientAuthentication;
-import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase.ClientAuthenticationCommand;
 import dev.gatehouse.domain.token.ClientId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -43,15 +39,15 @@ final class RevocationController {
     static final String PATH = "/auth/revoke";
 
     private final RevokeTokenUseCase revoke;
-    private final AuthenticateClientUseCase authenticateClient;
+    private final ServiceClientAuthentication serviceClients;
     private final ClientRegistry clients;
     private final FormParameters parameters;
     private final ClientAddresses addresses;
 
-    RevocationController(RevokeTokenUseCase revoke, AuthenticateClientUseCase authenticateClient, ClientRegistry clients,
+    RevocationController(RevokeTokenUseCase revoke, ServiceClientAuthentication serviceClients, ClientRegistry clients,
             FormParameters parameters, ClientAddresses addresses) {
         this.revoke = revoke;
-        this.authenticateClient = authenticateClient;
+        this.serviceClients = serviceClients;
         this.clients = clients;
         this.parameters = parameters;
         this.addresses = addresses;
@@ -82,7 +78,7 @@ final class RevocationController {
         }
         ClientId id = new ClientId(client.get().getId());
         if (TokenDelivery.actsForItself(client.get())) {
-            Optional<MutableHttpResponse<?>> refusal = refusalOf(request, credentials, id);
+            Optional<MutableHttpResponse<?>> refusal = serviceClients.refusal(request, credentials, id);
             if (refusal.isPresent()) {
                 return refusal.get();
             }
@@ -93,21 +89,5 @@ final class RevocationController {
         }
         revoke.revoke(token, id, addresses.of(request));
         return HttpResponse.ok();
-    }
-
-    /** Why the service client {@code id} may not revoke, if it may not: its secret is missing or wrong, or its address waits. */
-    private Optional<MutableHttpResponse<?>> refusalOf(HttpRequest<?> request, ClientCredentials credentials, ClientId id) {
-        ClientAuthentication result = authenticateClient.authenticate(
-                new ClientAuthenticationCommand(id, credentials.presentedSecret(), addresses.of(request)));
-        if (result instanceof ClientAuthentication.Authenticated) {
-            return Optional.empty();
-        }
-        if (result instanceof ClientAuthentication.InvalidClient) {
-            return Optional.of(OAuthResponses.invalidClient(ClientCredentials.NOT_AUTHENTICATED, credentials.basic()));
-        }
-        if (result instanceof ClientAuthentication.Throttled throttled) {
-            return Optional.of(OAuthResponses.tooManyRequests(ClientCredentials.TOO_MANY_ATTEMPTS, throttled.retryAfter()));
-        }
-        throw new UnknownResultException(result);
     }
 }

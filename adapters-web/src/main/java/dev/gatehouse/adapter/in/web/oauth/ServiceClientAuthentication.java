@@ -1,0 +1,45 @@
+package dev.gatehouse.adapter.in.web.oauth;
+
+import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
+import dev.gatehouse.adapter.in.web.problem.UnknownResultException;
+import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase;
+import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase.ClientAuthentication;
+import dev.gatehouse.application.port.in.client.AuthenticateClientUseCase.ClientAuthenticationCommand;
+import dev.gatehouse.domain.token.ClientId;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * The secret check of a service client, a confidential client that must authenticate at every OAuth endpoint
+ * it calls (RFC 6749 §3.2.1, RFC 7009 §2.1), before anything else about its request is answered: a missing or
+ * wrong secret is {@code 401 invalid_client}, an address over its attempt limit {@code 429}.
+ */
+@Singleton
+final class ServiceClientAuthentication {
+
+    private final AuthenticateClientUseCase authenticateClient;
+    private final ClientAddresses addresses;
+
+    ServiceClientAuthentication(AuthenticateClientUseCase authenticateClient, ClientAddresses addresses) {
+        this.authenticateClient = authenticateClient;
+        this.addresses = addresses;
+    }
+
+    /** The answer that refuses the service client {@code id}, if its credentials do not authenticate it. */
+    Optional<MutableHttpResponse<?>> refusal(HttpRequest<?> request, ClientCredentials credentials, ClientId id) {
+        ClientAuthentication result = authenticateClient.authenticate(
+                new ClientAuthenticationCommand(id, credentials.presentedSecret(), addresses.of(request)));
+        if (result instanceof ClientAuthentication.Authenticated) {
+            return Optional.empty();
+        }
+        if (result instanceof ClientAuthentication.InvalidClient) {
+            return Optional.of(OAuthResponses.invalidClient(ClientCredentials.NOT_AUTHENTICATED, credentials.basic()));
+        }
+        if (result instanceof ClientAuthentication.Throttled throttled) {
+            return Optional.of(OAuthResponses.tooManyRequests(ClientCredentials.TOO_MANY_ATTEMPTS, throttled.retryAfter()));
+        }
+        throw new UnknownResultException(result);
+    }
+}
