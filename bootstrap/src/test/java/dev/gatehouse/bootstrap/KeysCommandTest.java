@@ -27,7 +27,7 @@ class KeysCommandTest {
         var key = JWKSet.parse(keySet).getKeys().get(0);
         assertThat(key.isPrivate()).isTrue();
         assertThat(key.getKeyID()).isNotBlank();
-        assertThat(lines[2]).matches("GATEHOUSE_KEYS_REFRESH_SECRETS=r[0-9]{8}:[A-Za-z0-9_-]{43}");
+        assertThat(lines[2]).matches("GATEHOUSE_KEYS_REFRESH_SECRETS=r[0-9]{8}-[0-9a-f]{6}:[A-Za-z0-9_-]{43}");
         assertThat(Base64.getUrlDecoder().decode(lines[2].substring(lines[2].indexOf(':') + 1))).hasSize(32);
     }
 

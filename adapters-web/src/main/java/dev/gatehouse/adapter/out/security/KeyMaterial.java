@@ -32,8 +32,13 @@ public final class KeyMaterial {
         return CanonicalBase64Url.encode(secret);
     }
 
-    /** An entry for {@code gatehouse.keys.refresh-secrets}: {@code r<yyyyMMdd>:<32 random bytes, base64url>}. */
+    /**
+     * An entry for {@code gatehouse.keys.refresh-secrets}: {@code r<yyyyMMdd>-<6 random hex digits>:<32 random bytes,
+     * base64url>}. The random part keeps two entries made on one day apart (an emergency rotation on the day of the
+     * last one), within the ring's 16 characters per id.
+     */
     public static String refreshSecretEntry(SecureRandom random) {
-        return "r" + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE) + ":" + refreshSecret(random);
+        return "r" + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
+                + String.format("%06x", random.nextInt(1 << 24)) + ":" + refreshSecret(random);
     }
 }

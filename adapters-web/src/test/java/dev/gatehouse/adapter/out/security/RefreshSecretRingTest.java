@@ -36,6 +36,17 @@ class RefreshSecretRingTest {
         assertThat(ring("r1:" + R1).check(rotated.encode(token))).isInstanceOf(RefreshTokenCheck.NotAuthentic.class);
     }
 
+    /** operations.md: a rotation appends the entry {@code --generate-keys} prints; two printed on one day must form a ring. */
+    @Test
+    void two_generated_entries_of_one_day_form_a_ring() {
+        String first = KeyMaterial.refreshSecretEntry(RANDOM);
+        String second = KeyMaterial.refreshSecretEntry(RANDOM);
+        String secondId = second.substring(0, second.indexOf(':'));
+
+        assertThat(first.substring(0, first.indexOf(':'))).isNotEqualTo(secondId).startsWith(secondId.substring(0, 9));
+        assertThat(ring(second, first).encode(token)).contains(".3." + secondId + ".");
+    }
+
     @Test
     void the_key_id_is_part_of_the_proof() {
         var both = ring("r2:" + R2, "r1:" + R1);
