@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Creates the {@link EmailTokenCodec} with a key derived from the newest refresh-token secret
+ * Creates the {@link EmailTokenCodec} with keys derived from the refresh-token secrets, newest first
  * ({@code gatehouse.keys.refresh-secrets} / {@code gatehouse.keys.refresh-secret}). In development mode
  * (the {@value Environment#DEVELOPMENT} environment) without a secret the key is random and dies with the
  * process, like the sessions; otherwise a secret is required. Created on first use: the start already stops on missing or unusable secrets, when
@@ -37,7 +37,7 @@ class EmailTokenCodecFactory {
             throw new ConfigurationException(unusable.getMessage());
         }
         if (secrets.isPresent()) {
-            return new HmacEmailTokenCodec(HmacEmailTokenCodec.deriveKey(secrets.get().newest()), random);
+            return new HmacEmailTokenCodec(secrets.get().all().stream().map(HmacEmailTokenCodec::deriveKey).toList(), random);
         }
         if (!developmentMode) {
             throw new ConfigurationException(RefreshSecretRing.RING_KEY + " or " + RefreshSecretRing.SINGLE_KEY
@@ -45,6 +45,6 @@ class EmailTokenCodecFactory {
         }
         byte[] ephemeral = new byte[RefreshSecret.MIN_BYTES];
         random.nextBytes(ephemeral);
-        return new HmacEmailTokenCodec(ephemeral, random);
+        return new HmacEmailTokenCodec(List.of(ephemeral), random);
     }
 }

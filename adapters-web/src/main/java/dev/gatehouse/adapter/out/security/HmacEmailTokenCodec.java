@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,8 +14,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * E-mail tokens: 32 bytes from a {@link SecureRandom} (256 bits), base64url without padding (43
  * characters). Stored is {@code base64url(HMAC-SHA256(key, "gatehouse-et-v1:" + token))}, so the store
- * alone never yields a usable token. The key is derived from a refresh-token secret with its own label
- * ({@link #deriveKey}), so no further secret needs configuring and the two uses never share a key.
+ * alone never yields a usable token. The keys are derived from the refresh-token secrets with their own label
+ * ({@link #deriveKey}), so no further secret needs configuring and the two uses never share a key: the newest
+ * secret's key hashes new tokens, and a presented token is also hashed under the keys of the older secrets of
+ * the ring, so that moving a new secret first voids no link in flight, not even while instances disagree on
+ * the order during the rollout; removing a secret voids the links hashed under it.
  */
 final class HmacEmailTokenCodec implements EmailTokenCodec {
 
@@ -23,14 +26,15 @@ final class HmacEmailTokenCodec implements EmailTokenCodec {
     private static final String CONTEXT = "gatehouse-et-v1:";
     private static final String KEY_LABEL = "gatehouse-email-token-key-v1";
 
-    private final SecretKeySpec key;
+    private final List<SecretKeySpec> keys;
     private final SecureRandom random;
 
-    HmacEmailTokenCodec(byte[] key, SecureRandom random) {
-        if (key.length < 32) {
-            throw new IllegalArgumentException("the e-mail token key must have at least 32 bytes");
+    /** @param keys the current key first, then the earlier ones that still verify; at least 32 bytes each */
+    HmacEmailTokenCodec(List<byte[]> keys, SecureRandom random) {
+        if (keys.isEmpty() || keys.stream().anyMatch(key -> key.length < 32)) {
+            throw new IllegalArgumentException("e-mail token keys must have at least 32 bytes, and there must be one");
         }
-        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.keys = keys.stream().map(key -> new SecretKeySpec(key.clone(), "HmacSHA256")).toList();
         this.random = random;
     }
 
@@ -44,15 +48,18 @@ final class HmacEmailTokenCodec implements EmailTokenCodec {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new NewToken(token, hash(token));
+        return new NewToken(token, hash(keys.get(0), token));
     }
 
     @Override
-    public Optional<TokenHash> hashOf(String presented) {
-        return presented != null && FORMAT.matcher(presented).matches() ? Optional.of(hash(presented)) : Optional.empty();
+    public List<TokenHash> hashesOf(String presented) {
+        if (presented == null || !FORMAT.matcher(presented).matches()) {
+            return List.of();
+        }
+        return keys.stream().map(key -> hash(key, presented)).toList();
     }
 
-    private TokenHash hash(String token) {
+    private static TokenHash hash(SecretKeySpec key, String token) {
         return new TokenHash(Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, CONTEXT + token)));
     }
 

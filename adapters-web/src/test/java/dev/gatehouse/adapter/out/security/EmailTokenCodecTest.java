@@ -16,7 +16,7 @@ class EmailTokenCodecTest {
 
     private static final byte[] REFRESH_SECRET = new byte[32];
     private final HmacEmailTokenCodec codec = new HmacEmailTokenCodec(
-            HmacEmailTokenCodec.deriveKey(RefreshSecret.unidentified(REFRESH_SECRET)), new SecureRandom());
+            List.of(HmacEmailTokenCodec.deriveKey(RefreshSecret.unidentified(REFRESH_SECRET))), new SecureRandom());
 
     @Test
     void tokens_carry_256_random_bits_in_url_safe_form_and_differ_every_time() {
@@ -32,12 +32,13 @@ class EmailTokenCodecTest {
     @Test
     void the_stored_hash_is_keyed_and_is_not_the_token() {
         NewToken token = codec.generate();
-        assertThat(codec.hashOf(token.token())).contains(token.hash());
+        assertThat(codec.hashesOf(token.token())).contains(token.hash());
         assertThat(token.hash().value()).isNotEqualTo(token.token()).doesNotContain(token.token());
         var otherKey = new byte[32];
         otherKey[0] = 1;
-        var otherServer = new HmacEmailTokenCodec(HmacEmailTokenCodec.deriveKey(RefreshSecret.unidentified(otherKey)), new SecureRandom());
-        assertThat(otherServer.hashOf(token.token())).as("another key, another hash").isNotEqualTo(codec.hashOf(token.token()));
+        var otherServer = new HmacEmailTokenCodec(List.of(HmacEmailTokenCodec.deriveKey(RefreshSecret.unidentified(otherKey))),
+                new SecureRandom());
+        assertThat(otherServer.hashesOf(token.token())).as("another key, another hash").doesNotContain(token.hash());
         assertThat(token.toString()).doesNotContain(token.token());
     }
 
@@ -54,20 +55,40 @@ class EmailTokenCodecTest {
         var one = EmailTokenCodecFactory.codec("", ring, false, random);
         var other = EmailTokenCodecFactory.codec("", ring, false, random);
         NewToken token = one.generate();
-        assertThat(other.hashOf(token.token())).contains(token.hash());
+        assertThat(other.hashesOf(token.token())).contains(token.hash());
 
         assertThatThrownBy(() -> EmailTokenCodecFactory.codec("", List.of(), false, random))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("gatehouse.keys.refresh-secrets");
         assertThat(EmailTokenCodecFactory.codec("", List.of(), true, random).generate().token()).as("development mode").hasSize(43);
     }
 
+    /** operations.md, rotating the refresh secret: step 2 moves a new secret first, instance by instance. */
+    @Test
+    void a_link_survives_moving_a_new_secret_first_on_any_instance_until_its_secret_is_removed() {
+        SecureRandom random = new SecureRandom();
+        String r1 = "r1:" + KeyMaterial.refreshSecret(random);
+        String r2 = "r2:" + KeyMaterial.refreshSecret(random);
+        var before = EmailTokenCodecFactory.codec("", List.of(r1, r2), false, random);
+        var after = EmailTokenCodecFactory.codec("", List.of(r2, r1), false, random);
+        var withoutR1 = EmailTokenCodecFactory.codec("", List.of(r2), false, random);
+
+        NewToken mintedBefore = before.generate();
+        NewToken mintedAfter = after.generate();
+
+        assertThat(after.hashesOf(mintedBefore.token())).contains(mintedBefore.hash());
+        assertThat(before.hashesOf(mintedAfter.token())).contains(mintedAfter.hash());
+        assertThat(after.hashesOf(mintedAfter.token())).as("the current key's hash first").first().isEqualTo(mintedAfter.hash());
+        assertThat(withoutR1.hashesOf(mintedBefore.token())).as("r1 removed").doesNotContain(mintedBefore.hash());
+        assertThat(withoutR1.hashesOf(mintedAfter.token())).containsExactly(mintedAfter.hash());
+    }
+
     @Test
     void strings_that_cannot_be_tokens_are_not_hashed() {
-        assertThat(codec.hashOf(null)).isEmpty();
-        assertThat(codec.hashOf("")).isEmpty();
-        assertThat(codec.hashOf("a".repeat(42))).isEmpty();
-        assertThat(codec.hashOf("a".repeat(44))).isEmpty();
-        assertThat(codec.hashOf("a".repeat(42) + "=")).isEmpty();
-        assertThat(codec.hashOf("a".repeat(42) + "/")).isEmpty();
+        assertThat(codec.hashesOf(null)).isEmpty();
+        assertThat(codec.hashesOf("")).isEmpty();
+        assertThat(codec.hashesOf("a".repeat(42))).isEmpty();
+        assertThat(codec.hashesOf("a".repeat(44))).isEmpty();
+        assertThat(codec.hashesOf("a".repeat(42) + "=")).isEmpty();
+        assertThat(codec.hashesOf("a".repeat(42) + "/")).isEmpty();
     }
 }

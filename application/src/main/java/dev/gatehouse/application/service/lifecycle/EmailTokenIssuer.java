@@ -42,12 +42,12 @@ public final class EmailTokenIssuer {
 
     /** Whether {@code presented} is a valid token of {@code purpose} at {@code now}; spends nothing. */
     boolean isValid(String presented, EmailTokenPurpose purpose, Instant now) {
-        return codec.hashOf(presented).flatMap(hash -> tokens.findValid(hash, purpose, now)).isPresent();
+        return codec.hashesOf(presented).stream().anyMatch(hash -> tokens.findValid(hash, purpose, now).isPresent());
     }
 
     /** Spends {@code presented} if it is a valid token of {@code purpose}; its user. At most one of racing callers gets it. */
     Optional<UserId> consume(String presented, EmailTokenPurpose purpose, Instant now) {
-        return codec.hashOf(presented).flatMap(hash -> tokens.consume(hash, purpose, now));
+        return codec.hashesOf(presented).stream().map(hash -> tokens.consume(hash, purpose, now)).flatMap(Optional::stream).findFirst();
     }
 
     Duration lifetimeOf(EmailTokenPurpose purpose) {

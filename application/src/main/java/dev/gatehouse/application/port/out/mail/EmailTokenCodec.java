@@ -1,8 +1,8 @@
 package dev.gatehouse.application.port.out.mail;
 
 import dev.gatehouse.domain.user.TokenHash;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Makes the tokens of e-mail links: at least 256 unpredictable bits, URL-safe, and their keyed hash
@@ -15,10 +15,12 @@ public interface EmailTokenCodec {
     NewToken generate();
 
     /**
-     * The hash of a presented token; empty when the string cannot be a token of this codec (wrong length or
-     * alphabet), so that garbage never reaches the store.
+     * The hashes a presented token may be stored under, the current key's first: a codec whose key rotates
+     * also answers with the hashes under the earlier keys it still holds, so that a link minted before a
+     * rotation, or by another instance that has not rotated yet, stays usable. Empty when the string cannot be
+     * a token of this codec (wrong length or alphabet), so that garbage never reaches the store.
      */
-    Optional<TokenHash> hashOf(String presented);
+    List<TokenHash> hashesOf(String presented);
 
     /** A token in plain form (for the e-mail only) with its hash (for the store). {@code toString} redacts the token. */
     record NewToken(String token, TokenHash hash) {
