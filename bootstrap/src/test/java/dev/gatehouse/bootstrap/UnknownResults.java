@@ -108,7 +108,7 @@ class UnknownResults {
             }
 
             @Override
-            public TokenResult confirm(String token, String newPassword) {
+            public TokenResult confirm(String token, String newPassword, String clientAddress) {
                 return null;
             }
         };
@@ -131,7 +131,7 @@ class UnknownResults {
     SignOutUseCase signOut() {
         return new SignOutUseCase() {
             @Override
-            public SignOutResult signOut(String refreshToken, java.util.function.Predicate<ClientId> endsHere) {
+            public SignOutResult signOut(String refreshToken, java.util.function.Predicate<ClientId> endsHere, String clientAddress) {
                 return null;
             }
 
@@ -141,7 +141,7 @@ class UnknownResults {
             }
 
             @Override
-            public void signOutEverywhere(UserId user) {
+            public void signOutEverywhere(Caller caller) {
                 // not under test
             }
         };

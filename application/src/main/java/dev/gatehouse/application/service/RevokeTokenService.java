@@ -21,7 +21,8 @@ import java.util.Optional;
  * session, and an access token names it in {@code sid}. The type hint is not needed: both kinds are
  * tried, the cheap HMAC check first (§2.1 lets the server extend its search beyond the hint). A service
  * client's access token belongs to no session, so there is nothing to end: it expires with its
- * {@code exp}, and the request is answered like one for an unknown token (§2.2).
+ * {@code exp}, and the request is answered like one for an unknown token (§2.2). Only the call that ends a
+ * live session records its {@code session_revoked} event, so repeating a revocation writes nothing.
  */
 public final class RevokeTokenService implements RevokeTokenUseCase {
 
@@ -46,9 +47,10 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
                 .filter(family -> family.clientId().equals(client))
                 .ifPresent(family -> {
                     Instant now = clock.instant();
-                    families.revoke(family.id(), RevocationReason.TOKEN_REVOKED, now);
-                    events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, family.userId(), family.id(),
-                            client, "token_revoked", clientAddress, null));
+                    if (families.revoke(family.id(), RevocationReason.TOKEN_REVOKED, now)) {
+                        events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, family.userId(), family.id(),
+                                client, "token_revoked", clientAddress, null));
+                    }
                 });
     }
 

@@ -33,7 +33,7 @@ public final class SignOutService implements SignOutUseCase {
     }
 
     @Override
-    public SignOutResult signOut(String refreshToken, Predicate<ClientId> endsHere) {
+    public SignOutResult signOut(String refreshToken, Predicate<ClientId> endsHere, String clientAddress) {
         RefreshTokenCheck check = codec.check(refreshToken);
         if (check instanceof RefreshTokenCheck.NotAuthentic) {
             return new SignOutResult.NotAuthentic();
@@ -45,27 +45,29 @@ public final class SignOutService implements SignOutUseCase {
         if (family.isPresent() && !endsHere.test(family.get().clientId())) {
             return new SignOutResult.OtherEndpoint(family.get().clientId());
         }
-        family.ifPresent(session -> revoke(session.id(), session.userId(), RevocationReason.SIGNED_OUT));
+        family.ifPresent(session -> revoke(session.id(), session.userId(), session.clientId(), clientAddress));
         return new SignOutResult.SignedOut();
     }
 
     @Override
     public void signOut(Caller caller) {
-        revoke(caller.session(), caller.user(), RevocationReason.SIGNED_OUT);
+        revoke(caller.session(), caller.user(), caller.client(), caller.clientAddress());
     }
 
     @Override
-    public void signOutEverywhere(UserId user) {
+    public void signOutEverywhere(Caller caller) {
         Instant now = clock.instant();
-        int revoked = families.revokeAllOf(user, RevocationReason.SIGNED_OUT_EVERYWHERE, now);
-        events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, user, null, null,
-                "signed_out_everywhere:" + revoked));
+        int revoked = families.revokeAllOf(caller.user(), RevocationReason.SIGNED_OUT_EVERYWHERE, now);
+        events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, caller.user(), caller.session(), caller.client(),
+                "signed_out_everywhere:" + revoked, caller.clientAddress(), null));
     }
 
-    private void revoke(FamilyId session, UserId user, RevocationReason reason) {
+    /** Ends the session; an event only when this call ended it (a session ended before stays as it ended). */
+    private void revoke(FamilyId session, UserId user, ClientId client, String clientAddress) {
         Instant now = clock.instant();
-        families.revoke(session, reason, now);
-        events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, user, session, null,
-                reason.name().toLowerCase(Locale.ROOT)));
+        if (families.revoke(session, RevocationReason.SIGNED_OUT, now)) {
+            events.record(new SecurityEvent(SecurityEventType.SESSION_REVOKED, now, user, session, client,
+                    RevocationReason.SIGNED_OUT.name().toLowerCase(Locale.ROOT), clientAddress, null));
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.application.service;
 import static dev.gatehouse.application.testing.ServiceFixture.API;
 import static dev.gatehouse.application.testing.ServiceFixture.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.gatehouse.application.port.in.AuthenticateUseCase.Authentication;
 import dev.gatehouse.application.port.in.Caller;
@@ -14,6 +15,7 @@ import dev.gatehouse.application.port.in.SignInUseCase.SignInCommand;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInResult;
 import dev.gatehouse.application.port.in.SignOutUseCase.SignOutResult;
 import dev.gatehouse.application.testing.ServiceFixture;
+import dev.gatehouse.domain.event.SecurityEvent;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.ClientId;
 import java.time.Duration;
@@ -84,24 +86,44 @@ class AccountAndSessionServicesTest {
         IssuedTokens one = gatehouse.registered("ada@example.com");
         IssuedTokens two = signedIn("ada@example.com");
         IssuedTokens other = gatehouse.registered("bob@example.com");
-        gatehouse.signOut.signOutEverywhere(one.userId());
+        gatehouse.signOut.signOutEverywhere(new Caller(one.userId(), one.sessionId(), API));
         assertThat(gatehouse.authenticate.authenticate(two.accessToken())).isInstanceOf(Authentication.Unauthenticated.class);
         assertThat(gatehouse.authenticate.authenticate(other.accessToken())).isInstanceOf(Authentication.Authenticated.class);
     }
 
     @Test
     void sign_out_with_a_forged_refresh_token_is_refused() {
-        assertThat(gatehouse.signOut.signOut("rt.forged", client -> true)).isEqualTo(new SignOutResult.NotAuthentic());
+        assertThat(gatehouse.signOut.signOut("rt.forged", client -> true, "10.0.0.9")).isEqualTo(new SignOutResult.NotAuthentic());
     }
 
     @Test
     void sign_out_by_refresh_token_leaves_a_session_of_a_client_that_does_not_end_there() {
         IssuedTokens session = gatehouse.registered("ada@example.com");
-        assertThat(gatehouse.signOut.signOut(session.refreshToken(), client -> !client.equals(API)))
+        assertThat(gatehouse.signOut.signOut(session.refreshToken(), client -> !client.equals(API), "10.0.0.9"))
                 .isEqualTo(new SignOutResult.OtherEndpoint(API));
         assertThat(gatehouse.authenticate.authenticate(session.accessToken())).isInstanceOf(Authentication.Authenticated.class);
-        assertThat(gatehouse.signOut.signOut(session.refreshToken(), client -> true)).isEqualTo(new SignOutResult.SignedOut());
+        assertThat(gatehouse.signOut.signOut(session.refreshToken(), client -> true, "10.0.0.9")).isEqualTo(new SignOutResult.SignedOut());
         assertThat(gatehouse.authenticate.authenticate(session.accessToken())).isInstanceOf(Authentication.Unauthenticated.class);
+    }
+
+    /** A repeated sign-out or revocation changes nothing, so it writes nothing: no flood of events from one session. */
+    @Test
+    void only_the_call_that_ends_a_session_records_it_with_the_callers_address() {
+        IssuedTokens byRefresh = gatehouse.registered("a@example.com");
+        IssuedTokens byRevocation = gatehouse.registered("b@example.com");
+        int before = gatehouse.events.ofType(SecurityEventType.SESSION_REVOKED).size();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(gatehouse.signOut.signOut(byRefresh.refreshToken(), client -> true, "10.0.0.9")).isEqualTo(new SignOutResult.SignedOut());
+            gatehouse.revoke.revoke(byRevocation.refreshToken(), API, "10.0.0.8");
+            gatehouse.revoke.revoke(byRefresh.refreshToken(), API, "10.0.0.8");
+        }
+
+        var revoked = gatehouse.events.ofType(SecurityEventType.SESSION_REVOKED);
+        assertThat(revoked.subList(before, revoked.size()))
+                .extracting(SecurityEvent::session, SecurityEvent::detail, SecurityEvent::clientAddress)
+                .containsExactly(tuple(byRefresh.sessionId(), "signed_out", "10.0.0.9"),
+                        tuple(byRevocation.sessionId(), "token_revoked", "10.0.0.8"));
     }
 
     @Test

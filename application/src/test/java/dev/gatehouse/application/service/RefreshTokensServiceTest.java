@@ -190,7 +190,7 @@ class RefreshTokensServiceTest {
 
     @Test
     void a_signed_out_session_refuses_its_current_token() {
-        gatehouse.signOut.signOut(signedIn.refreshToken(), client -> true);
+        gatehouse.signOut.signOut(signedIn.refreshToken(), client -> true, "10.0.0.9");
         assertThat(refresh(signedIn.refreshToken(), API)).isEqualTo(new RefreshResult.InvalidGrant(Reason.REVOKED));
     }
 
@@ -202,7 +202,7 @@ class RefreshTokensServiceTest {
 
     @Test
     void a_purged_session_is_unknown() {
-        gatehouse.signOut.signOut(signedIn.refreshToken(), client -> true);
+        gatehouse.signOut.signOut(signedIn.refreshToken(), client -> true, "10.0.0.9");
         gatehouse.clock.advance(Duration.ofDays(1));
         gatehouse.families.purgeEndedBefore(gatehouse.clock.instant(), 10);
         assertThat(refresh(signedIn.refreshToken(), API)).isEqualTo(new RefreshResult.InvalidGrant(Reason.UNKNOWN_SESSION));

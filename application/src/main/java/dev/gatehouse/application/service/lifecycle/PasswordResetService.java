@@ -81,7 +81,7 @@ public final class PasswordResetService implements PasswordResetUseCase {
             tokens.issueForNobody(PURPOSE, now);
         }
         events.record(new SecurityEvent(SecurityEventType.PASSWORD_RESET_REQUESTED, now, account.map(UserAccount::id).orElse(null),
-                null, null, account.isPresent() ? "" : "unknown_account"));
+                null, null, account.isPresent() ? "" : "unknown_account", clientAddress, null));
         return new RequestResult.Accepted();
     }
 
@@ -103,7 +103,7 @@ public final class PasswordResetService implements PasswordResetUseCase {
     }
 
     @Override
-    public TokenResult confirm(String token, String newPassword) {
+    public TokenResult confirm(String token, String newPassword, String clientAddress) {
         Password password;
         try {
             password = Password.of(newPassword);
@@ -115,7 +115,7 @@ public final class PasswordResetService implements PasswordResetUseCase {
             return new TokenResult.InvalidToken();
         }
         PasswordHash hash = hasher.hash(password);
-        Optional<UserId> reset = transactions.inTransaction(() -> tokens.consume(token, PURPOSE, now).map(user -> apply(user, hash, now)));
+        Optional<UserId> reset = transactions.inTransaction(() -> tokens.consume(token, PURPOSE, now).map(user -> apply(user, hash, now, clientAddress)));
         reset.flatMap(accounts::findById).ifPresent(owner -> {
             signInThrottle.lift(owner.email());
             notifications.send(new Notification.PasswordChanged(owner.email(), now));
@@ -123,11 +123,12 @@ public final class PasswordResetService implements PasswordResetUseCase {
         return reset.isPresent() ? new TokenResult.Accepted() : new TokenResult.InvalidToken();
     }
 
-    private UserId apply(UserId user, PasswordHash hash, Instant now) {
+    private UserId apply(UserId user, PasswordHash hash, Instant now, String clientAddress) {
         accounts.updatePasswordHash(user, hash);
         accounts.markEmailVerified(user);
         int ended = families.revokeAllOf(user, RevocationReason.PASSWORD_RESET, now);
-        events.record(new SecurityEvent(SecurityEventType.PASSWORD_RESET, now, user, null, null, "sessions_ended:" + ended));
+        events.record(new SecurityEvent(SecurityEventType.PASSWORD_RESET, now, user, null, null, "sessions_ended:" + ended,
+                clientAddress, null));
         return user;
     }
 }

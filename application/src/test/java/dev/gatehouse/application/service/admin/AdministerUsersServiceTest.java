@@ -56,7 +56,7 @@ class AdministerUsersServiceTest {
     @Test
     void a_user_is_shown_with_the_live_sessions_only() {
         IssuedTokens second = signedIn();
-        gatehouse.signOut.signOut(second.refreshToken(), client -> true);
+        gatehouse.signOut.signOut(second.refreshToken(), client -> true, "10.0.0.9");
         var user = gatehouse.administer.user(OPS, adaId).orElseThrow();
         assertThat(user.account().email().value()).isEqualTo("ada@example.com");
         assertThat(user.sessions()).extracting(family -> family.id()).containsExactly(ada.sessionId());

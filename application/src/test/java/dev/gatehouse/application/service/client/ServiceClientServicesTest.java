@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service.client;
 
+import dev.gatehouse.application.port.in.Caller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.in.AuthenticateUseCase.Authentication;
@@ -110,7 +111,7 @@ class ServiceClientServicesTest {
     void a_users_token_lacks_every_scope_while_its_session_lives_and_is_unauthenticated_after() {
         IssuedTokens user = gatehouse.registered("ada@example.com");
         assertThat(gatehouse.authorizeClient.authorize(user.accessToken(), Scopes.ADMIN)).isInstanceOf(ClientAuthorization.InsufficientScope.class);
-        gatehouse.signOut.signOutEverywhere(user.userId());
+        gatehouse.signOut.signOutEverywhere(new Caller(user.userId(), user.sessionId(), ServiceFixture.API));
         assertThat(gatehouse.authorizeClient.authorize(user.accessToken(), Scopes.ADMIN)).isInstanceOf(ClientAuthorization.Unauthenticated.class);
         assertThat(gatehouse.authorizeClient.authorize("garbage", Scopes.ADMIN)).isInstanceOf(ClientAuthorization.Unauthenticated.class);
     }

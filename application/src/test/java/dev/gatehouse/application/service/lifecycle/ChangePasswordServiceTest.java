@@ -47,7 +47,7 @@ class ChangePasswordServiceTest {
 
         assertThat(gatehouse.changePassword.change(caller, PASSWORD, NEW_PASSWORD)).isEqualTo(new PasswordCheckResult.Done());
 
-        assertThat(gatehouse.passwordReset.confirm(reset, "the attackers password")).isEqualTo(new TokenResult.InvalidToken());
+        assertThat(gatehouse.passwordReset.confirm(reset, "the attackers password", "10.0.0.7")).isEqualTo(new TokenResult.InvalidToken());
         assertThat(gatehouse.signIn.signIn(command(NEW_PASSWORD))).isInstanceOf(SignInResult.SignedIn.class);
         assertThat(gatehouse.emailVerification.confirm(verification)).isEqualTo(new TokenResult.Accepted());
     }

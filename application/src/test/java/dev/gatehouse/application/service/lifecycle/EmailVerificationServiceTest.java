@@ -87,7 +87,7 @@ class EmailVerificationServiceTest {
         String resetToken = gatehouse.notifications.last(Notification.PasswordReset.class).token();
         assertThat(gatehouse.emailVerification.confirm(resetToken)).isEqualTo(new TokenResult.InvalidToken());
         assertThat(verified()).isFalse();
-        assertThat(gatehouse.passwordReset.confirm(resetToken, "a brand new password")).isEqualTo(new TokenResult.Accepted());
+        assertThat(gatehouse.passwordReset.confirm(resetToken, "a brand new password", "10.0.0.7")).isEqualTo(new TokenResult.Accepted());
     }
 
     @Test

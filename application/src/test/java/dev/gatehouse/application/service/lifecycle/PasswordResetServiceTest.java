@@ -10,6 +10,8 @@ import dev.gatehouse.application.port.in.lifecycle.PasswordResetUseCase.RequestR
 import dev.gatehouse.application.port.in.lifecycle.TokenResult;
 import dev.gatehouse.application.port.out.mail.Notification;
 import dev.gatehouse.application.testing.ServiceFixture;
+import dev.gatehouse.domain.event.SecurityEvent;
+import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.token.RevocationReason;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class PasswordResetServiceTest {
         gatehouse.passwordReset.request("ada@example.com", "10.0.0.1");
         String token = gatehouse.notifications.last(Notification.PasswordReset.class).token();
 
-        assertThat(gatehouse.passwordReset.confirm(token, NEW_PASSWORD)).isEqualTo(new TokenResult.Accepted());
+        assertThat(gatehouse.passwordReset.confirm(token, NEW_PASSWORD, "10.0.0.7")).isEqualTo(new TokenResult.Accepted());
 
         for (IssuedTokens session : new IssuedTokens[] {ada, second}) {
             assertThat(gatehouse.families.find(session.sessionId()).orElseThrow().endAt(gatehouse.clock.instant()).orElseThrow().reason())
@@ -51,7 +53,11 @@ class PasswordResetServiceTest {
         assertThat(gatehouse.signIn.signIn(command(NEW_PASSWORD))).isInstanceOf(SignInResult.SignedIn.class);
         assertThat(gatehouse.notifications.last(Notification.PasswordChanged.class).to().value()).isEqualTo("ada@example.com");
         assertThat(gatehouse.accounts.findById(ada.userId()).orElseThrow().emailVerified()).as("the link proved the address").isTrue();
-        assertThat(gatehouse.passwordReset.confirm(token, "yet another password")).as("spent").isEqualTo(new TokenResult.InvalidToken());
+        assertThat(gatehouse.events.ofType(SecurityEventType.PASSWORD_RESET_REQUESTED)).last()
+                .extracting(SecurityEvent::clientAddress).isEqualTo("10.0.0.1");
+        assertThat(gatehouse.events.ofType(SecurityEventType.PASSWORD_RESET)).last()
+                .extracting(SecurityEvent::clientAddress).isEqualTo("10.0.0.7");
+        assertThat(gatehouse.passwordReset.confirm(token, "yet another password", "10.0.0.7")).as("spent").isEqualTo(new TokenResult.InvalidToken());
     }
 
     @Test
@@ -63,7 +69,7 @@ class PasswordResetServiceTest {
         gatehouse.passwordReset.request("ada@example.com", "10.0.0.1");
         String token = gatehouse.notifications.last(Notification.PasswordReset.class).token();
 
-        assertThat(gatehouse.passwordReset.confirm(token, NEW_PASSWORD)).isEqualTo(new TokenResult.Accepted());
+        assertThat(gatehouse.passwordReset.confirm(token, NEW_PASSWORD, "10.0.0.7")).isEqualTo(new TokenResult.Accepted());
 
         assertThat(gatehouse.signIn.signIn(command(NEW_PASSWORD))).isInstanceOf(SignInResult.SignedIn.class);
     }
@@ -73,7 +79,7 @@ class PasswordResetServiceTest {
         gatehouse.passwordReset.request("ada@example.com", "10.0.0.1");
         String token = gatehouse.notifications.last(Notification.PasswordReset.class).token();
         gatehouse.clock.advance(Duration.ofMinutes(30));
-        assertThat(gatehouse.passwordReset.confirm(token, NEW_PASSWORD)).isEqualTo(new TokenResult.InvalidToken());
+        assertThat(gatehouse.passwordReset.confirm(token, NEW_PASSWORD, "10.0.0.7")).isEqualTo(new TokenResult.InvalidToken());
         assertThat(gatehouse.hasher.hashes).as("nothing hashed for a dead link").isEqualTo(1);
     }
 
@@ -81,9 +87,9 @@ class PasswordResetServiceTest {
     void a_new_password_breaking_the_rules_is_rejected_and_the_link_stays_usable() {
         gatehouse.passwordReset.request("ada@example.com", "10.0.0.1");
         String token = gatehouse.notifications.last(Notification.PasswordReset.class).token();
-        assertThat(gatehouse.passwordReset.confirm(token, "short")).isInstanceOfSatisfying(TokenResult.Rejected.class,
+        assertThat(gatehouse.passwordReset.confirm(token, "short", "10.0.0.7")).isInstanceOfSatisfying(TokenResult.Rejected.class,
                 rejected -> assertThat(rejected.violations()).extracting(v -> v.field()).containsExactly("newPassword"));
-        assertThat(gatehouse.passwordReset.confirm(token, NEW_PASSWORD)).isEqualTo(new TokenResult.Accepted());
+        assertThat(gatehouse.passwordReset.confirm(token, NEW_PASSWORD, "10.0.0.7")).isEqualTo(new TokenResult.Accepted());
     }
 
     @Test

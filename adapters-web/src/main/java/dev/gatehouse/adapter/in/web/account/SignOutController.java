@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.in.web.account;
 
 import dev.gatehouse.adapter.in.web.body.StrictJson;
+import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.browser.ClientRegistry;
 import dev.gatehouse.adapter.in.web.browser.CookieParameters;
 import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
@@ -61,14 +62,16 @@ final class SignOutController {
     private final StrictJson json;
     private final CsrfGuard csrf;
     private final ClientRegistry clients;
+    private final ClientAddresses addresses;
 
     SignOutController(SignOutUseCase signOut, BearerAuthentication bearer, StrictJson json, CsrfGuard csrf,
-            ClientRegistry clients) {
+            ClientRegistry clients, ClientAddresses addresses) {
         this.signOut = signOut;
         this.bearer = bearer;
         this.json = json;
         this.csrf = csrf;
         this.clients = clients;
+        this.addresses = addresses;
     }
 
     @Post(uri = "/auth/sign-out", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
@@ -101,7 +104,7 @@ final class SignOutController {
         if (csrf.fromCookieClientPage(request)) {
             return tokenInBody();
         }
-        SignOutResult result = signOut.signOut(inBody, this::takesItsRefreshTokenInTheBody);
+        SignOutResult result = signOut.signOut(inBody, this::takesItsRefreshTokenInTheBody, addresses.of(request));
         if (result instanceof SignOutResult.SignedOut) {
             return signedOut();
         }
@@ -119,7 +122,7 @@ final class SignOutController {
     @ApiResponse(responseCode = "204", description = "Every session is ended")
     @SecurityRequirement(name = "bearer")
     HttpResponse<?> signOutEverywhere(HttpRequest<?> request) {
-        signOut.signOutEverywhere(bearer.require(request).user());
+        signOut.signOutEverywhere(bearer.require(request));
         return signedOut();
     }
 
@@ -154,7 +157,7 @@ final class SignOutController {
         if (inBody != null) {
             return tokenInBody();
         }
-        if (signOut.signOut(token, this::endsHere) instanceof SignOutResult.OtherEndpoint) {
+        if (signOut.signOut(token, this::endsHere, addresses.of(request)) instanceof SignOutResult.OtherEndpoint) {
             return proxySession();
         }
         return signedOut();

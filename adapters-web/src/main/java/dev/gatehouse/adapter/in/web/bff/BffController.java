@@ -138,7 +138,7 @@ final class BffController {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        HostCookie.BFF.read(request).ifPresent(token -> signOut.signOut(token, client.id()::equals));
+        HostCookie.BFF.read(request).ifPresent(token -> signOut.signOut(token, client.id()::equals, addresses.of(request)));
         MutableHttpResponse<?> response = HttpResponse.noContent();
         HostCookie.clearSession(response);
         return response;

@@ -91,8 +91,8 @@ final class PasswordResetController {
     @ApiResponse(responseCode = "204", description = "The password is changed, every session of the account ended and the token spent")
     @ApiResponse(responseCode = "400", description = "The token is invalid, expired or spent (`invalid-token`), the new password breaks a rule (`errors`), or the body is malformed",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<?> confirm(@Body @Nullable byte[] body) {
+    HttpResponse<?> confirm(HttpRequest<?> request, @Body @Nullable byte[] body) {
         ResetConfirmation confirmation = json.read(body, ResetConfirmation.class);
-        return LifecycleResponses.of(reset.confirm(confirmation.token(), confirmation.newPassword()));
+        return LifecycleResponses.of(reset.confirm(confirmation.token(), confirmation.newPassword(), addresses.of(request)));
     }
 }

@@ -13,8 +13,12 @@ public interface PasswordResetUseCase {
     /** Sends a reset link if an account has the address; throttled per address and per client address. */
     RequestResult request(String email, String clientAddress);
 
-    /** Spends the token, sets the new password and ends every session of the account. */
-    TokenResult confirm(String token, String newPassword);
+    /**
+     * Spends the token, sets the new password and ends every session of the account.
+     *
+     * @param clientAddress the caller's network address, for the event
+     */
+    TokenResult confirm(String token, String newPassword, String clientAddress);
 
     sealed interface RequestResult {
         /** The same answer whether or not an account has the address. */
