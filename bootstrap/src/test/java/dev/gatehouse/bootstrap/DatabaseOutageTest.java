@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The database goes away and comes back: 503 problems meanwhile, fast, and recovery without a restart. */
+/**
+ * The database goes away and comes back, or stops answering on its open connections (a frozen server, a network
+ * that drops packets): 503 problems meanwhile, within seconds, and recovery without a restart.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageTest {
 
@@ -72,6 +75,42 @@ class DatabaseOutageTest {
         postgres = database(false);
         HttpResponse<String> recovered = awaitRecovery(http, (String) session.get("refresh_token"));
         assertThat(recovered.statusCode()).as("the session survived the outage").isEqualTo(200);
+    }
+
+    @Test
+    void a_database_that_stops_answering_gets_503s_within_seconds_not_requests_that_hang() throws Exception {
+        var http = new HttpFixture(server);
+        Map<String, Object> session = http.register(HttpFixture.anEmail());
+        HttpResponse<String> refresh;
+        HttpResponse<String> readiness;
+        signal("STOP");
+        try {
+            refresh = http.refresh((String) session.get("refresh_token"));
+            readiness = http.send(http.request("/health/readiness").GET());
+        } finally {
+            signal("CONT");
+        }
+        assertThat(refresh.statusCode()).as("the HTTP client would have given up after 30 s").isEqualTo(503);
+        assertThat(http.object(refresh)).containsEntry("error", "temporarily_unavailable");
+        assertThat(readiness.statusCode()).isEqualTo(503);
+
+        HttpResponse<String> health;
+        Instant deadline = Instant.now().plusSeconds(20);
+        do {
+            health = http.send(http.request("/health").GET());
+        } while (health.statusCode() != 200 && Instant.now().isBefore(deadline));
+        assertThat(health.statusCode()).as("recovered").isEqualTo(200);
+    }
+
+    /** Sends {@code kill -<name>} to the database server and every process it started (its connections). */
+    private void signal(String name) throws Exception {
+        long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        var pids = new java.util.ArrayList<String>();
+        pids.add(Long.toString(postmaster));
+        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> pids.add(Long.toString(child.pid())));
+        var command = new java.util.ArrayList<>(java.util.List.of("kill", "-" + name));
+        command.addAll(pids);
+        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
     }
 
     private HttpResponse<String> awaitRecovery(HttpFixture http, String refreshToken) {

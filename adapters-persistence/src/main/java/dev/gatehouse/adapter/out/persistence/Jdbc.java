@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -32,8 +33,16 @@ final class Jdbc {
     }
 
     private <R> R run(String sql, Statement<R> work) {
+        return run(sql, null, work);
+    }
+
+    /** @param networkTimeout how long the database may send nothing, or {@code null} for the connection's own bound */
+    private <R> R run(String sql, Duration networkTimeout, Statement<R> work) {
         try {
             return connections.onConnection(connection -> {
+                if (networkTimeout != null) {
+                    connection.setNetworkTimeout(Runnable::run, Math.toIntExact(networkTimeout.toMillis()));
+                }
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     return work.apply(statement);
                 }
@@ -53,12 +62,25 @@ final class Jdbc {
 
     /** Runs a query (or a statement with RETURNING) that yields at most one row. */
     <T> Optional<T> queryOne(String sql, Binder binder, RowMapper<T> mapper) {
-        return run(sql, statement -> {
+        return run(sql, one(binder, mapper));
+    }
+
+    /**
+     * Runs a query that yields at most one row, giving up when the database sends nothing for {@code timeout}
+     * ({@code setNetworkTimeout}: a silent server, which a statement timeout, a request to the server itself,
+     * cannot end); the pool restores the connection's own timeout when it is returned.
+     */
+    <T> Optional<T> queryOneWithin(Duration timeout, String sql, Binder binder, RowMapper<T> mapper) {
+        return run(sql, timeout, one(binder, mapper));
+    }
+
+    private static <T> Statement<Optional<T>> one(Binder binder, RowMapper<T> mapper) {
+        return statement -> {
             binder.bind(statement);
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(mapper.map(row)) : Optional.<T>empty();
+                return row.next() ? Optional.of(mapper.map(row)) : Optional.empty();
             }
-        });
+        };
     }
 
     /** Runs a query and maps every row. */

@@ -6,6 +6,7 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Fail-fast defaults of the service's connection pools (production's {@code datasources.default}, and the
@@ -14,14 +15,24 @@ import java.time.Duration;
  * connection); then the store is unavailable: 503, and the statement has written nothing. A bounded lock
  * wait also bounds how long after its request a refresh can still rotate its family, so that a rotation is
  * never stored long after its client gave up (which the client's retry, past the reuse grace, would meet
- * as reuse). What the operator configured ({@code connection-timeout}, {@code connection-init-sql}) is kept.
+ * as reuse). A database that stops answering on an open connection (a frozen server, a network that drops
+ * packets silently) is given up after {@value #SOCKET_TIMEOUT_S} s of silence (pgjdbc's {@code socketTimeout})
+ * and a pooled connection's liveness check after {@value #VALIDATION_TIMEOUT_MS} ms, instead of a wait
+ * that no other timeout bounds; schema migrations, which may rightly run longer, lift it
+ * ({@link SchemaMigration}). What the operator configured ({@code connection-timeout},
+ * {@code connection-init-sql}, {@code validation-timeout}, {@code socketTimeout} in the URL or the data source
+ * properties) is kept.
  */
 @Singleton
 final class PoolDefaults implements BeanCreatedEventListener<DatasourceConfiguration> {
 
     static final long CONNECTION_TIMEOUT_MS = 2000;
     static final String INIT_SQL = "SET lock_timeout = '2s'";
+    static final int SOCKET_TIMEOUT_S = 5;
+    static final long VALIDATION_TIMEOUT_MS = 1000;
+    static final String SOCKET_TIMEOUT = "socketTimeout";
     private static final long HIKARI_DEFAULT_CONNECTION_TIMEOUT_MS = Duration.ofSeconds(30).toMillis();
+    private static final long HIKARI_DEFAULT_VALIDATION_TIMEOUT_MS = Duration.ofSeconds(5).toMillis();
 
     @Override
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
@@ -36,6 +47,13 @@ final class PoolDefaults implements BeanCreatedEventListener<DatasourceConfigura
         }
         if (pool.getConnectionInitSql() == null) {
             pool.setConnectionInitSql(INIT_SQL);
+        }
+        if (pool.getValidationTimeout() == HIKARI_DEFAULT_VALIDATION_TIMEOUT_MS) {
+            pool.setValidationTimeout(VALIDATION_TIMEOUT_MS);
+        }
+        boolean inUrl = pool.getJdbcUrl() != null && pool.getJdbcUrl().toLowerCase(Locale.ROOT).contains(SOCKET_TIMEOUT.toLowerCase(Locale.ROOT) + "=");
+        if (!inUrl && !pool.getDataSourceProperties().containsKey(SOCKET_TIMEOUT)) {
+            pool.addDataSourceProperty(SOCKET_TIMEOUT, Integer.toString(SOCKET_TIMEOUT_S));
         }
     }
 }

@@ -47,13 +47,24 @@ class PoolDefaultsTest {
         PoolDefaults.apply(defaults);
         assertThat(defaults.getConnectionTimeout()).isEqualTo(PoolDefaults.CONNECTION_TIMEOUT_MS);
         assertThat(defaults.getConnectionInitSql()).isEqualTo(PoolDefaults.INIT_SQL);
+        assertThat(defaults.getValidationTimeout()).isEqualTo(PoolDefaults.VALIDATION_TIMEOUT_MS);
+        assertThat(defaults.getDataSourceProperties()).containsEntry("socketTimeout", "5");
 
         var configured = new HikariConfig();
         configured.setConnectionTimeout(5000);
         configured.setConnectionInitSql("SET lock_timeout = '10s'");
+        configured.setValidationTimeout(3000);
+        configured.addDataSourceProperty("socketTimeout", "60");
         PoolDefaults.apply(configured);
         assertThat(configured.getConnectionTimeout()).isEqualTo(5000);
         assertThat(configured.getConnectionInitSql()).isEqualTo("SET lock_timeout = '10s'");
+        assertThat(configured.getValidationTimeout()).isEqualTo(3000);
+        assertThat(configured.getDataSourceProperties()).containsEntry("socketTimeout", "60");
+
+        var inUrl = new HikariConfig();
+        inUrl.setJdbcUrl("jdbc:postgresql://db.example/gatehouse?socketTimeout=30");
+        PoolDefaults.apply(inUrl);
+        assertThat(inUrl.getDataSourceProperties()).as("the URL's own socketTimeout wins").doesNotContainKey("socketTimeout");
         assertThat(pool).isInstanceOf(HikariDataSource.class);
         assertThat(((HikariDataSource) pool).getConnectionInitSql()).as("the development pool").isEqualTo(PoolDefaults.INIT_SQL);
     }
