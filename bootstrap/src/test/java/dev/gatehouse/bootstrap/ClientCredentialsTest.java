@@ -113,6 +113,20 @@ class ClientCredentialsTest {
         assertThat(http.object(refresh)).containsEntry("error", "invalid_client");
     }
 
+    /** threat-model.md: neither the words nor the work of a refusal tell a service client's id apart from an unknown id. */
+    @Test
+    void an_unknown_client_presenting_a_secret_is_refused_like_a_service_client_with_a_wrong_one() {
+        String wrong = "not the secret of anybody, but long enough";
+        for (String endpoint : new String[] {"/auth/token", "/auth/revoke"}) {
+            Map<String, String> form = endpoint.equals("/auth/token") ? GRANT : Map.of("token", "x.0.y");
+            HttpResponse<String> known = ServiceClientsServer.postByBasic(http, endpoint, "ops", wrong, form);
+            HttpResponse<String> unknown = ServiceClientsServer.postByBasic(http, endpoint, "opz", wrong, form);
+            assertThat(unknown.statusCode()).isEqualTo(known.statusCode()).isEqualTo(401);
+            assertThat(unknown.body()).as(endpoint).isEqualTo(known.body());
+            assertThat(unknown.headers().firstValue("WWW-Authenticate")).isEqualTo(known.headers().firstValue("WWW-Authenticate"));
+        }
+    }
+
     /** RFC 6749 §5.2: an unknown grant is {@code unsupported_grant_type}, whoever asks, so it tells no service client apart. */
     @Test
     void an_unknown_grant_type_is_unsupported_for_service_clients_too() {

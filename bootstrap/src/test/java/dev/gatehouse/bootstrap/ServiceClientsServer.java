@@ -50,7 +50,11 @@ final class ServiceClientsServer {
 
     /** A client credentials request by HTTP Basic with extra form {@code fields}. */
     static HttpResponse<String> tokenByBasic(HttpFixture http, String clientId, String secret, Map<String, String> fields) {
-        return http.send(http.request("/auth/token").header("Authorization", basic(clientId, secret))
+        return postByBasic(http, "/auth/token", clientId, secret, fields);
+    }
+
+    static HttpResponse<String> postByBasic(HttpFixture http, String path, String clientId, String secret, Map<String, String> fields) {
+        return http.send(http.request(path).header("Authorization", basic(clientId, secret))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(HttpFixture.form(fields))));
     }

@@ -71,7 +71,7 @@ final class RevocationController {
         }
         var client = clients.find(credentials.clientId());
         if (client.isEmpty()) {
-            return OAuthResponses.invalidClient(ClientCredentials.UNKNOWN, credentials.basic());
+            return serviceClients.unknownClient(request, credentials);
         }
         if (TokenDelivery.heldByProxy(client.get())) {
             return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, TokenController.PROXY_ONLY);

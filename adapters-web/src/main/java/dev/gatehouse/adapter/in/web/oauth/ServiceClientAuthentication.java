@@ -27,6 +27,20 @@ final class ServiceClientAuthentication {
         this.addresses = addresses;
     }
 
+    /**
+     * The answer to a client id that names no configured client. One that presents a secret is checked like a
+     * service client's, against a stand-in (throttled and recorded alike), and refused in the words of a wrong
+     * secret, so that neither the answer nor its time tells a service client's id apart (RFC 6749 §5.2
+     * {@code invalid_client} either way); without a secret it is plainly unknown.
+     */
+    MutableHttpResponse<?> unknownClient(HttpRequest<?> request, ClientCredentials credentials) {
+        if (credentials.clientId() == null || credentials.secret() == null) {
+            return OAuthResponses.invalidClient(ClientCredentials.UNKNOWN, credentials.basic());
+        }
+        return refusal(request, credentials, new ClientId(credentials.clientId()))
+                .orElseGet(() -> OAuthResponses.invalidClient(ClientCredentials.UNKNOWN, credentials.basic()));
+    }
+
     /** The answer that refuses the service client {@code id}, if its credentials do not authenticate it. */
     Optional<MutableHttpResponse<?>> refusal(HttpRequest<?> request, ClientCredentials credentials, ClientId id) {
         ClientAuthentication result = authenticateClient.authenticate(

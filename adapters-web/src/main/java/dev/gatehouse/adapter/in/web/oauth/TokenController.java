@@ -69,9 +69,11 @@ final class TokenController {
     private final ClientAddresses addresses;
     private final CsrfGuard csrf;
     private final ClientCredentialsGrant clientCredentials;
+    private final ServiceClientAuthentication serviceClients;
 
     TokenController(SignInUseCase signIn, RefreshTokensUseCase refresh, ClientRegistry clients, FormParameters parameters,
-            ClientAddresses addresses, CsrfGuard csrf, ClientCredentialsGrant clientCredentials) {
+            ClientAddresses addresses, CsrfGuard csrf, ClientCredentialsGrant clientCredentials,
+            ServiceClientAuthentication serviceClients) {
         this.signIn = signIn;
         this.refresh = refresh;
         this.clients = clients;
@@ -79,6 +81,7 @@ final class TokenController {
         this.addresses = addresses;
         this.csrf = csrf;
         this.clientCredentials = clientCredentials;
+        this.serviceClients = serviceClients;
     }
 
     @Post(uri = PATH, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
@@ -112,7 +115,7 @@ final class TokenController {
         }
         Optional<ClientSettings> client = clients.find(credentials.clientId());
         if (client.isEmpty()) {
-            return OAuthResponses.invalidClient(ClientCredentials.UNKNOWN, credentials.basic());
+            return serviceClients.unknownClient(request, credentials);
         }
         if (TokenDelivery.heldByProxy(client.get())) {
             return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, PROXY_ONLY);
