@@ -124,6 +124,15 @@ final class GatehouseJar implements AutoCloseable {
         }
     }
 
+    /** The port of the jar's embedded PostgreSQL (user {@code postgres}, no password), as the jar logs it. */
+    int embeddedDatabasePort() {
+        Matcher matcher = EMBEDDED_DB_PORT.matcher(logText());
+        if (!matcher.find()) {
+            throw new AssertionError("the jar logged no embedded PostgreSQL port:\n" + logText());
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
     /** The embedded PostgreSQL's postmaster, found by the port the jar logs; it is not a child of the JVM. */
     private Optional<ProcessHandle> embeddedDatabase() {
         Matcher matcher = EMBEDDED_DB_PORT.matcher(logText());

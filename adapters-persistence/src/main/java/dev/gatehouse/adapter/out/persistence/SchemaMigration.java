@@ -1,6 +1,8 @@
 package dev.gatehouse.adapter.out.persistence;
 
-import io.micronaut.context.annotation.Context;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,16 +14,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema up to date (Flyway, {@code db/migration}) when the service starts, before it takes
- * requests. Several instances starting at once are safe: Flyway serialises migrations with a database lock.
+ * requests: once the application context has started ({@link StartupEvent}), so after every {@code @Context}
+ * bean that checks the configuration, so that a configuration the service refuses never migrates a shared
+ * database first; and before the HTTP server binds. Several instances starting at once are safe: Flyway
+ * serialises migrations with a database lock.
  * A migration may rightly run for minutes (an index on a large table), or wait that long for another
  * instance's lock, so its connections do without the pool's bound on a silent database ({@link PoolDefaults}).
  */
-@Context
-final class SchemaMigration {
+@Singleton
+final class SchemaMigration implements ApplicationEventListener<StartupEvent> {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
 
+    private final DataSource dataSource;
+
     SchemaMigration(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent started) {
         var result = Flyway.configure()
                 .dataSource(new Unbounded(dataSource))
                 .locations("classpath:db/migration")

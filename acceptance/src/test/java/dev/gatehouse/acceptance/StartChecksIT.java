@@ -1,0 +1,51 @@
+package dev.gatehouse.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A production start that the configuration stops (exit status 1, the key named) has not touched its database: a
+ * new release deployed with a typo must not migrate a shared schema and then never serve. The database is a fresh
+ * one in the embedded PostgreSQL of a development-mode jar.
+ */
+class StartChecksIT {
+
+    @Test
+    void a_refused_configuration_stops_the_jar_before_it_migrates_the_database() throws Exception {
+        Path logs = Files.createDirectories(Path.of("target", "jar-logs"));
+        try (GatehouseJar development = GatehouseJar.start("start-checks-db", port -> new JarLaunch(JarLaunch.LEAN,
+                Map.of("micronaut.server.port", Integer.toString(port)), Optional.empty()))) {
+            String url = "jdbc:postgresql://127.0.0.1:" + development.embeddedDatabasePort() + "/";
+            try (Connection admin = DriverManager.getConnection(url + "postgres", "postgres", "")) {
+                admin.createStatement().execute("CREATE DATABASE refused_start");
+            }
+            Process refused = new JarLaunch(JarLaunch.LEAN, Map.of("micronaut.server.port", "0"), Optional.empty(), Map.of(
+                    "DATASOURCES_DEFAULT_URL", url + "refused_start",
+                    "DATASOURCES_DEFAULT_USERNAME", "postgres",
+                    "GATEHOUSE_MAIL_SMTP_HOST", "127.0.0.1",
+                    "GATEHOUSE_KEYS_REFRESH_SECRETS", "r1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                    "GATEHOUSE_KEYS_SIGNING", "{\"keys\":[]}")).processBuilder("start-checks-refused", logs).start();
+            assertThat(refused.waitFor(90, TimeUnit.SECONDS)).as("the jar stops").isTrue();
+            String output = Files.readString(logs.resolve("start-checks-refused.log"), StandardCharsets.UTF_8);
+
+            assertThat(refused.exitValue()).as(output).isEqualTo(1);
+            assertThat(output).contains("gatehouse.keys.signing").doesNotContain("migrations applied");
+            try (Connection fresh = DriverManager.getConnection(url + "refused_start", "postgres", "");
+                    ResultSet tables = fresh.createStatement().executeQuery(
+                            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+                tables.next();
+                assertThat(tables.getInt(1)).as("no table was created").isZero();
+            }
+        }
+    }
+}
