@@ -44,7 +44,7 @@ final class SchemaMigration implements ApplicationEventListener<StartupEvent> {
     }
 
     /** The pool's connections without a network timeout (JDBC 4.1 {@code setNetworkTimeout(…, 0)}); the pool restores it on return. */
-    private record Unbounded(DataSource pool) implements DataSource {
+    record Unbounded(DataSource pool) implements DataSource {
 
         @Override
         public Connection getConnection() throws SQLException {

@@ -41,6 +41,20 @@ class PoolDefaultsTest {
         assertThat(accounts.findById(account.id())).contains(account);
     }
 
+    /** A statement waits at most 5 s for the database to say anything; a migration's statements are not bounded. */
+    @Test
+    void pooled_connections_give_a_silent_database_5_s_and_migrations_as_long_as_they_need() throws SQLException {
+        try (Connection pooled = pool.getConnection()) {
+            assertThat(pooled.getNetworkTimeout()).isEqualTo(PoolDefaults.SOCKET_TIMEOUT_S * 1000);
+        }
+        try (Connection migrating = new SchemaMigration.Unbounded(pool).getConnection()) {
+            assertThat(migrating.getNetworkTimeout()).isZero();
+        }
+        try (Connection pooled = pool.getConnection()) {
+            assertThat(pooled.getNetworkTimeout()).as("restored when the pool took it back").isEqualTo(PoolDefaults.SOCKET_TIMEOUT_S * 1000);
+        }
+    }
+
     @Test
     void hikaris_own_defaults_are_replaced_and_configured_values_kept() {
         var defaults = new HikariConfig();
