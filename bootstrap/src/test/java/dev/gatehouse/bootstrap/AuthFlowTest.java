@@ -122,6 +122,28 @@ class AuthFlowTest {
         assertThat(http.get("/auth/me", real).statusCode()).isEqualTo(200);
     }
 
+    /** API.md lists {@code userAgent} on every session item, also for a sign-in that sent no {@code User-Agent}. */
+    @Test
+    void a_session_signed_in_without_a_user_agent_lists_an_empty_one() throws Exception {
+        String email = HttpFixture.anEmail();
+        http.register(email);
+        String form = HttpFixture.form(Map.of("grant_type", "password", "username", email, "password", HttpFixture.PASSWORD,
+                "client_id", "api"));
+        String response;
+        try (var socket = new java.net.Socket("127.0.0.1", GatehouseServer.shared().getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /auth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "X-Forwarded-For: " + http.clientAddress() + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: " + form.length() + "\r\n\r\n" + form).getBytes(StandardCharsets.US_ASCII));
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(response).startsWith("HTTP/1.1 200");
+        String token = response.replaceAll("(?s).*\"access_token\":\"([^\"]+)\".*", "$1");
+
+        assertThat(http.list(http.get("/auth/sessions", token))).filteredOn(s -> Boolean.TRUE.equals(s.get("current")))
+                .singleElement().satisfies(s -> assertThat(s).containsEntry("userAgent", ""));
+    }
+
     @Test
     void sessions_are_listed_with_the_current_one_marked_and_can_be_ended_one_by_one() {
         String email = HttpFixture.anEmail();

@@ -143,6 +143,21 @@ class OpenApiDocumentTest {
         assertThat(tokenAnswers.stream().map(Schema::get$ref)).anySatisfy(ref -> assertThat(ref).endsWith("/ServiceTokenResponse"));
     }
 
+    /** API.md: {@code ?state=ended} lists {@code {id, clientId, createdAt, endedAt, endReason}}, with every reason the contract names. */
+    @Test
+    void ended_sessions_have_their_own_schema_with_every_end_reason() {
+        OpenAPI document = document();
+        Schema<?> ended = document.getComponents().getSchemas().get("EndedSessionView");
+        assertThat(ended.getProperties()).containsOnlyKeys("id", "clientId", "createdAt", "endedAt", "endReason");
+        assertThat(ended.getProperties().get("endReason").getEnum()).map(Object::toString).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(dev.gatehouse.domain.token.RevocationReason.values())
+                        .map(dev.gatehouse.domain.token.RevocationReason::code).distinct().toList());
+        assertThat(document.getPaths().get("/auth/sessions").getGet().getResponses().get("200").getContent()
+                .get("application/json").getSchema().getItems().get$ref()).isEqualTo("#/components/schemas/ListedSession");
+        assertThat(document.getComponents().getSchemas().get("ListedSession").getOneOf()).extracting(oneOf -> ((Schema<?>) oneOf).get$ref())
+                .containsExactlyInAnyOrder("#/components/schemas/SessionView", "#/components/schemas/EndedSessionView");
+    }
+
     private OpenAPI document() {
         return parse(http.send(http.request("/openapi.yml").GET()).body()).getOpenAPI();
     }

@@ -1,13 +1,17 @@
 package dev.gatehouse.adapter.in.web.account;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gatehouse.domain.token.RefreshTokenFamily;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
-/** A live session as listed: to its owner ({@code GET /auth/sessions}) and to administrators. */
+/**
+ * A live session as listed: to its owner ({@code GET /auth/sessions}) and to administrators. Every member is
+ * always present: {@code userAgent} is {@code ""} for a sign-in that sent none (API.md lists it on every item).
+ */
 @Serdeable
-public record SessionView(String id, String clientId, Instant createdAt, Instant lastUsedAt, Instant expiresAt, String userAgent,
-        boolean current) {
+public record SessionView(String id, String clientId, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String userAgent, boolean current) implements ListedSession {
 
     /** {@code family} as a session; {@code current} when it is the caller's own. */
     public static SessionView of(RefreshTokenFamily family, boolean current) {

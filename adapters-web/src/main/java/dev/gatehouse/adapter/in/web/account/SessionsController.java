@@ -19,6 +19,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,18 +49,24 @@ final class SessionsController {
 
     /** One ended session as listed; {@code endReason} is a {@link dev.gatehouse.domain.token.RevocationReason#code()}. */
     @Serdeable
-    record EndedSessionView(String id, String clientId, Instant createdAt, Instant endedAt, String endReason) {
+    @Schema(name = "EndedSessionView")
+    record EndedSessionView(String id, String clientId, Instant createdAt, Instant endedAt,
+            @Schema(allowableValues = {"signed_out", "revoked", "signed_out_everywhere", "reuse_detected", "expired_idle",
+                "expired_absolute", "password_changed", "password_reset", "account_disabled", "admin"}) String endReason)
+            implements ListedSession {
     }
 
     /** The live sessions, or with {@code state=ended} the sessions that ended in the last 30 days. */
     @Get
     @Operation(summary = "The caller's sessions: live ones (default, newest first, the current one marked) or, with "
             + "`state=ended`, those ended in the last 30 days")
-    @ApiResponse(responseCode = "200", description = "The sessions; `Cache-Control: no-store`",
+    @ApiResponse(responseCode = "200", description = "The sessions, live ones as `SessionView`, with `state=ended` ended ones as "
+            + "`EndedSessionView`; `Cache-Control: no-store`",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    array = @ArraySchema(schema = @Schema(implementation = SessionView.class))))
+                    array = @ArraySchema(schema = @Schema(implementation = ListedSession.class))))
     @ProblemResponses.BadRequest
-    HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String state) {
+    HttpResponse<?> list(HttpRequest<?> request,
+            @QueryValue @Nullable @Parameter(schema = @Schema(allowableValues = {"live", "ended"}, defaultValue = "live")) String state) {
         var caller = bearer.require(request);
         if ("ended".equals(state)) {
             return noStore(sessions.endedSessionsOf(caller).stream()
@@ -76,7 +83,7 @@ final class SessionsController {
         return noStore(listed);
     }
 
-    private static HttpResponse<?> noStore(List<?> listed) {
+    private static HttpResponse<?> noStore(List<? extends ListedSession> listed) {
         return HttpResponse.ok(listed).header("Cache-Control", "no-store");
     }
 

@@ -109,7 +109,7 @@ public class ClientSettings {
     private String requireLongEnough(String setting, String value) {
         if (value == null || value.length() < MIN_SECRET_LENGTH) {
             throw new ConfigurationException(key(setting) + ": a service client's secret has at least " + MIN_SECRET_LENGTH
-                    + " characters (e.g. openssl rand -base64 32)");
+                    + " characters of URL-safe base64 (e.g. openssl rand -base64 32 | tr '+/' '-_'; HTTP Basic form-decodes a '+')");
         }
         return value;
     }

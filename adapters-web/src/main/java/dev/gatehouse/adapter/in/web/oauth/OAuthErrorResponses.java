@@ -15,8 +15,9 @@ import java.lang.annotation.Target;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@ApiResponse(responseCode = "400", description = "`invalid_request`, `invalid_grant` (wrong password, or a refresh token that is "
-        + "invalid, expired, revoked or reused) or `unsupported_grant_type`",
+@ApiResponse(responseCode = "400", description = "`invalid_request` (a parameter missing, repeated or malformed); at the token "
+        + "endpoint also `invalid_grant` (wrong password, or a refresh token that is invalid, expired, revoked or reused), "
+        + "`unsupported_grant_type`, `invalid_scope`; `unauthorized_client` for a client that may not use the grant or endpoint",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))
 @ApiResponse(responseCode = "401", description = "`invalid_client`: the `client_id` is missing or unknown, or a service client's secret "
         + "is missing or wrong (with `WWW-Authenticate: Basic` when HTTP Basic was used)",
@@ -24,7 +25,7 @@ import java.lang.annotation.Target;
 @ApiResponse(responseCode = "403", description = "CSRF check failed on a cookie request (allowed `Origin` and "
         + "`X-Requested-With: gatehouse` needed)",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))
-@ApiResponse(responseCode = "429", description = "Too many sign-in attempts",
+@ApiResponse(responseCode = "429", description = "Too many attempts from the address or on the account (sign-ins, client secrets)",
         headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")),
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))
 @ApiResponse(responseCode = "503", description = "`temporarily_unavailable`: the database is not answering, or too many sign-ins at once",
