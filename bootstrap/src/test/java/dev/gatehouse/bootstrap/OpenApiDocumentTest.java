@@ -158,6 +158,17 @@ class OpenApiDocumentTest {
                 .containsExactlyInAnyOrder("#/components/schemas/SessionView", "#/components/schemas/EndedSessionView");
     }
 
+    /** A {@code required} list belongs to an object schema, never to one of its string properties. */
+    @Test
+    void required_members_are_listed_by_their_object_only() {
+        document().getComponents().getSchemas().forEach((name, schema) -> {
+            Map<String, Schema> properties = schema.getProperties() == null ? Map.of() : schema.getProperties();
+            properties.forEach((property, described) -> assertThat(described.getRequired()).as(name + "." + property)
+                    .satisfiesAnyOf(required -> assertThat(required).isNull(), required -> assertThat(described.get$ref()).isNotNull(),
+                            required -> assertThat(described.getType()).isEqualTo("object")));
+        });
+    }
+
     private OpenAPI document() {
         return parse(http.send(http.request("/openapi.yml").GET()).body()).getOpenAPI();
     }

@@ -59,7 +59,8 @@ final class RevocationController {
             requestBody = @RequestBody(required = true, content = {
                 @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = RevocationRequest.class)),
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevocationRequest.class))}))
-    @ApiResponse(responseCode = "200", description = "Always, also for unknown, invalid or already revoked tokens (RFC 7009 §2.2)")
+    @ApiResponse(responseCode = "200", description = "For every well-formed request of an authenticated client, also for unknown, "
+            + "invalid or already revoked tokens (RFC 7009 §2.2); the body is empty")
     HttpResponse<?> revoke(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Map<String, String> params;
         ClientCredentials credentials;

@@ -7,9 +7,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * The parameters of {@code POST /auth/token} as the OpenAPI document describes them (form-encoded, RFC 6749
  * §4.3, §4.4 and §6, or JSON with the same names); {@link FormParameters} reads them.
  */
-@Schema(requiredProperties = "grant_type")
 record TokenRequest(
-        @JsonProperty("grant_type") @Schema(allowableValues = {"password", "refresh_token", "client_credentials"}) String grantType,
+        @JsonProperty("grant_type") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                allowableValues = {"password", "refresh_token", "client_credentials"}) String grantType,
         @JsonProperty("client_id") @Schema(description = "A configured client, e.g. `api` or `web` (required; a service client may send it by HTTP Basic "
                 + "instead)") String clientId,
         @Schema(description = "The e-mail address (`password` grant)") String username,
