@@ -3,6 +3,7 @@ package dev.gatehouse.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +131,7 @@ class AuthFlowTest {
         String form = HttpFixture.form(Map.of("grant_type", "password", "username", email, "password", HttpFixture.PASSWORD,
                 "client_id", "api"));
         String response;
-        try (var socket = new java.net.Socket("127.0.0.1", GatehouseServer.shared().getPort())) {
+        try (var socket = new Socket("127.0.0.1", GatehouseServer.shared().getPort())) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(("POST /auth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                     + "X-Forwarded-For: " + http.clientAddress() + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,11 +107,8 @@ class DatabaseOutageTest {
     /** Sends {@code kill -<name>} to the database server and every process it started (its connections). */
     private void signal(String name) throws Exception {
         long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
-        var pids = new java.util.ArrayList<String>();
-        pids.add(Long.toString(postmaster));
-        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> pids.add(Long.toString(child.pid())));
-        var command = new java.util.ArrayList<>(java.util.List.of("kill", "-" + name));
-        command.addAll(pids);
+        List<String> command = new ArrayList<>(List.of("kill", "-" + name, Long.toString(postmaster)));
+        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> command.add(Long.toString(child.pid())));
         assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
     }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.domain.token.RevocationReason;
 import io.micronaut.web.router.Router;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
@@ -9,6 +10,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,8 +152,7 @@ class OpenApiDocumentTest {
         Schema<?> ended = document.getComponents().getSchemas().get("EndedSessionView");
         assertThat(ended.getProperties()).containsOnlyKeys("id", "clientId", "createdAt", "endedAt", "endReason");
         assertThat(ended.getProperties().get("endReason").getEnum()).map(Object::toString).containsExactlyInAnyOrderElementsOf(
-                java.util.Arrays.stream(dev.gatehouse.domain.token.RevocationReason.values())
-                        .map(dev.gatehouse.domain.token.RevocationReason::code).distinct().toList());
+                Arrays.stream(RevocationReason.values()).map(RevocationReason::code).distinct().toList());
         assertThat(document.getPaths().get("/auth/sessions").getGet().getResponses().get("200").getContent()
                 .get("application/json").getSchema().getItems().get$ref()).isEqualTo("#/components/schemas/ListedSession");
         assertThat(document.getComponents().getSchemas().get("ListedSession").getOneOf()).extracting(oneOf -> ((Schema<?>) oneOf).get$ref())
