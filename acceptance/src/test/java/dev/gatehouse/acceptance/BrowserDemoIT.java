@@ -123,13 +123,17 @@ class BrowserDemoIT {
         }
     }
 
-    /** Debian's Chromium, headless, with a profile of its own and no background traffic (this machine has no network). */
+    /**
+     * Debian's Chromium, headless, with no background traffic (this machine has no network) and a profile of its own
+     * under {@code target/}, which {@code mvn clean} removes (one in {@code /tmp} was left behind by every run).
+     */
     private static WebDriver chromium() throws IOException {
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1200,1800", "--user-data-dir=" + Files.createTempDirectory("gatehouse-chromium"));
+                "--window-size=1200,1800",
+                "--user-data-dir=" + Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile-"));
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(),
                 options);
     }
