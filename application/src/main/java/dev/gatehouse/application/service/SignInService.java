@@ -2,6 +2,7 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.IssuedTokens;
 import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.out.AccountDeletedException;
 import dev.gatehouse.application.port.out.IdGenerator;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
@@ -27,7 +28,8 @@ import java.util.Optional;
  * checked), and both get the same answer, as does a disabled account with the right password (counted as a
  * failure, so not even the lock tells them apart); the precise reason goes to the security events only. Every
  * attempt is counted by the {@link SignInThrottle} before its hash, so concurrent attempts cannot
- * overtake the lock.
+ * overtake the lock. A password that is reset or changed, or an account that is disabled or deleted, while
+ * the hash is checked leaves the sign-in without a session (see {@link #startSession}).
  */
 public final class SignInService implements SignInUseCase {
 
@@ -82,7 +84,7 @@ public final class SignInService implements SignInUseCase {
             return new SignInResult.InvalidCredentials();
         }
         throttle.recordSuccess(attempt);
-        return startSession(upgradeHashIfOutdated(account.get(), password, now), command, now)
+        return startSession(upgradeHashIfOutdated(account.get(), password, now), password, command, now)
                 .<SignInResult>map(SignInResult.SignedIn::new)
                 .orElseGet(SignInResult.InvalidCredentials::new);
     }
@@ -108,16 +110,28 @@ public final class SignInService implements SignInUseCase {
     }
 
     /**
-     * Starts a session, unless the account was disabled while the password was checked: it is read again
-     * once the session is stored, and an administrator's disabling either saw the session (and revoked it)
-     * or shows here (and the session is revoked now).
+     * Starts a session, unless the account changed while the password was checked: it is read again once the
+     * session is stored. A disabling, a password reset or change locks the account until its transaction ends
+     * and ends the account's sessions in it, and a deletion removes them; storing a session waits for such a
+     * transaction (the account's foreign key). So a change either saw the session (and ended it) or shows here,
+     * and the session is revoked now: a password replaced meanwhile is not the one this sign-in proved. A new
+     * hash of the same password (another sign-in's parameter upgrade) costs one more check and keeps the session.
      */
-    private Optional<IssuedTokens> startSession(UserAccount account, SignInCommand command, Instant now) {
+    private Optional<IssuedTokens> startSession(UserAccount account, Password password, SignInCommand command, Instant now) {
         var family = RefreshTokenFamily.start(new FamilyId(ids.next()), account.id(), command.client(),
                 command.userAgent(), now, policy);
-        families.add(family);
-        if (accounts.findById(account.id()).filter(stored -> !stored.isDisabled()).isEmpty()) {
+        try {
+            families.add(family);
+        } catch (AccountDeletedException deleted) {
+            return Optional.empty();
+        }
+        Optional<UserAccount> stored = accounts.findById(account.id());
+        if (stored.isEmpty() || stored.get().isDisabled()) {
             families.revoke(family.id(), RevocationReason.ACCOUNT_DISABLED, now);
+            return Optional.empty();
+        }
+        if (!stored.get().passwordHash().equals(account.passwordHash()) && !hasher.matches(password, stored.get().passwordHash())) {
+            families.revoke(family.id(), RevocationReason.PASSWORD_CHANGED, now);
             return Optional.empty();
         }
         events.record(new SecurityEvent(SecurityEventType.SIGN_IN_SUCCEEDED, now, account.id(), family.id(),

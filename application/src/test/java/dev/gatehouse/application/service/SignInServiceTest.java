@@ -91,15 +91,40 @@ class SignInServiceTest {
     }
 
     @Test
-    void an_upgrade_never_undoes_a_password_change_made_while_the_old_password_was_checked() {
+    void a_password_changed_while_the_old_one_was_checked_leaves_the_sign_in_without_a_session() {
         var account = gatehouse.accounts.findByEmail(EmailAddress.of("ada@example.com")).orElseThrow();
         gatehouse.accounts.updatePasswordHash(account.id(), new PasswordHash("v1:" + PASSWORD));
         var changed = new PasswordHash("v2:a password set meanwhile");
         gatehouse.hasher.whileChecking = () -> gatehouse.accounts.updatePasswordHash(account.id(), changed);
 
-        assertThat(signIn("ada@example.com", PASSWORD, "10.0.0.1")).as("it checked the password it was given").isInstanceOf(SignInResult.SignedIn.class);
-        assertThat(gatehouse.accounts.findById(account.id()).orElseThrow().passwordHash()).isEqualTo(changed);
+        assertThat(signIn("ada@example.com", PASSWORD, "10.0.0.1")).isEqualTo(new SignInResult.InvalidCredentials());
+        assertThat(gatehouse.accounts.findById(account.id()).orElseThrow().passwordHash()).as("the upgrade did not undo the change")
+                .isEqualTo(changed);
         assertThat(gatehouse.events.ofType(SecurityEventType.PASSWORD_HASH_UPGRADED)).isEmpty();
+        assertThat(gatehouse.events.ofType(SecurityEventType.SIGN_IN_SUCCEEDED)).isEmpty();
+        assertThat(gatehouse.families.activeOf(account.id(), gatehouse.clock.instant())).as("only the registration's session")
+                .hasSize(1);
+    }
+
+    @Test
+    void another_sign_in_upgrading_the_hash_meanwhile_keeps_the_session() {
+        var account = gatehouse.accounts.findByEmail(EmailAddress.of("ada@example.com")).orElseThrow();
+        gatehouse.accounts.updatePasswordHash(account.id(), new PasswordHash("v1:" + PASSWORD));
+        gatehouse.hasher.whileChecking = () -> gatehouse.accounts.replacePasswordHash(account.id(),
+                new PasswordHash("v1:" + PASSWORD), new PasswordHash("v2:" + PASSWORD));
+        int before = gatehouse.hasher.checks;
+
+        assertThat(signIn("ada@example.com", PASSWORD, "10.0.0.1")).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(gatehouse.hasher.checks - before).as("the new hash was checked too").isEqualTo(2);
+    }
+
+    @Test
+    void an_account_deleted_while_the_password_was_checked_gets_no_session() {
+        var account = gatehouse.accounts.findByEmail(EmailAddress.of("ada@example.com")).orElseThrow();
+        gatehouse.hasher.whileChecking = () -> gatehouse.accounts.delete(account.id());
+
+        assertThat(signIn("ada@example.com", PASSWORD, "10.0.0.1")).isEqualTo(new SignInResult.InvalidCredentials());
+        assertThat(gatehouse.events.ofType(SecurityEventType.SIGN_IN_SUCCEEDED)).isEmpty();
     }
 
     private SignInResult signIn(String email, String password, String address) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.application.testing;
 
+import dev.gatehouse.application.port.out.AccountDeletedException;
 import dev.gatehouse.application.port.out.mail.EmailTokens;
 import dev.gatehouse.domain.user.EmailToken;
 import dev.gatehouse.domain.user.EmailTokenPurpose;
@@ -10,14 +11,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Tokens in a map by hash; {@link #consume} is a synchronized remove with exactly the port's conditions. */
+/**
+ * Tokens in a map by hash; {@link #consume} is a synchronized remove with exactly the port's conditions. A token
+ * needs its account, as the store's foreign key does.
+ */
 public final class InMemoryEmailTokens implements EmailTokens {
 
+    private final InMemoryUserAccounts accounts;
     private final Map<TokenHash, EmailToken> tokens = new LinkedHashMap<>();
     private int decoys;
+    /** Runs before a token is stored: lets a test act between a use case's reading and its writing. */
+    public Runnable beforeStoring = () -> { };
+
+    public InMemoryEmailTokens(InMemoryUserAccounts accounts) {
+        this.accounts = accounts;
+    }
 
     @Override
     public synchronized void replace(EmailToken token) {
+        beforeStoring.run();
+        if (accounts.findById(token.user()).isEmpty()) {
+            throw new AccountDeletedException();
+        }
         tokens.values().removeIf(old -> old.user().equals(token.user()) && old.purpose() == token.purpose());
         tokens.put(token.hash(), token);
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.application.testing;
 
+import dev.gatehouse.application.port.out.AccountDeletedException;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.domain.token.FamilyId;
 import dev.gatehouse.domain.token.FamilyState;
@@ -17,18 +18,27 @@ import java.util.function.Predicate;
 
 /**
  * Families in a map (the records are immutable, so the map holds copies); {@link #advance} is a synchronized
- * compare-and-set on the domain's own predicate, {@link Rotation#admittedBy}.
+ * compare-and-set on the domain's own predicate, {@link Rotation#admittedBy}. A family needs its account, as
+ * the store's foreign key does.
  */
 public final class InMemoryRefreshTokenFamilies implements RefreshTokenFamilies {
 
+    private final InMemoryUserAccounts accounts;
     private final Map<FamilyId, RefreshTokenFamily> families = new LinkedHashMap<>();
     private int advances;
     private int finds;
     /** Runs inside every advance, before the compare-and-set: lets a test stall the store. */
     public Runnable whileAdvancing = () -> { };
 
+    public InMemoryRefreshTokenFamilies(InMemoryUserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
     @Override
     public synchronized void add(RefreshTokenFamily family) {
+        if (accounts.findById(family.userId()).isEmpty()) {
+            throw new AccountDeletedException();
+        }
         families.put(family.id(), family);
     }
 

@@ -5,8 +5,8 @@ import dev.gatehouse.application.port.out.UserAccounts;
 
 class InMemoryRefreshTokenFamiliesTest extends RefreshTokenFamiliesContract {
 
-    private final InMemoryRefreshTokenFamilies families = new InMemoryRefreshTokenFamilies();
     private final InMemoryUserAccounts accounts = new InMemoryUserAccounts();
+    private final InMemoryRefreshTokenFamilies families = new InMemoryRefreshTokenFamilies(accounts);
 
     @Override
     protected RefreshTokenFamilies families() {

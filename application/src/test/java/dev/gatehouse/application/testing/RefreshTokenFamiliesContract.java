@@ -4,7 +4,9 @@ import static dev.gatehouse.application.testing.StoreFixtures.API;
 import static dev.gatehouse.application.testing.StoreFixtures.POLICY;
 import static dev.gatehouse.application.testing.StoreFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.application.port.out.AccountDeletedException;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies.AdvanceResult;
 import dev.gatehouse.application.port.out.UserAccounts;
@@ -45,6 +47,14 @@ public abstract class RefreshTokenFamiliesContract {
         RefreshTokenFamily family = aStoredFamily();
         assertThat(families().find(family.id())).contains(family);
         assertThat(families().find(new FamilyId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void a_family_of_an_account_deleted_meanwhile_is_refused_as_such() {
+        UserAccount account = aStoredAccount();
+        accounts().delete(account.id());
+
+        assertThatThrownBy(() -> families().add(StoreFixtures.aFamilyOf(account, T0))).isInstanceOf(AccountDeletedException.class);
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class ServiceFixture {
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     public final InMemoryUserAccounts accounts = new InMemoryUserAccounts();
-    public final InMemoryRefreshTokenFamilies families = new InMemoryRefreshTokenFamilies();
+    public final InMemoryRefreshTokenFamilies families = new InMemoryRefreshTokenFamilies(accounts);
     public final PlainPasswordHasher hasher = new PlainPasswordHasher();
     public final FakeRefreshTokenCodec codec = new FakeRefreshTokenCodec();
     public final FakeAccessTokens accessTokens = new FakeAccessTokens(clock);
@@ -56,10 +56,10 @@ public final class ServiceFixture {
     public final FakeEmailPseudonyms pseudonyms = new FakeEmailPseudonyms();
     public final SequentialIds ids = new SequentialIds();
     public final RecordingNotifications notifications = new RecordingNotifications();
-    public final InMemoryEmailTokens emailTokens = new InMemoryEmailTokens();
+    public final InMemoryEmailTokens emailTokens = new InMemoryEmailTokens(accounts);
     public final FakeEmailTokenCodec emailTokenCodec = new FakeEmailTokenCodec();
     public final InMemoryResetRequestCounts resetCounts = new InMemoryResetRequestCounts();
-    public final InMemoryVerificationRequestCounts verificationCounts = new InMemoryVerificationRequestCounts();
+    public final InMemoryVerificationRequestCounts verificationCounts = new InMemoryVerificationRequestCounts(accounts);
     public final TokenPolicy policy = TokenPolicy.defaults();
     public final TokenMinter minter = new TokenMinter(accessTokens, codec, ids,
             new TokenSettings("https://id.example", "api.example", policy));

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.port.StoreUnavailableException;
+import dev.gatehouse.application.port.out.AccountDeletedException;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,13 +19,17 @@ import java.util.UUID;
 /**
  * Runs SQL on the current connection: the transaction's inside {@link JdbcTransactions}, else a pooled
  * connection in auto-commit. Every {@link SQLException} leaves as {@link StoreUnavailableException}
- * unless the caller handles it.
+ * unless the caller handles it, except a foreign-key violation: every foreign key of the schema refers to an
+ * account ({@code user_account}, with {@code ON DELETE CASCADE}), so a row it refuses belongs to an account
+ * that a concurrent deletion removed, and it leaves as {@link AccountDeletedException}.
  */
 @Singleton
 final class Jdbc {
 
     /** PostgreSQL's SQLSTATE for a unique-constraint violation. */
     static final String UNIQUE_VIOLATION = "23505";
+    /** PostgreSQL's SQLSTATE for a foreign-key violation. */
+    static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private final JdbcTransactions connections;
 
@@ -134,6 +139,9 @@ final class Jdbc {
     private static RuntimeException translate(SQLException cause) {
         if (UNIQUE_VIOLATION.equals(cause.getSQLState())) {
             return new UniqueViolation(cause);
+        }
+        if (FOREIGN_KEY_VIOLATION.equals(cause.getSQLState())) {
+            return new AccountDeletedException();
         }
         return new StoreUnavailableException(cause);
     }

@@ -52,17 +52,24 @@ final class JdbcUserAccounts implements UserAccounts {
         return findOne("SELECT " + COLUMNS + " FROM user_account WHERE id = ?", statement -> statement.setObject(1, id.value()));
     }
 
+    /** Locks the row {@code FOR UPDATE} first, as {@link #changeStatus} does, for the same reason. */
     @Override
     public void updatePasswordHash(UserId id, PasswordHash hash) {
-        jdbc.update("UPDATE user_account SET password_hash = ? WHERE id = ?", statement -> {
+        jdbc.update("UPDATE user_account SET password_hash = ? WHERE id = (SELECT id FROM user_account WHERE id = ? FOR UPDATE)", statement -> {
             statement.setString(1, hash.encoded());
             statement.setObject(2, id.value());
         });
     }
 
+    /**
+     * Locks the row {@code FOR UPDATE} first, as {@link #changeStatus} does, for the same reason; a hash that changed
+     * while the lock was awaited is compared in its new version (PostgreSQL re-evaluates the condition).
+     */
     @Override
     public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
-        return jdbc.update("UPDATE user_account SET password_hash = ? WHERE id = ? AND password_hash = ?", statement -> {
+        return jdbc.update("""
+                UPDATE user_account SET password_hash = ?
+                 WHERE id = (SELECT id FROM user_account WHERE id = ? AND password_hash = ? FOR UPDATE)""", statement -> {
             statement.setString(1, replacement.encoded());
             statement.setObject(2, id.value());
             statement.setString(3, expected.encoded());

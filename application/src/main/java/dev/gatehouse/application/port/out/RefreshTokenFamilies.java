@@ -15,6 +15,11 @@ import java.util.Optional;
  */
 public interface RefreshTokenFamilies {
 
+    /**
+     * Stores a new family.
+     *
+     * @throws AccountDeletedException when its account is gone (deleted meanwhile)
+     */
     void add(RefreshTokenFamily family);
 
     Optional<RefreshTokenFamily> find(FamilyId id);

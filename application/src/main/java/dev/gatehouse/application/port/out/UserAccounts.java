@@ -22,12 +22,17 @@ public interface UserAccounts {
 
     Optional<UserAccount> findById(UserId id);
 
-    /** Replaces the hash of the account's password whatever it is now (a reset: the link proved the owner). */
+    /**
+     * Replaces the hash of the account's password whatever it is now (a reset: the link proved the owner). Inside
+     * a transaction the account is locked until the end, as by {@link #changeStatus}: a sign-in that checked the
+     * old password and is storing its session meanwhile waits, and then finds the new hash.
+     */
     void updatePasswordHash(UserId id, PasswordHash hash);
 
     /**
      * Replaces the hash only if it is still {@code expected}, atomically (a compare-and-set): of concurrent
-     * changes made against one hash, exactly one succeeds, and a parameter upgrade never undoes a change.
+     * changes made against one hash, exactly one succeeds, and a parameter upgrade never undoes a change. Locks
+     * the account as {@link #updatePasswordHash} does.
      *
      * @return whether the hash was replaced; false when it had changed meanwhile or there is no such account
      */

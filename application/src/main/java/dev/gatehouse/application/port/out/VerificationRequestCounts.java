@@ -11,6 +11,10 @@ import java.time.Instant;
  */
 public interface VerificationRequestCounts {
 
-    /** Counts a request of {@code user} in the window starting at {@code windowStart}; returns the count so far. */
+    /**
+     * Counts a request of {@code user} in the window starting at {@code windowStart}; returns the count so far.
+     *
+     * @throws AccountDeletedException when the account is gone (deleted meanwhile)
+     */
     int count(UserId user, Instant windowStart);
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.application.service.lifecycle;
 import dev.gatehouse.application.port.in.Caller;
 import dev.gatehouse.application.port.in.lifecycle.EmailVerificationUseCase;
 import dev.gatehouse.application.port.in.lifecycle.TokenResult;
+import dev.gatehouse.application.port.out.AccountDeletedException;
 import dev.gatehouse.application.port.out.SecurityEvents;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserAccounts;
@@ -50,7 +51,12 @@ public final class EmailVerificationService implements EmailVerificationUseCase 
     @Override
     public RequestResult requestVerification(Caller caller) {
         Instant now = clock.instant();
-        int count = requests.count(caller.user(), perAccount.windowStart(now));
+        int count;
+        try {
+            count = requests.count(caller.user(), perAccount.windowStart(now));
+        } catch (AccountDeletedException deleted) {
+            return new RequestResult.Accepted(); // nothing to verify any more: as for an address already verified
+        }
         if (perAccount.exceededBy(count)) {
             if (perAccount.firstExceededBy(count)) {
                 events.record(new SecurityEvent(SecurityEventType.EMAIL_VERIFICATION_THROTTLED, now, caller.user(), caller.session(),
@@ -62,9 +68,14 @@ public final class EmailVerificationService implements EmailVerificationUseCase 
         return new RequestResult.Accepted();
     }
 
-    /** Sends {@code account} a verification link, replacing any earlier one. */
+    /** Sends {@code account} a verification link, replacing any earlier one; nothing when it was deleted meanwhile. */
     void sendTo(UserAccount account) {
-        String token = tokens.issue(account.id(), PURPOSE, clock.instant());
+        String token;
+        try {
+            token = tokens.issue(account.id(), PURPOSE, clock.instant());
+        } catch (AccountDeletedException deleted) {
+            return;
+        }
         notifications.send(new Notification.EmailVerification(account.email(), token, tokens.lifetimeOf(PURPOSE)));
     }
 

@@ -3,6 +3,7 @@ package dev.gatehouse.application.service.lifecycle;
 import dev.gatehouse.application.port.in.FieldViolation;
 import dev.gatehouse.application.port.in.lifecycle.PasswordResetUseCase;
 import dev.gatehouse.application.port.in.lifecycle.TokenResult;
+import dev.gatehouse.application.port.out.AccountDeletedException;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.SecurityEvents;
@@ -75,13 +76,12 @@ public final class PasswordResetService implements PasswordResetUseCase {
             return new RequestResult.Throttled(throttled.get());
         }
         Optional<UserAccount> account = email.flatMap(accounts::findByEmail);
-        if (account.isPresent()) {
-            sendLink(account.get(), now);
-        } else {
+        boolean sent = account.isPresent() && sendLink(account.get(), now);
+        if (!sent) {
             tokens.issueForNobody(PURPOSE, now);
         }
-        events.record(new SecurityEvent(SecurityEventType.PASSWORD_RESET_REQUESTED, now, account.map(UserAccount::id).orElse(null),
-                null, null, account.isPresent() ? "" : "unknown_account", clientAddress, null));
+        events.record(new SecurityEvent(SecurityEventType.PASSWORD_RESET_REQUESTED, now, sent ? account.get().id() : null,
+                null, null, sent ? "" : "unknown_account", clientAddress, null));
         return new RequestResult.Accepted();
     }
 
@@ -97,9 +97,16 @@ public final class PasswordResetService implements PasswordResetUseCase {
         }
     }
 
-    private void sendLink(UserAccount account, Instant now) {
-        String token = tokens.issue(account.id(), PURPOSE, now);
+    /** Sends the account a reset link; false when the account was deleted meanwhile (then it is unknown now). */
+    private boolean sendLink(UserAccount account, Instant now) {
+        String token;
+        try {
+            token = tokens.issue(account.id(), PURPOSE, now);
+        } catch (AccountDeletedException deleted) {
+            return false;
+        }
         notifications.send(new Notification.PasswordReset(account.email(), token, tokens.lifetimeOf(PURPOSE)));
+        return true;
     }
 
     @Override

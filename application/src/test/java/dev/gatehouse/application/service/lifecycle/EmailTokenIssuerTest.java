@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.out.mail.EmailTokenCodec;
 import dev.gatehouse.application.testing.InMemoryEmailTokens;
+import dev.gatehouse.application.testing.InMemoryUserAccounts;
+import dev.gatehouse.application.testing.StoreFixtures;
 import dev.gatehouse.domain.user.EmailTokenPolicy;
 import dev.gatehouse.domain.user.EmailTokenPurpose;
 import dev.gatehouse.domain.user.TokenHash;
+import dev.gatehouse.domain.user.UserAccount;
 import dev.gatehouse.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A link is redeemed under whichever of the codec's keys stored it: the current one or an earlier one still held. */
@@ -20,8 +22,9 @@ class EmailTokenIssuerTest {
     private static final Instant NOW = Instant.parse("2026-12-02T01:00:00Z");
     private static final EmailTokenPurpose RESET = EmailTokenPurpose.PASSWORD_RESET;
 
-    private final InMemoryEmailTokens store = new InMemoryEmailTokens();
-    private final UserId ada = new UserId(UUID.randomUUID());
+    private final InMemoryUserAccounts accounts = new InMemoryUserAccounts();
+    private final InMemoryEmailTokens store = new InMemoryEmailTokens(accounts);
+    private final UserId ada = stored(StoreFixtures.anAccount());
 
     @Test
     void a_token_stored_under_an_earlier_key_is_valid_and_spent_once() {
@@ -59,5 +62,10 @@ class EmailTokenIssuerTest {
                 return List.of(keys).stream().map(key -> new TokenHash(key + "(" + presented + ")")).toList();
             }
         };
+    }
+
+    private UserId stored(UserAccount account) {
+        accounts.add(account);
+        return account.id();
     }
 }

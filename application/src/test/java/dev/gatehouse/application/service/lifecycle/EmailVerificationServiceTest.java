@@ -82,6 +82,17 @@ class EmailVerificationServiceTest {
     }
 
     @Test
+    void an_account_deleted_meanwhile_gets_no_link_and_the_usual_answer() {
+        int mails = gatehouse.notifications.all().size();
+        gatehouse.emailTokens.beforeStoring = () -> gatehouse.accounts.delete(ada.userId());
+        assertThat(gatehouse.emailVerification.requestVerification(caller())).as("deleted after it was counted")
+                .isEqualTo(new EmailVerificationUseCase.RequestResult.Accepted());
+        assertThat(gatehouse.emailVerification.requestVerification(caller())).as("deleted before it was counted")
+                .isEqualTo(new EmailVerificationUseCase.RequestResult.Accepted());
+        assertThat(gatehouse.notifications.all()).hasSize(mails);
+    }
+
+    @Test
     void a_reset_token_does_not_verify_and_is_not_spent_by_trying() {
         gatehouse.passwordReset.request("ada@example.com", "10.0.0.1");
         String resetToken = gatehouse.notifications.last(Notification.PasswordReset.class).token();

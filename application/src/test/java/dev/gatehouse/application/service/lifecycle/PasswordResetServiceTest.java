@@ -38,6 +38,17 @@ class PasswordResetServiceTest {
     }
 
     @Test
+    void an_account_deleted_while_its_link_is_made_is_answered_like_an_unknown_address() {
+        int mails = gatehouse.notifications.all().size();
+        gatehouse.emailTokens.beforeStoring = () -> gatehouse.accounts.delete(ada.userId());
+
+        assertThat(gatehouse.passwordReset.request("ada@example.com", "10.0.0.1")).isEqualTo(new RequestResult.Accepted());
+        assertThat(gatehouse.notifications.all()).hasSize(mails);
+        assertThat(gatehouse.events.ofType(SecurityEventType.PASSWORD_RESET_REQUESTED)).singleElement()
+                .satisfies(event -> assertThat(event.detail()).isEqualTo("unknown_account"));
+    }
+
+    @Test
     void the_link_sets_the_new_password_and_ends_every_session() {
         IssuedTokens second = signIn(ServiceFixture.PASSWORD);
         gatehouse.passwordReset.request("ada@example.com", "10.0.0.1");

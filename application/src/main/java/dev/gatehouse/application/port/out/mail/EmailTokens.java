@@ -13,7 +13,11 @@ import java.util.Optional;
  */
 public interface EmailTokens {
 
-    /** Stores the token, replacing any earlier token of the same user and purpose: only the newest link works. */
+    /**
+     * Stores the token, replacing any earlier token of the same user and purpose: only the newest link works.
+     *
+     * @throws dev.gatehouse.application.port.out.AccountDeletedException when the user's account is gone (deleted meanwhile)
+     */
     void replace(EmailToken token);
 
     /**
