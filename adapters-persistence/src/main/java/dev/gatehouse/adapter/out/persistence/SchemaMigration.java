@@ -2,14 +2,19 @@ package dev.gatehouse.adapter.out.persistence;
 
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -17,30 +22,79 @@ import org.slf4j.LoggerFactory;
  * requests: once the application context has started ({@link StartupEvent}), so after every {@code @Context}
  * bean that checks the configuration, so that a configuration the service refuses never migrates a shared
  * database first; and before the HTTP server binds. Several instances starting at once are safe: Flyway
- * serialises migrations with a database lock.
- * A migration may rightly run for minutes (an index on a large table), or wait that long for another
- * instance's lock, so its connections do without the pool's bound on a silent database ({@link PoolDefaults}).
+ * serialises migrations with a database lock, which the others wait for as long as it is held (a migration
+ * may rightly run for minutes, an index on a large table), so its connections also do without the pool's
+ * bound on a silent database ({@link PoolDefaults}).
+ * A migration keeps the pool's bounded wait for a table lock ({@code lock_timeout}), so that a schema change
+ * never queues the running instances' requests behind a long transaction (a backup, a report): when another
+ * session holds a lock it needs, the migration is rolled back, and tried again after {@link #LOCK_RETRY_DELAY},
+ * with a warning each time, until the lock is free.
  */
 @Singleton
 final class SchemaMigration implements ApplicationEventListener<StartupEvent> {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
+    static final Duration LOCK_RETRY_DELAY = Duration.ofSeconds(5);
+    /** PostgreSQL's SQLSTATE when {@code lock_timeout} ended a wait for a lock. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** Flyway's count of one-second retries for its own lock: without end, as long as another instance migrates. */
+    private static final int RETRY_WITHOUT_END = -1;
 
     private final DataSource dataSource;
+    private final Duration lockRetryDelay;
 
+    @Inject
     SchemaMigration(DataSource dataSource) {
+        this(dataSource, LOCK_RETRY_DELAY);
+    }
+
+    SchemaMigration(DataSource dataSource, Duration lockRetryDelay) {
         this.dataSource = dataSource;
+        this.lockRetryDelay = lockRetryDelay;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent started) {
-        var result = Flyway.configure()
+        var flyway = Flyway.configure()
                 .dataSource(new Unbounded(dataSource))
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .lockRetryCount(RETRY_WITHOUT_END)
+                .load();
+        MigrateResult result = migrate(flyway);
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info("database schema at version {} ({} migrations applied now)", version, result.migrationsExecuted);
+    }
+
+    private MigrateResult migrate(Flyway flyway) {
+        while (true) {
+            try {
+                return flyway.migrate();
+            } catch (FlywayException failed) {
+                SQLException lockWait = lockWaitOf(failed).orElseThrow(() -> failed);
+                LOG.warn("schema migration rolled back, another session holds a lock on a table it changes ({}); trying again in {} s",
+                        lockWait.getMessage(), lockRetryDelay.toSeconds());
+                pause();
+            }
+        }
+    }
+
+    /** The wait for a lock that {@code lock_timeout} ended, if that is why the migration failed. */
+    private static Optional<SQLException> lockWaitOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(lockRetryDelay.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to migrate the schema", interrupted);
+        }
     }
 
     /** The pool's connections without a network timeout (JDBC 4.1 {@code setNetworkTimeout(…, 0)}); the pool restores it on return. */
