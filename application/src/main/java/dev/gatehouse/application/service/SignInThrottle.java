@@ -12,7 +12,6 @@ import dev.gatehouse.domain.throttle.SignInThrottlePolicy;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.EmailPseudonym;
 import dev.gatehouse.domain.user.UserId;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -55,13 +54,10 @@ public final class SignInThrottle {
         return new Refused(new Throttled(policy.retryAfter((AttemptCount.Refused) count, now)));
     }
 
-    /** Records a wrong password or unknown account; a locking attempt's lock grows to the back-off. */
+    /** Records a wrong password or unknown account (a locking attempt set its back-off when it was counted). */
     public void recordFailure(Attempt attempt, UserId user, String reason) {
-        Instant at = attempt.rule().at();
         events.record(attempt.event(SecurityEventType.SIGN_IN_FAILED, user, reason));
-        Duration lock = policy.lockAfter(attempt.count().inRun());
-        if (!lock.isZero()) {
-            attempts.extendLock(attempt.account(), at.plus(lock));
+        if (policy.locks(attempt.count().inRun())) {
             events.record(attempt.event(SecurityEventType.SIGN_IN_THROTTLED, user, "account_locked"));
         } else if (attempt.count().inWindow() >= policy.failuresPerAccountPerMinute()) {
             events.record(attempt.event(SecurityEventType.SIGN_IN_THROTTLED, user, "account_budget_spent"));

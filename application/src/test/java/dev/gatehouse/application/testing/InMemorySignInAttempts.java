@@ -25,16 +25,9 @@ public final class InMemorySignInAttempts implements SignInAttempts {
         }
         int inRun = row == null ? 1 : row.attempts + 1;
         int inWindow = sameWindow ? row.windowAttempts + 1 : 1;
-        Instant lock = inRun >= rule.lockingAttempt() ? rule.holdUntil() : row == null ? null : row.lockedUntil;
+        Instant lock = inRun >= rule.lockingAttempt() ? rule.holdFor(inRun) : row == null ? null : row.lockedUntil;
         rows.put(account, new Row(inRun, rule.at(), lock, rule.budgetWindowStart(), inWindow));
         return new AttemptCount.Counted(inRun, inWindow);
-    }
-
-    @Override
-    public synchronized void extendLock(EmailPseudonym account, Instant until) {
-        rows.computeIfPresent(account, (key, row) -> row.lockedUntil == null ? row
-                : new Row(row.attempts, row.lastAttempt, until.isAfter(row.lockedUntil) ? until : row.lockedUntil,
-                        row.windowStart, row.windowAttempts));
     }
 
     @Override

@@ -66,14 +66,25 @@ public abstract class SignInAttemptsContract {
     }
 
     @Test
-    void the_locking_attempt_holds_the_first_lock_until_its_failure_extends_it() {
+    void each_locking_attempt_holds_the_lock_its_failure_earns_from_the_moment_it_is_counted() {
         for (int i = 1; i <= 9; i++) {
             attempts.countAttempt(account, POLICY.admissionAt(T0));
         }
         assertThat(attempts.countAttempt(account, POLICY.admissionAt(T0))).isEqualTo(new AttemptCount.Counted(10, 10));
-        attempts.extendLock(account, T0.plusSeconds(600));
-        assertThat(attempts.countAttempt(account, POLICY.admissionAt(T0.plusSeconds(31))))
-                .isEqualTo(new AttemptCount.Refused(T0.plusSeconds(600), false));
+        assertThat(attempts.countAttempt(account, POLICY.admissionAt(T0.plusSeconds(1)))).as("the first lock")
+                .isEqualTo(new AttemptCount.Refused(T0.plusSeconds(30), false));
+        Instant expiry = T0.plusSeconds(30);
+        for (int attempt = 11; attempt <= 16; attempt++) {
+            int inRun = attempt;
+            assertThat(attempts.countAttempt(account, POLICY.admissionAt(expiry)))
+                    .isInstanceOfSatisfying(AttemptCount.Counted.class, counted -> assertThat(counted.inRun()).isEqualTo(inRun));
+            Instant lockedUntil = expiry.plus(POLICY.lockAfter(attempt));
+            assertThat(attempts.countAttempt(account, POLICY.admissionAt(expiry.plusMillis(1))))
+                    .as("refused meanwhile: told the lock of attempt %d", attempt)
+                    .isEqualTo(new AttemptCount.Refused(lockedUntil, false));
+            expiry = lockedUntil;
+        }
+        assertThat(POLICY.lockAfter(16)).as("the longest lock was reached").isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
@@ -82,8 +93,7 @@ public abstract class SignInAttemptsContract {
             attempts.countAttempt(account, POLICY.admissionAt(T0));
         }
         attempts.recordSuccess(account, POLICY.admissionAt(T0).budgetWindowStart());
-        attempts.extendLock(account, T0.plusSeconds(600));
-        assertThat(attempts.countAttempt(account, POLICY.admissionAt(T0))).as("no lock to extend after a success")
+        assertThat(attempts.countAttempt(account, POLICY.admissionAt(T0))).as("no lock, a new run, the budget refunded once")
                 .isEqualTo(new AttemptCount.Counted(1, 10));
     }
 
@@ -105,8 +115,8 @@ public abstract class SignInAttemptsContract {
         EmailPseudonym forgotten = new EmailPseudonym("old-" + UUID.randomUUID());
         EmailPseudonym stillLocked = new EmailPseudonym("locked-" + UUID.randomUUID());
         attempts.countAttempt(forgotten, POLICY.admissionAt(longAgo));
-        lock(stillLocked, longAgo);
-        attempts.extendLock(stillLocked, T0.plusSeconds(60));
+        var lockingForDays = new SignInThrottlePolicy(1, 20, Duration.ofDays(3).plusMinutes(1), Duration.ofDays(3).plusMinutes(1));
+        attempts.countAttempt(stillLocked, lockingForDays.admissionAt(longAgo));
 
         while (attempts.forgetStale(T0.minus(Duration.ofDays(1)), 1000) == 1000) {
             // keep going until this batch was the last
@@ -115,12 +125,6 @@ public abstract class SignInAttemptsContract {
         assertThat(attempts.countAttempt(forgotten, POLICY.admissionAt(T0))).as("forgotten: the run starts over")
                 .isEqualTo(new AttemptCount.Counted(1, 1));
         assertThat(attempts.countAttempt(stillLocked, POLICY.admissionAt(T0))).isInstanceOf(AttemptCount.Refused.class);
-    }
-
-    private void lock(EmailPseudonym victim, Instant at) {
-        for (int i = 0; i < 10; i++) {
-            attempts.countAttempt(victim, POLICY.admissionAt(at));
-        }
     }
 
     /** Runs {@code task} on {@code threads} threads released together; the answers in submission order. */

@@ -2,6 +2,8 @@ package dev.gatehouse.domain.throttle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,10 +12,10 @@ import java.util.Objects;
  * <ul>
  *   <li>a <em>run</em> counts the attempts since the account's last successful sign-in; the
  *       {@code failuresPerAccount}-th attempt of a run, and every one after it, locks the account at
- *       once, before its hash, for {@code firstLock}; when it fails, the lock grows to
- *       {@link #lockAfter(int)}, doubling per further attempt up to {@code longestLock}. So the limit
- *       is reached by {@code failuresPerAccount} attempts however many arrive together, and each lock
- *       expiry admits exactly one guess;</li>
+ *       once, before its hash, for {@link #lockAfter(int)}: {@code firstLock}, doubling per further
+ *       attempt up to {@code longestLock}; a success lifts the lock. So the limit is reached by
+ *       {@code failuresPerAccount} attempts however many arrive together, each lock expiry admits exactly
+ *       one guess, and the attempts refused meanwhile learn how long the lock lasts if it fails;</li>
  *   <li>a <em>budget</em> of {@code failuresPerAccountPerMinute} attempts per clock minute that a
  *       success refunds but does not reset, so that sign-ins of the owner, which end the run, do not
  *       open the account to more guesses.</li>
@@ -47,10 +49,19 @@ public record SignInThrottlePolicy(int failuresPerAccount, int failuresPerAccoun
         return new RateLimit(failuresPerAccountPerMinute, Duration.ofMinutes(1));
     }
 
-    /** What the store checks and changes in one atomic step for an attempt at {@code now}. */
+    /**
+     * What the store checks and changes in one atomic step for an attempt at {@code now}: its holds are the
+     * back-offs of {@link #lockAfter}, from the first lock to the longest.
+     */
     public AdmissionRule admissionAt(Instant now) {
-        return new AdmissionRule(now, failuresPerAccount, now.plus(firstLock), budget().windowStart(now),
-                failuresPerAccountPerMinute);
+        List<Instant> holds = new ArrayList<>();
+        Duration lock = lockAfter(failuresPerAccount);
+        holds.add(now.plus(lock));
+        for (int attempt = failuresPerAccount + 1; !lockAfter(attempt).equals(lock); attempt++) {
+            lock = lockAfter(attempt);
+            holds.add(now.plus(lock));
+        }
+        return new AdmissionRule(now, failuresPerAccount, holds, budget().windowStart(now), failuresPerAccountPerMinute);
     }
 
     /** Whether the {@code attemptInRun}-th attempt locks the account. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottlePolicyTest {
@@ -25,9 +26,21 @@ class SignInThrottlePolicyTest {
     }
 
     @Test
-    void an_attempt_is_admitted_under_a_rule_that_holds_the_first_lock_and_the_minute_budget() {
-        assertThat(policy.admissionAt(NOW)).isEqualTo(new AdmissionRule(NOW, 10, NOW.plusSeconds(30),
-                Instant.parse("2026-01-01T10:20:00Z"), 20));
+    void an_attempt_is_admitted_under_a_rule_that_holds_each_back_off_and_the_minute_budget() {
+        AdmissionRule rule = policy.admissionAt(NOW);
+        assertThat(rule).isEqualTo(new AdmissionRule(NOW, 10, List.of(NOW.plusSeconds(30), NOW.plusSeconds(60), NOW.plusSeconds(120),
+                NOW.plusSeconds(240), NOW.plusSeconds(480), NOW.plus(Duration.ofMinutes(15))), Instant.parse("2026-01-01T10:20:00Z"), 20));
+        assertThat(rule.holdFor(10)).isEqualTo(NOW.plus(policy.lockAfter(10)));
+        assertThat(rule.holdFor(13)).isEqualTo(NOW.plus(policy.lockAfter(13)));
+        assertThat(rule.holdFor(1000)).isEqualTo(NOW.plus(policy.lockAfter(1000)));
+    }
+
+    @Test
+    void a_back_off_that_never_reaches_the_longest_lock_ends_the_holds_where_it_stops_growing() {
+        var tiny = new SignInThrottlePolicy(1, 20, Duration.ofMillis(1), Duration.ofDays(3650));
+        AdmissionRule rule = tiny.admissionAt(NOW);
+        assertThat(rule.holds()).hasSize(31);
+        assertThat(rule.holdFor(5000)).isEqualTo(NOW.plus(tiny.lockAfter(5000)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.gatehouse.domain.throttle.AdmissionRule;
 import dev.gatehouse.domain.throttle.AttemptCount;
 import dev.gatehouse.domain.user.EmailPseudonym;
 import jakarta.inject.Singleton;
+import java.sql.Array;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,13 +18,18 @@ import java.util.Optional;
 @Singleton
 final class JdbcSignInAttempts implements SignInAttempts {
 
+    /**
+     * The lock of a locking attempt is its rule's hold for its place in the run, {@code holds[attempts - lockingAttempt]}
+     * (the last hold for every later attempt), picked in the statement: only the statement knows the count.
+     */
     private static final String COUNT = """
             INSERT INTO account_throttle AS t (account, attempts, last_attempt_at, locked_until, window_start, window_attempts)
-            VALUES (?, 1, ?, CASE WHEN 1 >= ? THEN ?::timestamptz END, ?, 1)
+            VALUES (?, 1, ?, CASE WHEN 1 >= ? THEN (?::text[])[1]::timestamptz END, ?, 1)
             ON CONFLICT (account) DO UPDATE SET
                 attempts = t.attempts + 1,
                 last_attempt_at = EXCLUDED.last_attempt_at,
-                locked_until = CASE WHEN t.attempts + 1 >= ? THEN ?::timestamptz ELSE t.locked_until END,
+                locked_until = CASE WHEN t.attempts + 1 >= ? THEN (?::text[])[LEAST(t.attempts + 1 - ?, ?) + 1]::timestamptz
+                                    ELSE t.locked_until END,
                 window_start = EXCLUDED.window_start,
                 window_attempts = CASE WHEN t.window_start = EXCLUDED.window_start THEN t.window_attempts + 1 ELSE 1 END
             WHERE (t.locked_until IS NULL OR t.locked_until <= EXCLUDED.last_attempt_at)
@@ -38,15 +44,19 @@ final class JdbcSignInAttempts implements SignInAttempts {
 
     @Override
     public AttemptCount countAttempt(EmailPseudonym account, AdmissionRule rule) {
+        String[] holds = rule.holds().stream().map(Instant::toString).toArray(String[]::new);
         Optional<AttemptCount> counted = jdbc.queryOne(COUNT, statement -> {
+            Array holdArray = statement.getConnection().createArrayOf("text", holds);
             statement.setString(1, account.value());
             Jdbc.setInstant(statement, 2, rule.at());
             statement.setInt(3, rule.lockingAttempt());
-            Jdbc.setInstant(statement, 4, rule.holdUntil());
+            statement.setArray(4, holdArray);
             Jdbc.setInstant(statement, 5, rule.budgetWindowStart());
             statement.setInt(6, rule.lockingAttempt());
-            Jdbc.setInstant(statement, 7, rule.holdUntil());
-            statement.setInt(8, rule.budget());
+            statement.setArray(7, holdArray);
+            statement.setInt(8, rule.lockingAttempt());
+            statement.setInt(9, holds.length - 1);
+            statement.setInt(10, rule.budget());
         }, row -> new AttemptCount.Counted(row.getInt("attempts"), row.getInt("window_attempts")));
         return counted.orElseGet(() -> refusal(account, rule));
     }
@@ -61,15 +71,6 @@ final class JdbcSignInAttempts implements SignInAttempts {
                     statement.setString(3, account.value());
                 }, row -> (AttemptCount) new AttemptCount.Refused(Jdbc.getInstant(row, "locked_until"), row.getBoolean("budget_spent")))
                 .orElseGet(() -> new AttemptCount.Refused(null, false));
-    }
-
-    @Override
-    public void extendLock(EmailPseudonym account, Instant until) {
-        jdbc.update("UPDATE account_throttle SET locked_until = GREATEST(locked_until, ?) WHERE account = ? AND locked_until IS NOT NULL",
-                statement -> {
-                    Jdbc.setInstant(statement, 1, until);
-                    statement.setString(2, account.value());
-                });
     }
 
     @Override

@@ -17,12 +17,9 @@ public interface SignInAttempts {
      * attempt on the account: refuses without counting when the account is locked at {@code rule.at()} or
      * its budget window already holds {@code rule.budget()} attempts; otherwise counts the attempt in the
      * run and in the budget window and, from the {@code rule.lockingAttempt()}-th attempt of the run on,
-     * locks the account until {@code rule.holdUntil()} in the same step.
+     * locks the account until {@link AdmissionRule#holdFor rule.holdFor}(its place in the run) in the same step.
      */
     AttemptCount countAttempt(EmailPseudonym account, AdmissionRule rule);
-
-    /** Extends the account's current lock to {@code until}; does nothing when a success lifted it meanwhile. */
-    void extendLock(EmailPseudonym account, Instant until);
 
     /**
      * Ends the account's run and lifts any lock after a successful sign-in, and refunds the attempt from
