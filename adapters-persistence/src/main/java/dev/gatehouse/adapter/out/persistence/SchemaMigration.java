@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 final class SchemaMigration implements ApplicationEventListener<StartupEvent> {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
-    static final Duration LOCK_RETRY_DELAY = Duration.ofSeconds(5);
+    private static final Duration LOCK_RETRY_DELAY = Duration.ofSeconds(5);
     /** PostgreSQL's SQLSTATE when {@code lock_timeout} ended a wait for a lock. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
     /** Flyway's count of one-second retries for its own lock: without end, as long as another instance migrates. */
