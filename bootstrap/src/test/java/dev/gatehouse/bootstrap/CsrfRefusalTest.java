@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every CSRF-guarded entry point refuses a request without the proof with {@code 403} and an error
- * document in its format (OAuth JSON at {@code /auth/token}, problem+json elsewhere), never an empty
- * body, and nothing is spent or changed. Each case runs without the proof in three ways: no headers,
- * a foreign {@code Origin} with the custom header, an allowed {@code Origin} without it.
+ * document in its format (OAuth JSON at {@code /auth/token}, also when spelt {@code /auth/token/};
+ * problem+json elsewhere), never an empty body, and nothing is spent or changed. Each case runs without
+ * the proof in three ways: no headers, a foreign {@code Origin} with the custom header, an allowed
+ * {@code Origin} without it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CsrfRefusalTest {
@@ -43,6 +44,16 @@ class CsrfRefusalTest {
     void a_cookie_refresh_is_refused_in_the_oauth_shape_and_the_token_stays_unspent(String attempt) {
         String cookie = "__Host-gh_refresh=" + CookieClientTest.cookieValue(CookieClientTest.refreshCookie(registerAsWeb()));
         HttpResponse<String> refused = http.send(without(attempt, refresh(cookie)));
+        assertRefused(refused, "application/json");
+        assertThat(http.object(refused)).containsEntry("error", "invalid_request").containsKeys("error_description", "type", "title");
+        assertThat(http.send(withProof(refresh(cookie))).statusCode()).as("the token was not spent").isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "foreign-origin", "no-header"})
+    void a_cookie_refresh_at_the_token_path_with_a_trailing_slash_is_refused_in_the_oauth_shape_too(String attempt) {
+        String cookie = "__Host-gh_refresh=" + CookieClientTest.cookieValue(CookieClientTest.refreshCookie(registerAsWeb()));
+        HttpResponse<String> refused = http.send(without(attempt, refresh("/auth/token/", cookie)));
         assertRefused(refused, "application/json");
         assertThat(http.object(refused)).containsEntry("error", "invalid_request").containsKeys("error_description", "type", "title");
         assertThat(http.send(withProof(refresh(cookie))).statusCode()).as("the token was not spent").isEqualTo(200);
@@ -128,7 +139,11 @@ class CsrfRefusalTest {
     }
 
     private HttpRequest.Builder refresh(String cookie) {
-        return http.request("/auth/token").header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+        return refresh("/auth/token", cookie);
+    }
+
+    private HttpRequest.Builder refresh(String path, String cookie) {
+        return http.request(path).header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=web"));
     }
 

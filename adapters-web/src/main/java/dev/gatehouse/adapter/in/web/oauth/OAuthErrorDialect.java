@@ -16,8 +16,13 @@ final class OAuthErrorDialect implements ErrorDialect {
 
     @Override
     public boolean appliesTo(HttpRequest<?> request) {
-        String path = request.getPath();
-        return TokenController.PATH.equals(path) || RevocationController.PATH.equals(path);
+        String endpoint = withoutTrailingSlash(request.getPath());
+        return TokenController.PATH.equals(endpoint) || RevocationController.PATH.equals(endpoint);
+    }
+
+    /** The router also serves {@code /auth/token/} as {@code /auth/token}; its errors keep the OAuth shape. */
+    private static String withoutTrailingSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     @Override
