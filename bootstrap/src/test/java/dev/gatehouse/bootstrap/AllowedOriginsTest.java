@@ -82,6 +82,17 @@ class AllowedOriginsTest {
     }
 
     @Test
+    void a_page_of_a_listed_origin_may_read_the_challenge_of_a_401_and_the_retry_after_of_a_429() {
+        HttpResponse<String> unauthenticated = http.send(http.request("/auth/me").header("Origin", FIRST).GET());
+        assertThat(unauthenticated.statusCode()).isEqualTo(401);
+        assertThat(unauthenticated.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(exposedBy(unauthenticated)).contains("Retry-After", "WWW-Authenticate");
+
+        assertThat(exposedBy(http.send(http.request("/auth/me").header("Origin", "https://evil.example").GET())))
+                .as("another origin learns nothing of CORS").isEmpty();
+    }
+
+    @Test
     void every_answer_that_depends_on_the_origin_says_so_in_vary() {
         assertThat(varyOf(http.send(registration().header("Origin", FIRST).header("X-Requested-With", "gatehouse"))))
                 .as("CORS response").contains("Origin");
@@ -104,6 +115,11 @@ class AllowedOriginsTest {
         return http.request("/auth/token").header("Origin", origin).header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type,x-requested-with")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+    }
+
+    private static List<String> exposedBy(HttpResponse<String> response) {
+        return response.headers().allValues("Access-Control-Expose-Headers").stream()
+                .flatMap(exposed -> List.of(exposed.split(",")).stream()).map(String::strip).toList();
     }
 
     private static List<String> varyOf(HttpResponse<String> response) {

@@ -23,7 +23,9 @@ import reactor.core.publisher.Mono;
 /**
  * CORS (Fetch standard) for the configured clients' origins only: an allowed {@code Origin} is echoed with
  * {@code Access-Control-Allow-Credentials: true}; any other origin gets no CORS header at all, so the
- * browser keeps the response from it. Never {@code *}. Preflights are answered here. Every response
+ * browser keeps the response from it. Never {@code *}. Preflights are answered here. Answers expose
+ * {@code Retry-After} and {@code WWW-Authenticate}, which are not CORS-safelisted response headers, so that a
+ * page can read when to retry a 429 and why a 401 happened. Every response
  * carries {@code Vary: Origin} (RFC 9110 §12.5.5): its CORS headers, and the CSRF check's verdict, depend
  * on the {@code Origin}, so no cache may hand one origin's answer to another.
  */
@@ -35,6 +37,7 @@ final class CorsFilter implements HttpServerFilter {
     private static final String PROXIED = "/bff/api/";
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
+    private static final String EXPOSED_HEADERS = HttpHeaders.RETRY_AFTER + ", " + HttpHeaders.WWW_AUTHENTICATE;
 
     private final Set<String> origins;
 
@@ -61,7 +64,8 @@ final class CorsFilter implements HttpServerFilter {
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, allowedHeaders(request))
                     .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600") : answer));
         }
-        return Mono.from(chain.proceed(request)).map(response -> varyByOrigin(allowed ? decorate(response, origin) : response));
+        return Mono.from(chain.proceed(request)).map(response -> varyByOrigin(allowed
+                ? decorate(response, origin).header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED_HEADERS) : response));
     }
 
     /**
