@@ -5,13 +5,18 @@ import static dev.gatehouse.bootstrap.BffFixture.cookie;
 import static dev.gatehouse.bootstrap.BffFixture.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** The backend-for-frontend proxy: cookies in, bearer out, never a token in the browser. */
 class BffProxyTest {
+
+    private static final String UPSTREAM_ERRORS = "gatehouse_bff_upstream_requests_total{status=\"error\"}";
 
     private final BffFixture bff = BffFixture.forTestClass();
     private final HttpFixture http = bff.http;
@@ -130,10 +135,25 @@ class BffProxyTest {
     @Test
     void an_upload_over_the_request_size_limit_is_a_413_not_an_upstream_failure() {
         var body = HttpRequest.BodyPublishers.ofByteArray(new byte[100 * 1024 * 1024 + 1]);
-        HttpResponse<String> response = http.send(csrf(http.request("/bff/api/upload")).header("Cookie", bff.session().cookies())
+        String cookies = bff.session().cookies();
+        MetricsScrape before = MetricsScrape.of(http);
+        HttpResponse<String> response = http.send(csrf(http.request("/bff/api/upload")).header("Cookie", cookies)
                 .header("Content-Type", "application/octet-stream").PUT(body));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(http.object(response)).containsEntry("status", 413).containsEntry("type", "urn:gatehouse:problem:payload-too-large");
+        assertThat(MetricsScrape.of(http).changedSince(before, "gatehouse_bff_upstream_requests_total")).doesNotContainKey(UPSTREAM_ERRORS);
+    }
+
+    @Test
+    void a_compressed_upload_that_inflates_over_the_request_size_limit_is_a_413_not_an_upstream_failure() throws IOException {
+        String cookies = bff.session().cookies();
+        MetricsScrape before = MetricsScrape.of(http);
+        HttpResponse<String> response = http.send(csrf(http.request("/bff/api/upload")).header("Cookie", cookies)
+                .header("Content-Type", "application/octet-stream").header("Content-Encoding", "gzip")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(gzippedZeros(101))));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(http.object(response)).containsEntry("status", 413).containsEntry("type", "urn:gatehouse:problem:payload-too-large");
+        assertThat(MetricsScrape.of(http).changedSince(before, "gatehouse_bff_upstream_requests_total")).doesNotContainKey(UPSTREAM_ERRORS);
     }
 
     @Test
@@ -161,5 +181,16 @@ class BffProxyTest {
                 count -> assertThat(count).isEqualTo(1.0)).hasEntrySatisfying(
                 "http_server_requests_seconds_count{exception=\"none\",method=\"GET\",status=\"401\",uri=\"/bff/api/{path}\"}",
                 count -> assertThat(count).isEqualTo(1.0));
+    }
+
+    private static byte[] gzippedZeros(int megabytes) throws IOException {
+        var compressed = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(compressed)) {
+            byte[] megabyte = new byte[1024 * 1024];
+            for (int i = 0; i < megabytes; i++) {
+                gzip.write(megabyte);
+            }
+        }
+        return compressed.toByteArray();
     }
 }

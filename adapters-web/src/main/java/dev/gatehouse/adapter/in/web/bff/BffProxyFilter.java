@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
@@ -119,10 +120,18 @@ final class BffProxyFilter implements HttpServerFilter {
             LOG.warn("bff upstream timed out");
             return Responses.problem(ProblemType.UPSTREAM_TIMEOUT, "The upstream API did not answer in time.");
         }
-        if (failure instanceof ContentLengthExceededException) {
+        if (bodyTooLarge(failure)) {
             return Responses.problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this proxy forwards.");
         }
         LOG.warn("bff upstream failed: {}", failure.getClass().getSimpleName());
         return Responses.problem(ProblemType.BAD_GATEWAY, "The upstream API cannot be reached.");
+    }
+
+    /**
+     * Whether the exchange failed on the caller's body: past {@code micronaut.server.max-request-size} as
+     * sent, or, with {@code Content-Encoding: gzip}, once inflated. The caller's fault, not the upstream's.
+     */
+    static boolean bodyTooLarge(Throwable failure) {
+        return failure instanceof ContentLengthExceededException || failure instanceof BufferLengthExceededException;
     }
 }
