@@ -171,7 +171,8 @@ final class GatehouseJar implements AutoCloseable {
         }
     }
 
-    private String logText() {
+    /** What the jar has written to its log so far. */
+    String logText() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {

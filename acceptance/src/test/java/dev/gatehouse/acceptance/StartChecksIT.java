@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A production start that the configuration stops (exit status 1, the key named) has not touched its database: a
  * new release deployed with a typo must not migrate a shared schema and then never serve. The database is a fresh
- * one in the embedded PostgreSQL of a development-mode jar.
+ * one in the embedded PostgreSQL of a development-mode jar. A misspelt key is named at start.
  */
 class StartChecksIT {
 
@@ -46,6 +46,15 @@ class StartChecksIT {
                 tables.next();
                 assertThat(tables.getInt(1)).as("no table was created").isZero();
             }
+        }
+    }
+
+    @Test
+    void a_misspelt_key_is_named_at_start_with_the_key_meant_and_the_service_serves() {
+        try (GatehouseJar misspelt = GatehouseJar.start("start-checks-misspelt", port -> new JarLaunch(JarLaunch.LEAN, Map.of(
+                "micronaut.server.port", Integer.toString(port), "gatehouse.tokens.acess-ttl", "1m"), Optional.empty()))) {
+            assertThat(misspelt.logText()).contains("configuration key gatehouse.tokens.acess-ttl is not one the service reads",
+                    "did you mean gatehouse.tokens.access-ttl?");
         }
     }
 }
