@@ -15,7 +15,8 @@ import java.time.Duration;
  * {@code gatehouse.server.request-head-timeout} (default 10 s), checked when the server is created: a value
  * that is no positive duration stops the start naming the key. Without it a client could hold any number of
  * connections open by sending a head a line at a time (slowloris), until the process runs out of file
- * descriptors.
+ * descriptors. Each connection also gets a {@link MalformedRequestGuard}, which refuses requests of untrustworthy
+ * framing before the framework sees them.
  */
 @Singleton
 final class RequestHeadDeadlines implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -23,9 +24,11 @@ final class RequestHeadDeadlines implements BeanCreatedEventListener<NettyServer
     private static final String KEY = "gatehouse.server.request-head-timeout";
 
     private final Duration timeout;
+    private final Refusal refusal;
 
-    RequestHeadDeadlines(@Value("${" + KEY + ":10s}") Duration timeout) {
+    RequestHeadDeadlines(@Value("${" + KEY + ":10s}") Duration timeout, Refusal refusal) {
         this.timeout = positive(timeout);
+        this.refusal = refusal;
     }
 
     @Override
@@ -33,14 +36,14 @@ final class RequestHeadDeadlines implements BeanCreatedEventListener<NettyServer
         event.getBean().register(new NettyServerCustomizer() {
             @Override
             public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-                return role == ChannelRole.CONNECTION ? new OnConnection(channel, timeout) : this;
+                return role == ChannelRole.CONNECTION ? new OnConnection(channel, timeout, refusal) : this;
             }
         });
         return event.getBean();
     }
 
-    /** One connection: once its pipeline stands, an HTTP/1.1 pipeline (it has the codec) gets the deadline. */
-    private record OnConnection(Channel channel, Duration timeout) implements NettyServerCustomizer {
+    /** One connection: once its pipeline stands, an HTTP/1.1 pipeline (it has the codec) gets the deadline and the guard. */
+    private record OnConnection(Channel channel, Duration timeout, Refusal refusal) implements NettyServerCustomizer {
 
         @Override
         public void onStreamPipelineBuilt() {
@@ -48,6 +51,8 @@ final class RequestHeadDeadlines implements BeanCreatedEventListener<NettyServer
             if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
                     && pipeline.get(RequestHeadDeadline.BYTES) == null) {
                 RequestHeadDeadline.install(pipeline, timeout);
+                pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, MalformedRequestGuard.NAME,
+                        new MalformedRequestGuard(refusal));
             }
         }
     }

@@ -25,6 +25,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL("internal", "Internal server error", HttpStatus.INTERNAL_SERVER_ERROR),
+    NOT_IMPLEMENTED("not-implemented", "Method not implemented", HttpStatus.NOT_IMPLEMENTED),
     UNAVAILABLE("unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     BAD_GATEWAY("bad-gateway", "Upstream unreachable", HttpStatus.BAD_GATEWAY),
     UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timed out", HttpStatus.GATEWAY_TIMEOUT),
