@@ -99,6 +99,19 @@ class MalformedRequestTest {
         assertOneRefusal(answer, 501, requestLine.contains("/auth/token") ? "application/json" : "application/problem+json");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TRACE", "CONNECT"})
+    void trace_and_connect_are_not_forwarded_to_the_upstream(String method) throws IOException {
+        BffFixture.Session session = bff.session();
+        int before = bff.upstream().received().size();
+
+        String answer = exchange(method + " /bff/api/echo HTTP/1.1\r\nHost: x\r\nCookie: " + session.cookies() + "\r\n"
+                + "Origin: " + CookieClientTest.ORIGIN + "\r\nX-Requested-With: gatehouse\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 405").containsIgnoringCase("allow: ").contains("method-not-allowed");
+        assertThat(bff.upstream().received()).hasSize(before);
+    }
+
     /** One answer of this status and media type, then the server closed the connection. */
     private static void assertOneRefusal(String answer, int status, String mediaType) {
         assertThat(answer).startsWith("HTTP/1.1 " + status + " ").containsIgnoringCase("content-type: " + mediaType)

@@ -10,6 +10,7 @@ import dev.gatehouse.adapter.in.web.problem.Responses;
 import dev.gatehouse.application.port.in.AuthenticateUseCase;
 import dev.gatehouse.application.port.in.AuthenticateUseCase.Authentication;
 import dev.gatehouse.application.port.in.RefreshTokensUseCase.RefreshResult;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -24,8 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides, before any upstream contact, whether a {@code /bff/api} request is forwarded: its path must be
- * safe ({@link UpstreamTarget}), an unsafe method needs the CSRF proof of the proxy client, and the session
+ * Decides, before any upstream contact, whether a {@code /bff/api} request is forwarded: not TRACE or CONNECT
+ * (405), its path must be safe ({@link UpstreamTarget}), an unsafe method needs the CSRF proof of the proxy client, and the session
  * must be live. The access cookie is forwarded only while it stays valid for more than {@link #MARGIN} (or half
  * its lifetime, when shorter);
  * otherwise the session is refreshed first (once per session, {@link SingleFlightRefresh}).
@@ -40,6 +41,12 @@ final class ProxyAdmission {
      */
     static final Duration MARGIN = Duration.ofSeconds(30);
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    /**
+     * Not forwarded: an upstream that implements TRACE echoes the request back (RFC 9110 §9.3.8), with the
+     * {@code Authorization} header this proxy adds, and CONNECT asks for a tunnel (§9.3.6), not a resource.
+     */
+    private static final Set<HttpMethod> UNFORWARDED = Set.of(HttpMethod.TRACE, HttpMethod.CONNECT);
+    private static final String FORWARDED_METHODS = "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT";
 
     private final BffUpstream upstream;
     private final BffClient client;
@@ -62,6 +69,10 @@ final class ProxyAdmission {
 
     /** Blocking: may read the session and rotate it. */
     Admission admit(HttpRequest<?> request) {
+        if (UNFORWARDED.contains(request.getMethod())) {
+            return new Admission.Refused(Responses.problem(ProblemType.METHOD_NOT_ALLOWED, "This proxy does not forward this method.")
+                    .header(HttpHeaders.ALLOW, FORWARDED_METHODS));
+        }
         String rawPath = request.getUri().getRawPath();
         Optional<URI> target = rawPath.startsWith(PREFIX)
                 ? UpstreamTarget.resolve(upstream.base().orElseThrow(), rawPath.substring(PREFIX.length()), request.getUri().getRawQuery())
