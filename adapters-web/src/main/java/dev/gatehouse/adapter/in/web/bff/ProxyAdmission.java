@@ -26,8 +26,8 @@ import java.util.Set;
 
 /**
  * Decides, before any upstream contact, whether a {@code /bff/api} request is forwarded: not TRACE or CONNECT
- * (405), its path must be safe ({@link UpstreamTarget}), an unsafe method needs the CSRF proof of the proxy client, and the session
- * must be live. The access cookie is forwarded only while it stays valid for more than {@link #MARGIN} (or half
+ * (405), its path must be safe ({@link UpstreamTarget}), an unsafe method needs the CSRF proof of the proxy
+ * client, and the session must be live. The access cookie is forwarded only while it stays valid for more than {@link #MARGIN} (or half
  * its lifetime, when shorter);
  * otherwise the session is refreshed first (once per session, {@link SingleFlightRefresh}).
  */
