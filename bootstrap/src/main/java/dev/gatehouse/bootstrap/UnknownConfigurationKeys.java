@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * force without a word. The start goes on, since the environment may hold variables of the same prefix meant for
  * something else ({@code GATEHOUSE_VERSION} of an image). Keys are compared as Micronaut binds them, whatever their
  * spelling: YAML, system property or environment variable ({@code GATEHOUSE_TOKENS_ACCESS_TTL}), kebab or camel
- * case. {@link #KNOWN} is the key column of docs/operations.md's configuration table; a test keeps them equal.
+ * case. {@link #KNOWN} is the key column of docs/operations.md's configuration table; a test keeps them equal, and
+ * another that no {@code GATEHOUSE_…} variable the docs name is reported.
  */
 @Singleton
 final class UnknownConfigurationKeys implements ApplicationEventListener<StartupEvent> {
@@ -52,6 +53,9 @@ final class UnknownConfigurationKeys implements ApplicationEventListener<Startup
             "gatehouse.purge.interval", "gatehouse.metrics.enabled",
             "gatehouse.keys.signing", "gatehouse.keys.refresh-secrets", "gatehouse.keys.refresh-secret");
 
+    /** Environment variables the service reads itself, before any configuration: not keys, and not unknown. */
+    static final List<String> READ_BEFORE_CONFIGURATION = List.of(LogFormat.VARIABLE);
+
     private static final List<Pattern> BOUND = KNOWN.stream().map(UnknownConfigurationKeys::asBound).toList();
 
     private final Environment environment;
@@ -73,7 +77,8 @@ final class UnknownConfigurationKeys implements ApplicationEventListener<Startup
         for (PropertySource source : sources) {
             for (String key : source) {
                 String lower = key.toLowerCase(Locale.ROOT);
-                if ((lower.startsWith("gatehouse.") || lower.startsWith("gatehouse_")) && !isKnown(key)) {
+                if ((lower.startsWith("gatehouse.") || lower.startsWith("gatehouse_")) && !isKnown(key)
+                        && !READ_BEFORE_CONFIGURATION.contains(key)) {
                     unknown.put(key, nearest(key));
                 }
             }

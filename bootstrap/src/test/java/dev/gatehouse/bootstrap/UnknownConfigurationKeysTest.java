@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Misspelt keys are named at start; the keys the service reads are exactly those docs/operations.md lists. */
@@ -33,6 +34,7 @@ class UnknownConfigurationKeysTest {
                 "GATEHOUSE_KEYS_REFRESH_SECRETS", "r1:x",
                 "GATEHOUSE_CLIENTS_OPS_SECRET", "s",
                 "GATEHOUSE_TOKENS_ACCES_TTL", "1m",
+                "GATEHOUSE_LOG_FORMAT", "json",
                 "PATH", "/usr/bin"), PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
 
         assertThat(UnknownConfigurationKeys.unknownIn(List.of(yaml, environment))).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -45,6 +47,25 @@ class UnknownConfigurationKeysTest {
     @Test
     void the_service_reads_exactly_the_keys_of_the_configuration_table() throws IOException {
         assertThat(UnknownConfigurationKeys.KNOWN).containsExactlyInAnyOrderElementsOf(documentedKeys());
+    }
+
+    /** Every {@code GATEHOUSE_…} variable the docs tell operators to set is one the start does not warn about. */
+    @Test
+    void no_documented_environment_variable_is_named_as_unknown() throws IOException {
+        Pattern variable = Pattern.compile("GATEHOUSE_[A-Z0-9_]*[A-Z0-9]");
+        List<String> documented = new ArrayList<>();
+        for (String doc : List.of("../docs/operations.md", "../README.md", "../docs/browser-apps.md")) {
+            Matcher found = variable.matcher(Files.readString(Path.of(doc)));
+            while (found.find()) {
+                documented.add(found.group());
+            }
+        }
+        documented.removeAll(List.of("GATEHOUSE_VERSION", "GATEHOUSE_CLIENTS")); // an unrelated variable; a prefix
+        assertThat(documented).contains("GATEHOUSE_LOG_FORMAT", "GATEHOUSE_KEYS_SIGNING", "GATEHOUSE_CLIENTS_OPS_SECRET");
+
+        var environment = PropertySource.of("env", documented.stream().distinct()
+                .collect(Collectors.toMap(name -> name, name -> (Object) "x")), PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+        assertThat(UnknownConfigurationKeys.unknownIn(List.of(environment))).isEmpty();
     }
 
     @Test
