@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service.lifecycle;
 
+import dev.gatehouse.application.port.out.AccountDeletedException;
 import dev.gatehouse.application.port.out.mail.EmailTokenCodec;
 import dev.gatehouse.application.port.out.mail.EmailTokenCodec.NewToken;
 import dev.gatehouse.application.port.out.mail.EmailTokens;
@@ -28,11 +29,18 @@ public final class EmailTokenIssuer {
         this.policy = policy;
     }
 
-    /** A new token for {@code user} and {@code purpose}, stored in place of any earlier one; the plain token goes in the mail. */
-    String issue(UserId user, EmailTokenPurpose purpose, Instant now) {
+    /**
+     * A new token for {@code user} and {@code purpose}, stored in place of any earlier one; the plain token goes in
+     * the mail. None when the account was deleted meanwhile: there is nobody to send it to.
+     */
+    Optional<String> issue(UserId user, EmailTokenPurpose purpose, Instant now) {
         NewToken token = codec.generate();
-        tokens.replace(EmailToken.issue(token.hash(), user, purpose, now, policy));
-        return token.token();
+        try {
+            tokens.replace(EmailToken.issue(token.hash(), user, purpose, now, policy));
+        } catch (AccountDeletedException deleted) {
+            return Optional.empty();
+        }
+        return Optional.of(token.token());
     }
 
     /** The work of {@link #issue} for nobody: a token of {@code purpose} is made, hashed and stored as a decoy, never sent. */

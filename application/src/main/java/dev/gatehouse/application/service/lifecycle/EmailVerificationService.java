@@ -70,13 +70,8 @@ public final class EmailVerificationService implements EmailVerificationUseCase 
 
     /** Sends {@code account} a verification link, replacing any earlier one; nothing when it was deleted meanwhile. */
     void sendTo(UserAccount account) {
-        String token;
-        try {
-            token = tokens.issue(account.id(), PURPOSE, clock.instant());
-        } catch (AccountDeletedException deleted) {
-            return;
-        }
-        notifications.send(new Notification.EmailVerification(account.email(), token, tokens.lifetimeOf(PURPOSE)));
+        tokens.issue(account.id(), PURPOSE, clock.instant()).ifPresent(link ->
+                notifications.send(new Notification.EmailVerification(account.email(), link, tokens.lifetimeOf(PURPOSE))));
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.gatehouse.application.service.lifecycle;
 import dev.gatehouse.application.port.in.FieldViolation;
 import dev.gatehouse.application.port.in.lifecycle.PasswordResetUseCase;
 import dev.gatehouse.application.port.in.lifecycle.TokenResult;
-import dev.gatehouse.application.port.out.AccountDeletedException;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.RefreshTokenFamilies;
 import dev.gatehouse.application.port.out.SecurityEvents;
@@ -99,14 +98,10 @@ public final class PasswordResetService implements PasswordResetUseCase {
 
     /** Sends the account a reset link; false when the account was deleted meanwhile (then it is unknown now). */
     private boolean sendLink(UserAccount account, Instant now) {
-        String token;
-        try {
-            token = tokens.issue(account.id(), PURPOSE, now);
-        } catch (AccountDeletedException deleted) {
-            return false;
-        }
-        notifications.send(new Notification.PasswordReset(account.email(), token, tokens.lifetimeOf(PURPOSE)));
-        return true;
+        Optional<String> token = tokens.issue(account.id(), PURPOSE, now);
+        token.ifPresent(link ->
+                notifications.send(new Notification.PasswordReset(account.email(), link, tokens.lifetimeOf(PURPOSE))));
+        return token.isPresent();
     }
 
     @Override
