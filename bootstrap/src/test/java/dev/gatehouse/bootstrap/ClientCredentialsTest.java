@@ -127,6 +127,35 @@ class ClientCredentialsTest {
         }
     }
 
+    /**
+     * A client id is the caller's text: the refusal's security event names an unknown one only when it is spelt
+     * like an id, so that neither a NUL (which PostgreSQL refuses: 503 before), a line break (a forged log line)
+     * nor a megabyte reaches the log and table {@code security_event}.
+     */
+    @Test
+    void an_unknown_client_id_reaches_the_security_events_only_when_spelt_like_an_id() throws Exception {
+        HttpFixture caller = new HttpFixture(ServiceClientsServer.shared());
+        int malformedBefore = ServiceClientsServer.eventsOf("client_authentication_failed", "(malformed)", null);
+        int plausibleBefore = ServiceClientsServer.eventsOf("client_authentication_failed", "opz.2", null);
+
+        List<HttpResponse<String>> refusals = List.of(
+                caller.postForm("/auth/token", Map.of("grant_type", "client_credentials", "client_id", "ab\u0000c",
+                        "client_secret", "x")),
+                caller.postForm("/auth/revoke", Map.of("token", "x", "client_id", "x\n00:00:00.000 INFO  gatehouse.security - forged",
+                        "client_secret", "y")),
+                tokenByBasic(caller, "o\u0000ps", "secret", GRANT),
+                caller.postForm("/auth/token", Map.of("grant_type", "client_credentials", "client_id", "a".repeat(100_000),
+                        "client_secret", "x")),
+                tokenByBasic(caller, "opz.2", "secret", GRANT));
+
+        assertThat(refusals).allSatisfy(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+            assertThat(caller.object(response)).containsEntry("error", "invalid_client");
+        });
+        assertThat(ServiceClientsServer.eventsOf("client_authentication_failed", "(malformed)", null)).isEqualTo(malformedBefore + 4);
+        assertThat(ServiceClientsServer.eventsOf("client_authentication_failed", "opz.2", null)).isEqualTo(plausibleBefore + 1);
+    }
+
     /** RFC 6749 §5.2: an unknown grant is {@code unsupported_grant_type}, whoever asks, so it tells no service client apart. */
     @Test
     void an_unknown_grant_type_is_unsupported_for_service_clients_too() {

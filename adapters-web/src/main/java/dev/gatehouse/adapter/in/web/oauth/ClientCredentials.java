@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.in.web.oauth;
 
 import dev.gatehouse.adapter.in.web.body.MalformedBodyException;
 import dev.gatehouse.adapter.in.web.body.Utf8;
+import dev.gatehouse.domain.token.ClientId;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import java.util.Base64;
@@ -26,11 +27,24 @@ record ClientCredentials(String clientId, String secret, boolean basic) {
     static final String TOO_MANY_ATTEMPTS = "Too many attempts; try again later.";
     /** Why a client id names no configured client. */
     static final String UNKNOWN = "The client_id is missing or unknown.";
+    /** How a security event names an unknown client id that is not spelt like one ({@link #recordedId}). */
+    static final String MALFORMED_ID = "(malformed)";
     private static final Pattern BASIC = Pattern.compile("(?i)basic +([A-Za-z0-9+/]+=*)");
+    private static final Pattern ID_SPELLING = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
 
     @Override
     public String toString() {
         return "ClientCredentials[" + clientId + ", secret redacted]";
+    }
+
+    /**
+     * The presented client id as a security event records it when it names no configured client: as presented
+     * when it is spelt like an id (1 to 64 RFC 3986 unreserved characters), else {@link #MALFORMED_ID}. The id is
+     * the caller's own text, and the event's log line and table row take neither control characters (a forged
+     * log line, a NUL that PostgreSQL refuses) nor a megabyte of it.
+     */
+    ClientId recordedId() {
+        return new ClientId(ID_SPELLING.matcher(clientId).matches() ? clientId : MALFORMED_ID);
     }
 
     /** The secret to compare: a missing secret is a wrong one. */

@@ -31,13 +31,14 @@ final class ServiceClientAuthentication {
      * The answer to a client id that names no configured client. One that presents a secret is checked like a
      * service client's, against a stand-in (throttled and recorded alike), and refused in the words of a wrong
      * secret, so that neither the answer nor its time tells a service client's id apart (RFC 6749 §5.2
-     * {@code invalid_client} either way); without a secret it is plainly unknown.
+     * {@code invalid_client} either way); without a secret it is plainly unknown. The refusal's security event
+     * names the id only as {@link ClientCredentials#recordedId()} allows.
      */
     MutableHttpResponse<?> unknownClient(HttpRequest<?> request, ClientCredentials credentials) {
         if (credentials.clientId() == null || credentials.secret() == null) {
             return OAuthResponses.invalidClient(ClientCredentials.UNKNOWN, credentials.basic());
         }
-        return refusal(request, credentials, new ClientId(credentials.clientId()))
+        return refusal(request, credentials, credentials.recordedId())
                 .orElseGet(() -> OAuthResponses.invalidClient(ClientCredentials.UNKNOWN, credentials.basic()));
     }
 
