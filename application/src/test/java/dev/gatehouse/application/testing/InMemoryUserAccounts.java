@@ -33,6 +33,12 @@ public final class InMemoryUserAccounts implements UserAccounts {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Only whether the account exists: this fake runs one caller at a time, so there is nothing to wait for. */
+    @Override
+    public boolean lock(UserId id) {
+        return byId.containsKey(id);
+    }
+
     @Override
     public boolean changeStatus(UserId id, AccountStatus status) {
         return byId.computeIfPresent(id, (key, account) -> account.withStatus(status)) != null;

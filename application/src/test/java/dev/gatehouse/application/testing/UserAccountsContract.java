@@ -90,4 +90,14 @@ public abstract class UserAccountsContract {
         assertThat(accounts().findById(account.id())).contains(account);
         assertThat(accounts().changeStatus(new UserId(UUID.randomUUID()), AccountStatus.DISABLED)).isFalse();
     }
+
+    @Test
+    void locking_an_account_tells_whether_there_is_one_and_changes_nothing() {
+        UserAccount account = StoreFixtures.anAccount();
+        accounts().add(account);
+        assertThat(accounts().lock(account.id())).isTrue();
+        assertThat(accounts().findById(account.id())).contains(account);
+        accounts().delete(account.id());
+        assertThat(accounts().lock(account.id())).isFalse();
+    }
 }

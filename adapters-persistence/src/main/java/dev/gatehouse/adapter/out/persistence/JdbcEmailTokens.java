@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * E-mail tokens in table {@code email_token}, by hash. {@link #consume} is one conditional
- * {@code DELETE ... RETURNING}: of racing consumers of one token, exactly one gets the row.
+ * {@code DELETE ... RETURNING}: of racing consumers of one token, exactly one gets the row. Its subquery locks the
+ * owner's account row before the token row is taken (the lock order of account transactions): a consumer that
+ * waited for the account finds the token gone if the transaction it waited for deleted it.
  */
 @Singleton
 final class JdbcEmailTokens implements EmailTokens {
@@ -62,8 +64,11 @@ final class JdbcEmailTokens implements EmailTokens {
 
     @Override
     public Optional<UserId> consume(TokenHash hash, EmailTokenPurpose purpose, Instant now) {
-        return jdbc.queryOne("DELETE FROM email_token WHERE " + VALID + " RETURNING user_id",
-                statement -> bindValid(statement, hash, purpose, now), row -> new UserId(Jdbc.getUuid(row, "user_id")));
+        return jdbc.queryOne("DELETE FROM email_token WHERE " + VALID + " AND user_id = (SELECT id FROM user_account "
+                + "WHERE id = (SELECT user_id FROM email_token WHERE " + VALID + ") FOR UPDATE) RETURNING user_id", statement -> {
+                    bindValid(statement, hash, purpose, now);
+                    bindValid(statement, hash, purpose, now, 4);
+                }, row -> new UserId(Jdbc.getUuid(row, "user_id")));
     }
 
     @Override
@@ -91,8 +96,14 @@ final class JdbcEmailTokens implements EmailTokens {
 
     private static void bindValid(PreparedStatement statement, TokenHash hash, EmailTokenPurpose purpose, Instant now)
             throws SQLException {
-        statement.setString(1, hash.value());
-        statement.setString(2, purpose.name());
-        Jdbc.setInstant(statement, 3, now);
+        bindValid(statement, hash, purpose, now, 1);
+    }
+
+    /** Binds the parameters of {@link #VALID} from parameter {@code first} on. */
+    private static void bindValid(PreparedStatement statement, TokenHash hash, EmailTokenPurpose purpose, Instant now, int first)
+            throws SQLException {
+        statement.setString(first, hash.value());
+        statement.setString(first + 1, purpose.name());
+        Jdbc.setInstant(statement, first + 2, now);
     }
 }

@@ -52,6 +52,12 @@ final class JdbcUserAccounts implements UserAccounts {
         return findOne("SELECT " + COLUMNS + " FROM user_account WHERE id = ?", statement -> statement.setObject(1, id.value()));
     }
 
+    @Override
+    public boolean lock(UserId id) {
+        return jdbc.queryOne("SELECT id FROM user_account WHERE id = ? FOR UPDATE", statement -> statement.setObject(1, id.value()),
+                row -> Boolean.TRUE).isPresent();
+    }
+
     /** Locks the row {@code FOR UPDATE} first, as {@link #changeStatus} does, for the same reason. */
     @Override
     public void updatePasswordHash(UserId id, PasswordHash hash) {

@@ -7,7 +7,13 @@ import dev.gatehouse.domain.user.UserAccount;
 import dev.gatehouse.domain.user.UserId;
 import java.util.Optional;
 
-/** The stored user accounts. Email addresses are unique (canonical form). */
+/**
+ * The stored user accounts. Email addresses are unique (canonical form).
+ *
+ * <p>Lock order: a transaction that changes an account and what belongs to it (its sessions, its e-mail tokens)
+ * locks the account first ({@link #lock}, or a change that locks it), then the rest, so that two such
+ * transactions on one account wait for each other instead of deadlocking.
+ */
 public interface UserAccounts {
 
     /**
@@ -21,6 +27,14 @@ public interface UserAccounts {
     Optional<UserAccount> findByEmail(EmailAddress email);
 
     Optional<UserAccount> findById(UserId id);
+
+    /**
+     * Locks the account until the end of the transaction, as {@link #changeStatus} does, without changing it: the
+     * first step of a transaction that then changes what belongs to the account (see the lock order above).
+     *
+     * @return whether there is such an account
+     */
+    boolean lock(UserId id);
 
     /**
      * Replaces the hash of the account's password whatever it is now (a reset: the link proved the owner). Inside

@@ -9,7 +9,9 @@ import dev.gatehouse.domain.user.UserAccount;
  * Erases an account with everything that belongs to it (GDPR Art. 17): its e-mail tokens, its sessions,
  * the account, and its traces (throttling counters, the origins in its events); the audit trail stays and
  * names the user by the bare id. The one erasure behind {@code DELETE /auth/me} and
- * {@code DELETE /admin/users/{id}}. Callers run it in a transaction.
+ * {@code DELETE /admin/users/{id}}. Callers run it in a transaction; the account is locked first (the lock order
+ * of {@link UserAccounts}), so that a concurrent change of the account (disabling it, a password change) waits or
+ * is waited for, and never deadlocks with the erasure.
  */
 public final class AccountEraser {
 
@@ -27,6 +29,9 @@ public final class AccountEraser {
 
     /** Erases {@code account}; returns whether it was still there. */
     public boolean erase(UserAccount account) {
+        if (!accounts.lock(account.id())) {
+            return false;
+        }
         emailTokens.deleteAllOf(account.id());
         families.deleteAllOf(account.id());
         boolean deleted = accounts.delete(account.id());

@@ -32,7 +32,9 @@ public interface EmailTokens {
 
     /**
      * Spends the token with this hash and purpose if it is still valid at {@code now}, and returns its user.
-     * Atomic: of any number of concurrent calls with one token, at most one returns a user.
+     * Atomic: of any number of concurrent calls with one token, at most one returns a user. Inside a transaction
+     * the token's account is locked first, until the end, as {@link dev.gatehouse.application.port.out.UserAccounts#lock}
+     * does (the lock order of account transactions), then the token is spent.
      */
     Optional<UserId> consume(TokenHash hash, EmailTokenPurpose purpose, Instant now);
 
