@@ -9,6 +9,11 @@ import java.time.Instant;
 @Singleton
 final class JdbcResetRequestCounts implements ResetRequestCounts {
 
+    /** One housekeeping batch of old windows, found by index (V6). */
+    static final String FORGET_STALE = """
+            DELETE FROM password_reset_window WHERE email IN (
+                SELECT email FROM password_reset_window WHERE window_start < ? LIMIT ?)""";
+
     private final Jdbc jdbc;
     private final WindowCounter counter;
 
@@ -29,9 +34,7 @@ final class JdbcResetRequestCounts implements ResetRequestCounts {
 
     @Override
     public int forgetStale(Instant before, int limit) {
-        return jdbc.update("""
-                DELETE FROM password_reset_window WHERE email IN (
-                    SELECT email FROM password_reset_window WHERE window_start < ? LIMIT ?)""", statement -> {
+        return jdbc.update(FORGET_STALE, statement -> {
                     Jdbc.setInstant(statement, 1, before);
                     statement.setInt(2, limit);
                 });

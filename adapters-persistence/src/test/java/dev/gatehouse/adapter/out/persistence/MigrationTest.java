@@ -98,7 +98,7 @@ class MigrationTest {
                         false, true)""");
         }
 
-        assertThat(flyway(upgraded).load().migrate().migrationsExecuted).isOne();
+        assertThat(flyway(upgraded).target("5").load().migrate().migrationsExecuted).isOne();
 
         try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
             var account = sql.executeQuery("SELECT email, disabled FROM user_account");
@@ -120,5 +120,27 @@ class MigrationTest {
 
     private static FluentConfiguration flyway(DataSource target) {
         return Flyway.configure().dataSource(target).locations("classpath:db/migration");
+    }
+
+    /** docs/operations.md: an operator may build version 6's indexes beforehand, concurrently; the migration then keeps them. */
+    @Test
+    void the_housekeeping_indexes_migration_keeps_an_index_built_beforehand() throws SQLException {
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE DATABASE from_version_5");
+        }
+        DataSource upgraded = postgres.getDatabase("postgres", "from_version_5");
+        flyway(upgraded).target("5").load().migrate();
+        try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE INDEX CONCURRENTLY refresh_family_idle_expiry_idx ON refresh_family (idle_expires_at)");
+        }
+
+        assertThat(flyway(upgraded).load().migrate().migrationsExecuted).isOne();
+
+        try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
+            var indexes = sql.executeQuery("SELECT count(*) FROM pg_indexes WHERE indexname IN ('refresh_family_idle_expiry_idx', "
+                    + "'refresh_family_revoked_idx', 'security_event_attempted_email_idx', 'password_reset_window_start_idx')");
+            indexes.next();
+            assertThat(indexes.getInt(1)).isEqualTo(4);
+        }
     }
 }
