@@ -19,8 +19,11 @@ import java.util.Locale;
  * packets silently) is given up after {@value #SOCKET_TIMEOUT_S} s of silence (pgjdbc's {@code socketTimeout})
  * and a pooled connection's liveness check after {@value #VALIDATION_TIMEOUT_MS} ms, instead of a wait
  * that no other timeout bounds; schema migrations, which may rightly run longer, lift it
- * ({@link SchemaMigration}). What the operator configured ({@code connection-timeout},
- * {@code connection-init-sql}, {@code validation-timeout}, {@code socketTimeout} in the URL or the data source
+ * ({@link SchemaMigration}). A database error's message carries only the error, not PostgreSQL's detail
+ * (pgjdbc's {@code logServerErrorDetail}): the detail quotes the row or the parameters (a unique violation names
+ * the e-mail address, a check violation the whole row, password hash included), and such a message reaches the log.
+ * What the operator configured ({@code connection-timeout}, {@code connection-init-sql},
+ * {@code validation-timeout}, {@code socketTimeout} and {@code logServerErrorDetail} in the URL or the data source
  * properties) is kept.
  */
 @Singleton
@@ -31,6 +34,7 @@ final class PoolDefaults implements BeanCreatedEventListener<DatasourceConfigura
     static final int SOCKET_TIMEOUT_S = 5;
     static final long VALIDATION_TIMEOUT_MS = 1000;
     static final String SOCKET_TIMEOUT = "socketTimeout";
+    static final String SERVER_ERROR_DETAIL = "logServerErrorDetail";
     private static final long HIKARI_DEFAULT_CONNECTION_TIMEOUT_MS = Duration.ofSeconds(30).toMillis();
     private static final long HIKARI_DEFAULT_VALIDATION_TIMEOUT_MS = Duration.ofSeconds(5).toMillis();
 
@@ -51,9 +55,15 @@ final class PoolDefaults implements BeanCreatedEventListener<DatasourceConfigura
         if (pool.getValidationTimeout() == HIKARI_DEFAULT_VALIDATION_TIMEOUT_MS) {
             pool.setValidationTimeout(VALIDATION_TIMEOUT_MS);
         }
-        boolean inUrl = pool.getJdbcUrl() != null && pool.getJdbcUrl().toLowerCase(Locale.ROOT).contains(SOCKET_TIMEOUT.toLowerCase(Locale.ROOT) + "=");
-        if (!inUrl && !pool.getDataSourceProperties().containsKey(SOCKET_TIMEOUT)) {
-            pool.addDataSourceProperty(SOCKET_TIMEOUT, Integer.toString(SOCKET_TIMEOUT_S));
+        defaultProperty(pool, SOCKET_TIMEOUT, Integer.toString(SOCKET_TIMEOUT_S));
+        defaultProperty(pool, SERVER_ERROR_DETAIL, "false");
+    }
+
+    /** Sets the pgjdbc property {@code name} unless the URL or the data source properties set it. */
+    private static void defaultProperty(HikariConfig pool, String name, String value) {
+        boolean inUrl = pool.getJdbcUrl() != null && pool.getJdbcUrl().toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT) + "=");
+        if (!inUrl && !pool.getDataSourceProperties().containsKey(name)) {
+            pool.addDataSourceProperty(name, value);
         }
     }
 }

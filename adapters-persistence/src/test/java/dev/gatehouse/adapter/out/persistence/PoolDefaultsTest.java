@@ -55,6 +55,19 @@ class PoolDefaultsTest {
         }
     }
 
+    /** A database error reaches the log by its message: PostgreSQL's detail, which quotes the row, stays out of it. */
+    @Test
+    void a_database_error_names_no_value_of_the_row() throws SQLException {
+        try (Connection pooled = pool.getConnection(); var sql = pooled.createStatement()) {
+            sql.execute("CREATE TEMPORARY TABLE detail_probe (email text UNIQUE)");
+            sql.execute("INSERT INTO detail_probe VALUES ('ada@example.com')");
+            assertThatThrownBy(() -> sql.execute("INSERT INTO detail_probe VALUES ('ada@example.com')"))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(failure -> assertThat(((SQLException) failure).getSQLState()).isEqualTo("23505"))
+                    .hasMessageNotContaining("ada@example.com");
+        }
+    }
+
     @Test
     void hikaris_own_defaults_are_replaced_and_configured_values_kept() {
         var defaults = new HikariConfig();
@@ -62,18 +75,19 @@ class PoolDefaultsTest {
         assertThat(defaults.getConnectionTimeout()).isEqualTo(PoolDefaults.CONNECTION_TIMEOUT_MS);
         assertThat(defaults.getConnectionInitSql()).isEqualTo(PoolDefaults.INIT_SQL);
         assertThat(defaults.getValidationTimeout()).isEqualTo(PoolDefaults.VALIDATION_TIMEOUT_MS);
-        assertThat(defaults.getDataSourceProperties()).containsEntry("socketTimeout", "5");
+        assertThat(defaults.getDataSourceProperties()).containsEntry("socketTimeout", "5").containsEntry("logServerErrorDetail", "false");
 
         var configured = new HikariConfig();
         configured.setConnectionTimeout(5000);
         configured.setConnectionInitSql("SET lock_timeout = '10s'");
         configured.setValidationTimeout(3000);
         configured.addDataSourceProperty("socketTimeout", "60");
+        configured.addDataSourceProperty("logServerErrorDetail", "true");
         PoolDefaults.apply(configured);
         assertThat(configured.getConnectionTimeout()).isEqualTo(5000);
         assertThat(configured.getConnectionInitSql()).isEqualTo("SET lock_timeout = '10s'");
         assertThat(configured.getValidationTimeout()).isEqualTo(3000);
-        assertThat(configured.getDataSourceProperties()).containsEntry("socketTimeout", "60");
+        assertThat(configured.getDataSourceProperties()).containsEntry("socketTimeout", "60").containsEntry("logServerErrorDetail", "true");
 
         var inUrl = new HikariConfig();
         inUrl.setJdbcUrl("jdbc:postgresql://db.example/gatehouse?socketTimeout=30");
