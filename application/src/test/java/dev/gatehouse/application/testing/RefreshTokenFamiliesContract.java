@@ -66,6 +66,22 @@ public abstract class RefreshTokenFamiliesContract {
         assertThat(families().find(family.id())).contains(rotation.applyTo(family));
     }
 
+    /** An instance whose clock is behind the one that signed in (skewed hosts, an NTP step back) still rotates. */
+    @Test
+    void a_rotation_dated_before_the_last_one_advances_the_family_and_keeps_its_rotation_time() {
+        RefreshTokenFamily family = aStoredFamily();
+        var behind = new Rotation(RefreshToken.currentOf(family), API, family.rotatedAt().minusSeconds(30), POLICY);
+
+        assertThat(families().advance(behind)).isEqualTo(new AdvanceResult.Advanced(behind.applyTo(family)));
+        RefreshTokenFamily rotated = families().find(family.id()).orElseThrow();
+        assertThat(rotated.generation()).isEqualTo(family.generation() + 1);
+        assertThat(rotated.rotatedAt()).isEqualTo(family.rotatedAt());
+        assertThat(rotated.idleExpiresAt()).isEqualTo(POLICY.idleExpiryFrom(behind.at()));
+
+        families().restampRotation(family.id(), rotated.generation(), family.rotatedAt().minusSeconds(5));
+        assertThat(families().find(family.id())).as("a late restamp never moves it back either").contains(rotated);
+    }
+
     @Test
     void a_rotation_is_restamped_only_at_its_generation_while_active() {
         RefreshTokenFamily family = aStoredFamily();

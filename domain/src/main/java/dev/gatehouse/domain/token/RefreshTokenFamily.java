@@ -11,7 +11,9 @@ import java.util.Optional;
  * current (RFC 9700 §4.14.2, refresh token rotation; the rules are {@link Rotation}'s).
  *
  * <p>Invariants: {@code createdAt ≤ rotatedAt}, {@code idleExpiresAt ≤ absoluteExpiresAt}, the generation
- * never decreases, and a revoked family never becomes active again.
+ * never decreases, and a revoked family never becomes active again. The rotation time never goes back: an
+ * instance whose clock is behind the one that signed in or rotated last (hosts' clocks differ by a little,
+ * and an NTP step can move one back) keeps the time already stored.
  *
  * @param rotatedAt     when the current token was issued (the last refresh, or the sign-in)
  * @param idleExpiresAt when the session ends unless refreshed before; never after the absolute expiry
@@ -56,7 +58,7 @@ public record RefreshTokenFamily(
 
     /** This family one generation on, as rotated at {@code now}; {@link Rotation#applyTo} is the public door. */
     RefreshTokenFamily advancedAt(Instant now, TokenPolicy policy) {
-        return new RefreshTokenFamily(id, userId, clientId, generation + 1, state, createdAt, now,
+        return new RefreshTokenFamily(id, userId, clientId, generation + 1, state, createdAt, later(now, rotatedAt),
                 earlier(policy.idleExpiryFrom(now), absoluteExpiresAt), absoluteExpiresAt, userAgent);
     }
 
@@ -65,7 +67,7 @@ public record RefreshTokenFamily(
      * applied well after it was asked for counts from when its successor existed (see the reuse grace).
      */
     public RefreshTokenFamily rotationStoredAt(Instant storedAt) {
-        return new RefreshTokenFamily(id, userId, clientId, generation, state, createdAt, storedAt, idleExpiresAt,
+        return new RefreshTokenFamily(id, userId, clientId, generation, state, createdAt, later(storedAt, rotatedAt), idleExpiresAt,
                 absoluteExpiresAt, userAgent);
     }
 
@@ -122,6 +124,10 @@ public record RefreshTokenFamily(
 
     private static Instant earlier(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static String displayable(String userAgent) {

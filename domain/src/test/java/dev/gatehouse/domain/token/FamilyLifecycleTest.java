@@ -50,6 +50,20 @@ class FamilyLifecycleTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Hosts' clocks differ: an instance behind the one that signed in rotates without moving the rotation time back. */
+    @Test
+    void a_rotation_by_a_clock_behind_the_last_one_keeps_the_rotation_time_and_slides_the_idle_expiry_from_its_own() {
+        var family = aFamily("ua");
+        var behind = new Rotation(RefreshToken.currentOf(family), new ClientId("api"), T0.minusSeconds(30), POLICY);
+
+        var rotated = behind.applyTo(family);
+
+        assertThat(rotated.generation()).isOne();
+        assertThat(rotated.rotatedAt()).isEqualTo(T0);
+        assertThat(rotated.idleExpiresAt()).isEqualTo(T0.minusSeconds(30).plus(Duration.ofDays(7)));
+        assertThat(rotated.rotationStoredAt(T0.minusSeconds(1)).rotatedAt()).isEqualTo(T0);
+    }
+
     @Test
     void a_token_of_another_family_is_a_bug() {
         var family = aFamily("ua");

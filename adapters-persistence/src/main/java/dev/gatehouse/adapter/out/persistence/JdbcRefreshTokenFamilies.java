@@ -83,7 +83,7 @@ final class JdbcRefreshTokenFamilies implements RefreshTokenFamilies {
     public AdvanceResult advance(Rotation rotation) {
         return jdbc.queryOne("""
                 UPDATE refresh_family
-                   SET generation = generation + 1, rotated_at = ?, idle_expires_at = LEAST(?, absolute_expires_at)
+                   SET generation = generation + 1, rotated_at = GREATEST(?, rotated_at), idle_expires_at = LEAST(?, absolute_expires_at)
                  WHERE id = ? AND generation = ? AND client_id = ? AND state = 'active' AND idle_expires_at > ?
                 RETURNING\s""" + COLUMNS, statement -> {
                     Jdbc.setInstant(statement, 1, rotation.at());
@@ -99,11 +99,12 @@ final class JdbcRefreshTokenFamilies implements RefreshTokenFamilies {
 
     @Override
     public void restampRotation(FamilyId id, long generation, Instant storedAt) {
-        jdbc.update("UPDATE refresh_family SET rotated_at = ? WHERE id = ? AND generation = ? AND state = 'active'", statement -> {
-            Jdbc.setInstant(statement, 1, storedAt);
-            statement.setObject(2, id.value());
-            statement.setLong(3, generation);
-        });
+        jdbc.update("UPDATE refresh_family SET rotated_at = GREATEST(?, rotated_at) WHERE id = ? AND generation = ? AND state = 'active'",
+                statement -> {
+                    Jdbc.setInstant(statement, 1, storedAt);
+                    statement.setObject(2, id.value());
+                    statement.setLong(3, generation);
+                });
     }
 
     @Override
