@@ -13,7 +13,7 @@ public final class InMemoryAddressWindows implements AddressWindows {
     @Override
     public synchronized int countRequest(Purpose purpose, ClientNetwork network, Instant windowEnd) {
         Window window = windows.merge(new Key(purpose, network), new Window(windowEnd, 1),
-                (old, fresh) -> old.end.equals(windowEnd) ? new Window(windowEnd, old.requests + 1) : fresh);
+                (old, fresh) -> windowEnd.isAfter(old.end) ? fresh : new Window(old.end, old.requests + 1));
         return window.requests;
     }
 

@@ -13,7 +13,9 @@ public final class InMemoryResetRequestCounts implements ResetRequestCounts {
 
     @Override
     public synchronized int count(EmailPseudonym email, Instant windowStart) {
-        if (!windowStart.equals(windows.put(email, windowStart))) {
+        Instant stored = windows.get(email);
+        if (stored == null || windowStart.isAfter(stored)) {
+            windows.put(email, windowStart);
             counts.put(email, 0);
         }
         return counts.merge(email, 1, Integer::sum);

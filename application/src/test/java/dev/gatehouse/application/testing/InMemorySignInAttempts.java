@@ -16,7 +16,8 @@ public final class InMemorySignInAttempts implements SignInAttempts {
     @Override
     public synchronized AttemptCount countAttempt(EmailPseudonym account, AdmissionRule rule) {
         Row row = rows.get(account);
-        boolean sameWindow = row != null && row.windowStart.equals(rule.budgetWindowStart());
+        // an attempt dated in an earlier window than the stored one counts in the stored window (the store's GREATEST)
+        boolean sameWindow = row != null && !rule.budgetWindowStart().isAfter(row.windowStart);
         if (row != null && row.lockedUntil != null && row.lockedUntil.isAfter(rule.at())) {
             return new AttemptCount.Refused(row.lockedUntil, sameWindow && row.windowAttempts >= rule.budget());
         }
@@ -26,14 +27,14 @@ public final class InMemorySignInAttempts implements SignInAttempts {
         int inRun = row == null ? 1 : row.attempts + 1;
         int inWindow = sameWindow ? row.windowAttempts + 1 : 1;
         Instant lock = inRun >= rule.lockingAttempt() ? rule.holdFor(inRun) : row == null ? null : row.lockedUntil;
-        rows.put(account, new Row(inRun, rule.at(), lock, rule.budgetWindowStart(), inWindow));
+        rows.put(account, new Row(inRun, rule.at(), lock, sameWindow ? row.windowStart : rule.budgetWindowStart(), inWindow));
         return new AttemptCount.Counted(inRun, inWindow);
     }
 
     @Override
     public synchronized void recordSuccess(EmailPseudonym account, Instant budgetWindowStart) {
         rows.computeIfPresent(account, (key, row) -> new Row(0, row.lastAttempt, null, row.windowStart,
-                row.windowStart.equals(budgetWindowStart) ? Math.max(0, row.windowAttempts - 1) : row.windowAttempts));
+                !budgetWindowStart.isAfter(row.windowStart) ? Math.max(0, row.windowAttempts - 1) : row.windowAttempts));
     }
 
     @Override

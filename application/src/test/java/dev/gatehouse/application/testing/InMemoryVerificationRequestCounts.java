@@ -26,7 +26,7 @@ public final class InMemoryVerificationRequestCounts implements VerificationRequ
             throw new AccountDeletedException();
         }
         Window window = windows.merge(user, new Window(windowStart, 1),
-                (old, fresh) -> old.start().equals(windowStart) ? new Window(windowStart, old.requests() + 1) : fresh);
+                (old, fresh) -> windowStart.isAfter(old.start()) ? fresh : new Window(old.start(), old.requests() + 1));
         return window.requests();
     }
 }

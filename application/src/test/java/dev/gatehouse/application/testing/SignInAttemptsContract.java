@@ -109,6 +109,22 @@ public abstract class SignInAttemptsContract {
         assertThat(attempts.countAttempt(account, POLICY.admissionAt(T0.plusSeconds(60)))).isEqualTo(new AttemptCount.Counted(2, 1));
     }
 
+    /** Hosts' clocks differ by a little: an attempt an instance behind dates in the previous minute counts in this one. */
+    @Test
+    void an_attempt_dated_in_an_earlier_window_counts_in_the_stored_one() {
+        AdmissionRule ahead = POLICY.admissionAt(T0.plusSeconds(61));
+        AdmissionRule behind = POLICY.admissionAt(T0.plusSeconds(55));
+        assertThat(attempts.countAttempt(account, ahead)).isEqualTo(new AttemptCount.Counted(1, 1));
+        assertThat(attempts.countAttempt(account, behind)).isEqualTo(new AttemptCount.Counted(2, 2));
+        for (int i = 3; i <= 20; i++) {
+            attempts.recordSuccess(account, ahead.budgetWindowStart());
+            attempts.countAttempt(account, ahead);
+            attempts.countAttempt(account, ahead);
+        }
+        assertThat(attempts.countAttempt(account, behind)).as("the budget of the stored window is spent")
+                .isEqualTo(new AttemptCount.Refused(null, true));
+    }
+
     @Test
     void stale_accounts_are_forgotten_and_recent_or_locked_ones_kept() {
         Instant longAgo = T0.minus(Duration.ofDays(3));

@@ -5,7 +5,10 @@ import dev.gatehouse.domain.throttle.ClientNetwork;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 
-/** Per-network request counters in table {@code address_window}: one row per purpose and network, counted by one upsert. */
+/**
+ * Per-network request counters in table {@code address_window}: one row per purpose and network, counted by one
+ * upsert; a window never goes back, as {@link WindowCounter}'s do.
+ */
 @Singleton
 final class JdbcAddressWindows implements AddressWindows {
 
@@ -20,8 +23,8 @@ final class JdbcAddressWindows implements AddressWindows {
         return jdbc.queryOne("""
                 INSERT INTO address_window AS w (purpose, network, window_end, requests) VALUES (?, ?, ?, 1)
                 ON CONFLICT (purpose, network) DO UPDATE
-                   SET requests = CASE WHEN w.window_end = EXCLUDED.window_end THEN w.requests + 1 ELSE 1 END,
-                       window_end = EXCLUDED.window_end
+                   SET requests = CASE WHEN EXCLUDED.window_end > w.window_end THEN 1 ELSE w.requests + 1 END,
+                       window_end = GREATEST(w.window_end, EXCLUDED.window_end)
                 RETURNING requests""", statement -> {
                     statement.setString(1, purpose.name());
                     statement.setString(2, network.value());

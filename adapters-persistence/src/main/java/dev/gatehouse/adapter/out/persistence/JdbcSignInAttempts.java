@@ -13,7 +13,9 @@ import java.util.Optional;
  * Account throttling in table {@code account_throttle}, one row per account pseudonym. An attempt is
  * admitted by one {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE}: PostgreSQL locks the row and
  * re-evaluates the condition on its newest version, so concurrent attempts on any instance are counted
- * one after the other and a refused attempt writes nothing.
+ * one after the other and a refused attempt writes nothing. The minute budget's window never goes back: an
+ * attempt dated in an earlier window than the stored one (its instance's clock is behind) counts in the stored
+ * window, as {@link WindowCounter} counts.
  */
 @Singleton
 final class JdbcSignInAttempts implements SignInAttempts {
@@ -30,10 +32,10 @@ final class JdbcSignInAttempts implements SignInAttempts {
                 last_attempt_at = EXCLUDED.last_attempt_at,
                 locked_until = CASE WHEN t.attempts + 1 >= ? THEN (?::text[])[LEAST(t.attempts + 1 - ?, ?) + 1]::timestamptz
                                     ELSE t.locked_until END,
-                window_start = EXCLUDED.window_start,
-                window_attempts = CASE WHEN t.window_start = EXCLUDED.window_start THEN t.window_attempts + 1 ELSE 1 END
+                window_start = GREATEST(t.window_start, EXCLUDED.window_start),
+                window_attempts = CASE WHEN EXCLUDED.window_start > t.window_start THEN 1 ELSE t.window_attempts + 1 END
             WHERE (t.locked_until IS NULL OR t.locked_until <= EXCLUDED.last_attempt_at)
-              AND (t.window_start <> EXCLUDED.window_start OR t.window_attempts < ?)
+              AND (EXCLUDED.window_start > t.window_start OR t.window_attempts < ?)
             RETURNING attempts, window_attempts""";
 
     private final Jdbc jdbc;
@@ -64,7 +66,7 @@ final class JdbcSignInAttempts implements SignInAttempts {
     /** Why the attempt was refused, read afresh (a lifted lock reads as none: the caller retries after a second). */
     private AttemptCount refusal(EmailPseudonym account, AdmissionRule rule) {
         return jdbc.queryOne("""
-                SELECT locked_until, window_start = ? AND window_attempts >= ? AS budget_spent
+                SELECT locked_until, window_start >= ? AND window_attempts >= ? AS budget_spent
                   FROM account_throttle WHERE account = ?""", statement -> {
                     Jdbc.setInstant(statement, 1, rule.budgetWindowStart());
                     statement.setInt(2, rule.budget());
@@ -77,7 +79,7 @@ final class JdbcSignInAttempts implements SignInAttempts {
     public void recordSuccess(EmailPseudonym account, Instant budgetWindowStart) {
         jdbc.update("""
                 UPDATE account_throttle SET attempts = 0, locked_until = NULL,
-                       window_attempts = CASE WHEN window_start = ? THEN GREATEST(window_attempts - 1, 0) ELSE window_attempts END
+                       window_attempts = CASE WHEN window_start >= ? THEN GREATEST(window_attempts - 1, 0) ELSE window_attempts END
                  WHERE account = ?""", statement -> {
                     Jdbc.setInstant(statement, 1, budgetWindowStart);
                     statement.setString(2, account.value());

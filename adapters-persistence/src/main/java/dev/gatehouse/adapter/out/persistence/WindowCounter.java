@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * A counter per key in fixed windows, one row per key updated in place: {@code (key, window_start, requests)}
  * in {@code table}. Counting is one atomic upsert, so concurrent requests of every instance get distinct
- * numbers; a counter of an earlier window starts over at 1.
+ * numbers; a later window starts over at 1. A request dated in an earlier window than the stored one (its
+ * instance's clock is behind another's) counts in the stored window: a counter never goes back, or two
+ * instances a few seconds apart would restart each other's count at every request near a window's edge.
  */
 final class WindowCounter {
 
@@ -18,8 +20,8 @@ final class WindowCounter {
         this.upsert = """
                 INSERT INTO %1$s AS w (%2$s, window_start, requests) VALUES (?, ?, 1)
                 ON CONFLICT (%2$s) DO UPDATE
-                   SET requests = CASE WHEN w.window_start = EXCLUDED.window_start THEN w.requests + 1 ELSE 1 END,
-                       window_start = EXCLUDED.window_start
+                   SET requests = CASE WHEN EXCLUDED.window_start > w.window_start THEN 1 ELSE w.requests + 1 END,
+                       window_start = GREATEST(w.window_start, EXCLUDED.window_start)
                 RETURNING requests""".formatted(table, keyColumn);
     }
 
