@@ -86,11 +86,7 @@ class MigrationTest {
 
     @Test
     void the_verification_throttle_migration_keeps_accounts_and_counts_per_account() throws SQLException {
-        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("CREATE DATABASE from_version_4");
-        }
-        DataSource upgraded = postgres.getDatabase("postgres", "from_version_4");
-        flyway(upgraded).target("4").load().migrate();
+        DataSource upgraded = aDatabaseAtVersion("4");
         try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("""
                     INSERT INTO user_account (id, email, name, password_hash, created_at, email_verified, disabled)
@@ -118,6 +114,16 @@ class MigrationTest {
         return flyway(database);
     }
 
+    /** A database of its own, migrated up to {@code version}. */
+    private DataSource aDatabaseAtVersion(String version) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE DATABASE from_version_" + version);
+        }
+        DataSource upgraded = postgres.getDatabase("postgres", "from_version_" + version);
+        flyway(upgraded).target(version).load().migrate();
+        return upgraded;
+    }
+
     private static FluentConfiguration flyway(DataSource target) {
         return Flyway.configure().dataSource(target).locations("classpath:db/migration");
     }
@@ -125,11 +131,7 @@ class MigrationTest {
     /** docs/operations.md: an operator may build version 6's indexes beforehand, concurrently; the migration then keeps them. */
     @Test
     void the_housekeeping_indexes_migration_keeps_an_index_built_beforehand() throws SQLException {
-        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("CREATE DATABASE from_version_5");
-        }
-        DataSource upgraded = postgres.getDatabase("postgres", "from_version_5");
-        flyway(upgraded).target("5").load().migrate();
+        DataSource upgraded = aDatabaseAtVersion("5");
         try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("CREATE INDEX CONCURRENTLY refresh_family_idle_expiry_idx ON refresh_family (idle_expires_at)");
         }
