@@ -145,6 +145,24 @@ final class GatehouseJar implements AutoCloseable {
                 .findFirst();
     }
 
+    /** Sends the jar SIGTERM, as a process manager stops it, and returns at once; {@link #awaitExit} waits for the end. */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
+    /** Waits up to the stop timeout for the jar to end; its exit status. */
+    int awaitExit() {
+        try {
+            if (!process.waitFor(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("gatehouse.jar (" + name + ") did not stop within " + STOP_WITHIN + ":\n" + tail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     @Override
     public void close() {
         stop();

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
  * {@link DeploymentMode} chooses once, here) and the scheduled purge. With {@code --generate-keys} it
  * prints production keys instead (see docs/operations.md).
  * {@code GATEHOUSE_LOG_FORMAT=json} makes every log line a JSON object ({@link LogFormat}), also the one that says
- * why a configuration that cannot be read stops the start ({@link UnreadableConfiguration}; exit status 1).
+ * why a configuration that cannot be read stops the start ({@link UnreadableConfiguration}; exit status 1). With
+ * {@code gatehouse.shutdown.drain}, SIGTERM drains first ({@link ShutdownDrain}).
  */
 public final class Application {
 
@@ -29,7 +30,8 @@ public final class Application {
             System.exit(KeysCommand.run(args));
         }
         try {
-            DeploymentMode.choose(Micronaut.build(args).mainClass(Application.class).banner(format == LogFormat.TEXT)).start();
+            ShutdownDrain.install(DeploymentMode.choose(Micronaut.build(args).mainClass(Application.class).banner(format == LogFormat.TEXT))
+                    .start());
         } catch (RuntimeException unreadable) {
             Optional<String> configuration = UnreadableConfiguration.describe(unreadable);
             if (configuration.isEmpty()) {

@@ -17,7 +17,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** {@code /health} and {@code /health/readiness}: UP when the database answers, else 503. */
+/**
+ * {@code /health} and {@code /health/readiness}: UP when the database answers, else 503. Readiness also answers
+ * 503 while the service drains before it stops ({@link Draining}); liveness stays UP then, the process is well.
+ */
 @Controller("/health")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Operations")
@@ -27,9 +30,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 final class HealthController {
 
     private final ReadinessQuery readiness;
+    private final Draining draining;
 
-    HealthController(ReadinessQuery readiness) {
+    HealthController(ReadinessQuery readiness, Draining draining) {
         this.readiness = readiness;
+        this.draining = draining;
     }
 
     @Serdeable
@@ -39,12 +44,20 @@ final class HealthController {
     @Get
     @Operation(summary = "Liveness: UP when the database answers")
     HttpResponse<?> health() {
-        return readiness();
+        return databaseAnswers();
     }
 
     @Get("/readiness")
-    @Operation(summary = "Readiness: UP when the database answers, else 503 (take the instance out of the balancer)")
+    @Operation(summary = "Readiness: UP when the database answers, else 503 (take the instance out of the balancer); "
+            + "503 also while the service drains before it stops (`gatehouse.shutdown.drain`)")
     HttpResponse<?> readiness() {
+        if (draining.isDraining()) {
+            return Responses.problem(ProblemType.UNAVAILABLE, "The service is stopping.").header("Retry-After", "5");
+        }
+        return databaseAnswers();
+    }
+
+    private HttpResponse<?> databaseAnswers() {
         if (readiness.isReady()) {
             return HttpResponse.ok(new Health("UP")).header("Cache-Control", "no-store");
         }
