@@ -25,11 +25,15 @@ import java.util.Optional;
 @Singleton
 final class JdbcRefreshTokenFamilies implements RefreshTokenFamilies {
 
-    /** One housekeeping batch of ended sessions; each branch of the condition has an index (V6). */
+    /**
+     * One housekeeping batch of ended sessions; each branch of the condition has an index (V6). A session idle
+     * past a date was created before it, so the first branch is found by {@code created_at}, which no rotation
+     * changes (an index on {@code idle_expires_at} would end rotations' HOT updates).
+     */
     static final String PURGE_ENDED = """
             DELETE FROM refresh_family WHERE id IN (
                 SELECT id FROM refresh_family
-                 WHERE idle_expires_at < ? OR (state = 'revoked' AND revoked_at < ?)
+                 WHERE (created_at < ? AND idle_expires_at < ?) OR (state = 'revoked' AND revoked_at < ?)
                  LIMIT ? FOR UPDATE SKIP LOCKED)""";
 
     /** The sessions lists are for people; a user with more sessions than this sees the newest. */
@@ -169,7 +173,8 @@ final class JdbcRefreshTokenFamilies implements RefreshTokenFamilies {
         return jdbc.update(PURGE_ENDED, statement -> {
                     Jdbc.setInstant(statement, 1, endedBefore);
                     Jdbc.setInstant(statement, 2, endedBefore);
-                    statement.setInt(3, limit);
+                    Jdbc.setInstant(statement, 3, endedBefore);
+                    statement.setInt(4, limit);
                 });
     }
 

@@ -133,13 +133,13 @@ class MigrationTest {
     void the_housekeeping_indexes_migration_keeps_an_index_built_beforehand() throws SQLException {
         DataSource upgraded = aDatabaseAtVersion("5");
         try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("CREATE INDEX CONCURRENTLY refresh_family_idle_expiry_idx ON refresh_family (idle_expires_at)");
+            sql.execute("CREATE INDEX CONCURRENTLY refresh_family_created_idx ON refresh_family (created_at)");
         }
 
         assertThat(flyway(upgraded).load().migrate().migrationsExecuted).isOne();
 
         try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
-            var indexes = sql.executeQuery("SELECT count(*) FROM pg_indexes WHERE indexname IN ('refresh_family_idle_expiry_idx', "
+            var indexes = sql.executeQuery("SELECT count(*) FROM pg_indexes WHERE indexname IN ('refresh_family_created_idx', "
                     + "'refresh_family_revoked_idx', 'security_event_attempted_email_idx', 'password_reset_window_start_idx')");
             indexes.next();
             assertThat(indexes.getInt(1)).isEqualTo(4);
