@@ -3,6 +3,7 @@ package dev.gatehouse.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.token.RevocationReason;
+import io.micronaut.http.MediaType;
 import io.micronaut.web.router.Router;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
@@ -157,6 +158,42 @@ class OpenApiDocumentTest {
                 .get("application/json").getSchema().getItems().get$ref()).isEqualTo("#/components/schemas/ListedSession");
         assertThat(document.getComponents().getSchemas().get("ListedSession").getOneOf()).extracting(oneOf -> ((Schema<?>) oneOf).get$ref())
                 .containsExactlyInAnyOrder("#/components/schemas/SessionView", "#/components/schemas/EndedSessionView");
+    }
+
+    /**
+     * A generated client accepts exactly the media types the document names for an operation's answers (openapi-generator
+     * sends them as {@code Accept}): the route must produce one of them, else Micronaut answers 406 and does nothing. For an
+     * operation whose success has no body that is {@code application/problem+json} alone; a route with a JSON success body
+     * never produces it (that body would be labelled so). The bodyless successes stay without content.
+     */
+    @Test
+    void every_route_produces_a_media_type_its_generated_clients_accept() {
+        Map<String, List<String>> produced = new TreeMap<>();
+        GatehouseServer.context().getBean(Router.class).uriRoutes().forEach(route -> produced.put(
+                route.getHttpMethodName() + " " + route.getUriMatchTemplate().toPathString(),
+                route.getProduces().stream().map(MediaType::getName).toList()));
+        Set<String> bodyless = new TreeSet<>();
+        document().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String name = method + " " + path;
+            Set<String> accepted = new TreeSet<>();
+            operation.getResponses().values().stream().filter(answer -> answer.getContent() != null)
+                    .forEach(answer -> answer.getContent().keySet().forEach(type -> accepted.add(MediaType.of(type).getName())));
+            boolean withoutBody = operation.getResponses().entrySet().stream().filter(answer -> answer.getKey().startsWith("2"))
+                    .allMatch(answer -> answer.getValue().getContent() == null);
+            if (withoutBody) {
+                bodyless.add(name);
+            }
+            if (produced.containsKey(name)) {
+                assertThat(produced.get(name)).as(name + " produces").containsAnyElementsOf(accepted);
+                if (!withoutBody) {
+                    assertThat(produced.get(name)).as(name + " produces").doesNotContain("application/problem+json");
+                }
+            }
+        }));
+        assertThat(bodyless).contains("POST /auth/sign-out", "POST /auth/sign-out-everywhere", "DELETE /auth/sessions/{id}",
+                "POST /auth/email-verification", "POST /auth/email-verification/confirm", "POST /auth/password-reset",
+                "POST /auth/password-reset/confirm", "POST /auth/password", "DELETE /auth/me", "POST /admin/users/{id}/disable",
+                "POST /admin/users/{id}/enable", "DELETE /admin/users/{id}/sessions", "DELETE /admin/users/{id}", "POST /bff/logout");
     }
 
     /** A {@code required} list belongs to an object schema, never to one of its string properties. */

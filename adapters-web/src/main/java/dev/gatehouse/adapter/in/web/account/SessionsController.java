@@ -87,6 +87,7 @@ final class SessionsController {
         return HttpResponse.ok(listed).header("Cache-Control", "no-store");
     }
 
+    @ProblemResponses.BodylessSuccess
     @Delete("/{id}")
     @Operation(summary = "End one of the caller's sessions at once")
     @ApiResponse(responseCode = "204", description = "The session is ended")

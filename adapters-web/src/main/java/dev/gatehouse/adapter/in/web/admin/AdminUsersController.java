@@ -91,6 +91,7 @@ final class AdminUsersController {
                 .orElseGet(AdminUsersController::notFound);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post("/{id}/disable")
     @Operation(summary = "Disable the account: every session ends (`account_disabled`), sign-in and refresh fail")
     @ApiResponse(responseCode = "204", description = "Disabled")
@@ -99,6 +100,7 @@ final class AdminUsersController {
         return act(request, id, administer::disable);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post("/{id}/enable")
     @Operation(summary = "Enable the account again")
     @ApiResponse(responseCode = "204", description = "Enabled")
@@ -107,6 +109,7 @@ final class AdminUsersController {
         return act(request, id, administer::enable);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Delete("/{id}/sessions")
     @Operation(summary = "End every session of the account (`admin`)")
     @ApiResponse(responseCode = "204", description = "Every session is ended")
@@ -115,6 +118,7 @@ final class AdminUsersController {
         return act(request, id, administer::endSessions);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Delete("/{id}")
     @Operation(summary = "Delete the account, as `DELETE /auth/me` does")
     @ApiResponse(responseCode = "204", description = "The account, its sessions and its tokens are gone")

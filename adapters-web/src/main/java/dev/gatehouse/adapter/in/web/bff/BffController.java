@@ -123,6 +123,7 @@ final class BffController {
         throw new UnknownResultException(result);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post(uri = "/logout", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(summary = "End the /bff session and clear both cookies", parameters = {
                 @Parameter(name = CookieParameters.ACCESS, in = ParameterIn.COOKIE,

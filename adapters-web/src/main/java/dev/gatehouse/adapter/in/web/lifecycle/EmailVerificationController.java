@@ -54,6 +54,7 @@ final class EmailVerificationController {
         }
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(summary = "Send the caller's address a new verification e-mail (registration sends one by itself)")
     @SecurityRequirement(name = "bearer")
@@ -71,6 +72,7 @@ final class EmailVerificationController {
         throw new UnknownResultException(result);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post(uri = "/confirm", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Confirm the address with the token from the link's fragment (`#token=`)",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

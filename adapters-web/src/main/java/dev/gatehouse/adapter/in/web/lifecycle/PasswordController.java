@@ -68,6 +68,7 @@ final class PasswordController {
     }
 
     /** The bearer is checked before the body, so an anonymous caller learns nothing but 401. */
+    @ProblemResponses.BodylessSuccess
     @Post(uri = "/auth/password", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the caller's password",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -81,6 +82,7 @@ final class PasswordController {
         return LifecycleResponses.of(change.change(caller, passwords.currentPassword(), passwords.newPassword()));
     }
 
+    @ProblemResponses.BodylessSuccess
     @Delete(uri = "/auth/me", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Delete the caller's account; the e-mail address can register again",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -62,6 +62,7 @@ final class PasswordResetController {
         }
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Send a password-reset link; the same answer for every address, known or not",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -84,6 +85,7 @@ final class PasswordResetController {
         throw new UnknownResultException(result);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post(uri = "/confirm", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a new password with the token from the link's fragment (`#token=`)",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
