@@ -96,10 +96,10 @@ final class TokenController {
             requestBody = @RequestBody(required = true, content = {
                 @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = TokenRequest.class)),
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenRequest.class))}))
-    @ApiResponse(responseCode = "200", description = "Tokens; `Cache-Control: no-store`",
+    @ApiResponse(responseCode = "200", description = "Tokens: with the session's members for `password` and `refresh_token`, "
+            + "with `scope` for `client_credentials`; `Cache-Control: no-store`",
             headers = @Header(name = "Set-Cookie", description = "Cookie clients: `__Host-gh_refresh` (the refresh token)"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
-                    oneOf = {TokenResponse.class, ServiceTokenResponse.class})))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     HttpResponse<?> token(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Map<String, String> params;
         try {
