@@ -128,6 +128,21 @@ class OpenApiDocumentTest {
         assertThat(undescribed).isEmpty();
     }
 
+    /** Every throttled operation names its 429 and the {@code Retry-After} to wait (API.md: "429 + Retry-After"). */
+    @Test
+    void every_throttled_operation_documents_its_429_with_retry_after() {
+        OpenAPI document = document();
+        for (var operation : List.of(document.getPaths().get("/auth/register").getPost(), document.getPaths().get("/auth/token").getPost(),
+                document.getPaths().get("/bff/login").getPost(), document.getPaths().get("/auth/password-reset").getPost(),
+                document.getPaths().get("/auth/password").getPost(), document.getPaths().get("/auth/me").getDelete(),
+                document.getPaths().get("/auth/email-verification").getPost())) {
+            assertThat(operation.getResponses()).as(operation.getOperationId()).containsKey("429");
+            assertThat(operation.getResponses().get("429").getHeaders()).as(operation.getOperationId()).containsKey("Retry-After");
+        }
+        assertThat(document.getPaths().get("/auth/register").getPost().getResponses().get("429").getContent())
+                .containsOnlyKeys("application/problem+json");
+    }
+
     @Test
     void the_lifecycle_and_administration_answers_are_those_of_the_contract() {
         OpenAPI document = document();
