@@ -7,6 +7,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.web.router.Router;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -128,6 +130,43 @@ class OpenApiDocumentTest {
         assertThat(undescribed).isEmpty();
     }
 
+    /**
+     * A service client may authenticate by HTTP Basic at the OAuth endpoints ({@code client_secret_basic}, which the RFC 8414
+     * metadata names), every other client by no scheme at all; a refused Basic gets its challenge.
+     */
+    @Test
+    void the_oauth_endpoints_take_http_basic_or_no_authentication() {
+        OpenAPI document = document();
+        var basic = document.getComponents().getSecuritySchemes().get("basic");
+        assertThat(basic.getType()).isEqualTo(SecurityScheme.Type.HTTP);
+        assertThat(basic.getScheme()).isEqualTo("basic");
+        for (String path : List.of("/auth/token", "/auth/revoke")) {
+            var operation = document.getPaths().get(path).getPost();
+            assertThat(operation.getSecurity()).as(path).containsExactlyInAnyOrder(new SecurityRequirement(),
+                    new SecurityRequirement().addList("basic"));
+            assertThat(operation.getResponses().get("401").getHeaders()).as(path).containsKey("WWW-Authenticate");
+        }
+        assertThat(document.getComponents().getSchemas().get("RevocationRequest").getRequired()).containsExactly("token");
+    }
+
+    /** OAS 3.0 (Security Requirement Object): scopes are listed for OAuth 2.0 and OpenID Connect schemes only. */
+    @Test
+    void no_requirement_lists_scopes_of_an_http_scheme() {
+        OpenAPI document = document();
+        Map<String, Object> scoped = new TreeMap<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (operation.getSecurity() != null) {
+                operation.getSecurity().forEach(requirement -> requirement.forEach((scheme, scopes) -> {
+                    if (document.getComponents().getSecuritySchemes().get(scheme).getType() == SecurityScheme.Type.HTTP
+                            && !scopes.isEmpty()) {
+                        scoped.put(method + " " + path, requirement);
+                    }
+                }));
+            }
+        }));
+        assertThat(scoped).isEmpty();
+    }
+
     /** Every throttled operation names its 429 and the {@code Retry-After} to wait (API.md: "429 + Retry-After"). */
     @Test
     void every_throttled_operation_documents_its_429_with_retry_after() {
@@ -153,7 +192,8 @@ class OpenApiDocumentTest {
         assertThat(document.getPaths().get("/auth/me").getDelete().getResponses()).containsKeys("204", "400", "401");
         var disable = document.getPaths().get("/admin/users/{id}/disable").getPost();
         assertThat(disable.getResponses()).containsKeys("204", "401", "403", "404");
-        assertThat(disable.getSecurity()).anySatisfy(requirement -> assertThat(requirement).containsEntry("bearer", List.of("admin")));
+        assertThat(disable.getSecurity()).containsExactly(new SecurityRequirement().addList("bearer"));
+        assertThat(disable.getDescription()).contains("scope `admin`");
         Schema<?> grantType = (Schema<?>) document.getComponents().getSchemas().get("TokenRequest").getProperties().get("grant_type");
         assertThat(grantType.getEnum()).extracting(String::valueOf).contains("client_credentials");
     }

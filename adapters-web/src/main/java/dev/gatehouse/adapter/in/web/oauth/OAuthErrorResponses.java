@@ -21,6 +21,8 @@ import java.lang.annotation.Target;
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))
 @ApiResponse(responseCode = "401", description = "`invalid_client`: the `client_id` is missing or unknown, or a service client's secret "
         + "is missing or wrong (with `WWW-Authenticate: Basic` when HTTP Basic was used)",
+        headers = @Header(name = "WWW-Authenticate", description = "`Basic realm=\"gatehouse\", charset=\"UTF-8\"` (RFC 7617) when the "
+                + "request used HTTP Basic", schema = @Schema(type = "string")),
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))
 @ApiResponse(responseCode = "403", description = "CSRF check failed on a cookie request (allowed `Origin` and "
         + "`X-Requested-With: gatehouse` needed)",

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,8 @@ final class RevocationController {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevocationRequest.class))}))
     @ApiResponse(responseCode = "200", description = "For every well-formed request of an authenticated client, also for unknown, "
             + "invalid or already revoked tokens (RFC 7009 §2.2); the body is empty")
+    @SecurityRequirement(name = "")
+    @SecurityRequirement(name = "basic")
     HttpResponse<?> revoke(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Map<String, String> params;
         ClientCredentials credentials;
