@@ -149,6 +149,41 @@ class OpenApiDocumentTest {
         assertThat(document.getComponents().getSchemas().get("RevocationRequest").getRequired()).containsExactly("token");
     }
 
+    /**
+     * What a sign-out takes: a refresh token (body or cookie) or a bearer token (API.md); what the framework and the filters
+     * answer to a body of the wrong type; what a revocation and a registration's {@code clientId} really are.
+     */
+    @Test
+    void the_small_print_is_that_of_the_server() {
+        OpenAPI document = document();
+        assertThat(document.getPaths().get("/auth/sign-out").getPost().getSecurity()).containsExactlyInAnyOrder(
+                new SecurityRequirement(), new SecurityRequirement().addList("bearer"));
+        assertThat(document.getPaths().get("/auth/revoke").getPost().getResponses().get("200").getContent()).as("no body").isNull();
+        Schema<?> clientId = (Schema<?>) document.getComponents().getSchemas().get("RegistrationRequest").getProperties().get("clientId");
+        assertThat(clientId.getNullable()).as("null is refused").isNotEqualTo(Boolean.TRUE);
+        Schema<?> error = (Schema<?>) document.getComponents().getSchemas().get("OAuthError").getProperties().get("error");
+        assertThat(error.getEnum()).map(Object::toString).contains("invalid_request", "invalid_client", "invalid_grant",
+                "unauthorized_client", "unsupported_grant_type", "invalid_scope", "too_many_requests", "temporarily_unavailable");
+        assertThat(document.getComponents().getSchemas().get("OAuthError").getRequired()).contains("error");
+    }
+
+    /** Every route that takes a body answers 415 to one of another type, in the error format of its endpoint. */
+    @Test
+    void every_operation_with_a_body_documents_its_415() {
+        Map<String, Object> missing = new TreeMap<>();
+        document().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String name = method + " " + path;
+            if (operation.getRequestBody() != null && !NOT_ROUTES.contains(name)) {
+                var unsupported = operation.getResponses().get("415");
+                String format = path.equals("/auth/token") || path.equals("/auth/revoke") ? "application/json" : "application/problem+json";
+                if (unsupported == null || unsupported.getContent() == null || !unsupported.getContent().containsKey(format)) {
+                    missing.put(name, unsupported);
+                }
+            }
+        }));
+        assertThat(missing).isEmpty();
+    }
+
     /** OAS 3.0 (Security Requirement Object): scopes are listed for OAuth 2.0 and OpenID Connect schemes only. */
     @Test
     void no_requirement_lists_scopes_of_an_http_scheme() {

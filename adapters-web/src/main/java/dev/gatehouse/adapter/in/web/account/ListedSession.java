@@ -19,8 +19,9 @@ record ListedSession(
         @Schema(description = "Live sessions: when the session expires unless refreshed") Instant expiresAt,
         @Schema(description = "Live sessions: the `User-Agent` of the sign-in, `\"\"` when it sent none") String userAgent,
         @Schema(description = "Live sessions: whether it is the caller's own") Boolean current,
-        @Schema(description = "Ended sessions: when it ended") Instant endedAt,
-        @Schema(description = "Ended sessions: why it ended", allowableValues = {"signed_out", "revoked", "signed_out_everywhere",
-            "reuse_detected", "expired_idle", "expired_absolute", "password_changed", "password_reset", "account_disabled", "admin"})
+        @Schema(description = "Ended sessions: when it ended (every ended session has it)") Instant endedAt,
+        @Schema(description = "Ended sessions: why it ended (every ended session has it)", allowableValues = {"signed_out", "revoked",
+            "signed_out_everywhere", "reuse_detected", "expired_idle", "expired_absolute", "password_changed", "password_reset",
+            "account_disabled", "admin"})
         String endReason) {
 }

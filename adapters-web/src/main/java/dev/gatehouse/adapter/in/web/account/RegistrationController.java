@@ -84,6 +84,7 @@ final class RegistrationController {
     @ProblemResponses.BadRequest
     @ProblemResponses.CsrfRefused
     @ProblemResponses.Unavailable
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> register(HttpRequest<?> request, @Body @Nullable byte[] body) {
         RegistrationRequest fields = json.read(body, RegistrationRequest.class);
         Optional<ClientSettings> client = clients.find(fields.clientId());

@@ -90,6 +90,9 @@ final class SignOutController {
     @ApiResponse(responseCode = "400", description = "The refresh token is not valid, or the body is malformed",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ProblemResponses.CsrfRefused
+    @ProblemResponses.UnsupportedMediaType
+    @SecurityRequirement(name = "")
+    @SecurityRequirement(name = "bearer")
     HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable byte[] body) {
         if (BearerAuthentication.presentIn(request)) {
             return signOutByBearer(bearer.requireAnySession(request));

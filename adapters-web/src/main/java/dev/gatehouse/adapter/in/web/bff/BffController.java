@@ -98,6 +98,7 @@ final class BffController {
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ProblemResponses.BadRequest
     @ProblemResponses.Throttled
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client.settings());
         if (refusal.isPresent()) {

@@ -80,6 +80,7 @@ final class EmailVerificationController {
     @ApiResponse(responseCode = "204", description = "The address is verified: `/auth/me` shows `emailVerified: true`")
     @ApiResponse(responseCode = "400", description = "The token is invalid, expired, spent or of another purpose (`invalid-token`), or the body is malformed",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> confirm(@Body @Nullable byte[] body) {
         return LifecycleResponses.of(verification.confirm(json.read(body, Confirmation.class).token()));
     }

@@ -76,6 +76,7 @@ final class PasswordController {
     @ApiResponse(responseCode = "204", description = "Changed; every other session of the account ended, this one kept")
     @ApiResponse(responseCode = "400", description = "The current password is wrong (`wrong-password`, counted like a sign-in), the new one breaks a rule (`errors`), or the body is malformed",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> change(HttpRequest<?> request, @Body @Nullable byte[] body) {
         var caller = bearer.require(request);
         PasswordChange passwords = json.read(body, PasswordChange.class);
@@ -90,6 +91,7 @@ final class PasswordController {
     @ApiResponse(responseCode = "204", description = "The account, its sessions and its tokens are gone")
     @ApiResponse(responseCode = "400", description = "The password is wrong (`wrong-password`, counted like a sign-in), or the body is malformed",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> delete(HttpRequest<?> request, @Body @Nullable byte[] body) {
         var caller = bearer.require(request);
         return LifecycleResponses.of(deletion.delete(caller, json.read(body, AccountDeletion.class).password()));

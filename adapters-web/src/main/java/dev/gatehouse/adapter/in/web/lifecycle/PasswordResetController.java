@@ -71,6 +71,7 @@ final class PasswordResetController {
     @ApiResponse(responseCode = "400", description = "The body is malformed or has no `email`",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ProblemResponses.Throttled
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> request(HttpRequest<?> request, @Body @Nullable byte[] body) {
         RequestResult result = reset.request(json.read(body, ResetRequest.class).email(), addresses.of(request));
         if (result instanceof RequestResult.Throttled throttled) {
@@ -93,6 +94,7 @@ final class PasswordResetController {
     @ApiResponse(responseCode = "204", description = "The password is changed, every session of the account ended and the token spent")
     @ApiResponse(responseCode = "400", description = "The token is invalid, expired or spent (`invalid-token`), the new password breaks a rule (`errors`), or the body is malformed",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> confirm(HttpRequest<?> request, @Body @Nullable byte[] body) {
         ResetConfirmation confirmation = json.read(body, ResetConfirmation.class);
         return LifecycleResponses.of(reset.confirm(confirmation.token(), confirmation.newPassword(), addresses.of(request)));

@@ -27,6 +27,9 @@ import java.lang.annotation.Target;
 @ApiResponse(responseCode = "403", description = "CSRF check failed on a cookie request (allowed `Origin` and "
         + "`X-Requested-With: gatehouse` needed)",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))
+@ApiResponse(responseCode = "415", description = "`invalid_request`: the body's `Content-Type` is missing, neither form nor JSON, or "
+        + "names a charset other than UTF-8",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))
 @ApiResponse(responseCode = "429", description = "Too many attempts from the address or on the account (sign-ins, client secrets)",
         headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")),
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))

@@ -64,7 +64,14 @@ final class RevocationController {
             + "invalid or already revoked tokens (RFC 7009 §2.2); the body is empty")
     @SecurityRequirement(name = "")
     @SecurityRequirement(name = "basic")
-    HttpResponse<?> revoke(HttpRequest<?> request, @Body @Nullable byte[] body) {
+    // Typed as its success is, 200 without a body: the OpenAPI document takes the success's content from this type (any
+    // other gave it a JSON object). The refusals carry RFC 6749 §5.2 bodies, which OAuthErrorResponses describes.
+    @SuppressWarnings("unchecked")
+    HttpResponse<Void> revoke(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        return (HttpResponse<Void>) answer(request, body);
+    }
+
+    private HttpResponse<?> answer(HttpRequest<?> request, @Nullable byte[] body) {
         Map<String, String> params;
         ClientCredentials credentials;
         try {

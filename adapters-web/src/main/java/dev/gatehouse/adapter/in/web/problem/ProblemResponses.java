@@ -74,6 +74,15 @@ public final class ProblemResponses {
     public @interface NotFound {
     }
 
+    /** 415: a body of a media type the operation does not take, without a {@code Content-Type}, or in a charset other than UTF-8. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "415", description = "The body's `Content-Type` is missing, not one this operation takes, or names "
+            + "a charset other than UTF-8",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface UnsupportedMediaType {
+    }
+
     /** 429 with {@code Retry-After}: throttled. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
