@@ -167,6 +167,17 @@ class OpenApiDocumentTest {
         assertThat(document.getComponents().getSchemas().get("OAuthError").getRequired()).contains("error");
     }
 
+    /**
+     * A generated client percent-encodes the {@code {path}} of {@code /bff/api}, and the proxy refuses an encoded {@code /}
+     * (API.md): the parameter says so, and how to call such paths instead.
+     */
+    @Test
+    void the_bff_path_parameter_says_that_generated_clients_reach_one_segment_only() {
+        var path = document().getPaths().get("/bff/api/{path}").getGet().getParameters().stream()
+                .filter(parameter -> "path".equals(parameter.getName())).findFirst().orElseThrow();
+        assertThat(path.getDescription()).contains("percent-encodes", "%2F", "fetch(");
+    }
+
     /** Every route that takes a body answers 415 to one of another type, in the error format of its endpoint. */
     @Test
     void every_operation_with_a_body_documents_its_415() {
