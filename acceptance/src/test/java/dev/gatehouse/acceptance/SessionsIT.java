@@ -41,6 +41,30 @@ class SessionsIT extends AgainstTheSharedJar {
         assertThat(http.getWithBearer("/auth/me", phone.path("access_token").asText()).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * openapi-generator's clients accept only {@code application/problem+json} for a sign-out and for ending a session,
+     * the one media type /openapi.yml names for their answers (the 204 has no body): both take effect.
+     */
+    @Test
+    void signing_out_and_ending_a_session_accepting_only_problem_json_take_effect() {
+        String email = Gatehouse.anEmail();
+        JsonNode laptop = gatehouse.register(email);
+        JsonNode phone = Http.json(gatehouse.signIn(email, Gatehouse.PASSWORD));
+        JsonNode tablet = Http.json(gatehouse.signIn(email, Gatehouse.PASSWORD));
+        HttpResponse<String> ended = http.send(http.request("/auth/sessions/" + phone.path("session_id").asText(),
+                "Authorization", "Bearer " + laptop.path("access_token").asText(), "Accept", "application/problem+json").DELETE());
+        HttpResponse<String> signOut = http.postJson("/auth/sign-out",
+                Json.write(Map.of("refreshToken", laptop.path("refresh_token").asText())), "Accept", "application/problem+json");
+
+        assertThat(ended.statusCode()).as(ended.body()).isEqualTo(204);
+        assertThat(signOut.statusCode()).as(signOut.body()).isEqualTo(204);
+        for (JsonNode session : new JsonNode[] {laptop, phone}) {
+            assertThat(Http.json(gatehouse.refresh(session.path("refresh_token").asText())).path("error").asText())
+                    .isEqualTo("invalid_grant");
+        }
+        assertThat(gatehouse.refresh(tablet.path("refresh_token").asText()).statusCode()).as("the other session goes on").isEqualTo(200);
+    }
+
     @Test
     void revocation_answers_200_and_ends_the_session_of_a_refresh_token() {
         JsonNode tokens = gatehouse.aSignedInUser();

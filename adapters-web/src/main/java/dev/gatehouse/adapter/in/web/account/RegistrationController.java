@@ -77,9 +77,14 @@ final class RegistrationController {
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "An account with this e-mail address exists already",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "Too many registrations from the caller's network "
+            + "(`gatehouse.throttle.registrations-per-ip-per-hour`)",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ProblemResponses.BadRequest
     @ProblemResponses.CsrfRefused
     @ProblemResponses.Unavailable
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> register(HttpRequest<?> request, @Body @Nullable byte[] body) {
         RegistrationRequest fields = json.read(body, RegistrationRequest.class);
         Optional<ClientSettings> client = clients.find(fields.clientId());

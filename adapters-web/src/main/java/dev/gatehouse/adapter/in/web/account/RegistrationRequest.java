@@ -14,7 +14,8 @@ record RegistrationRequest(
         @Schema(format = "email") String email,
         @Schema(format = "password", minLength = 8, maxLength = 256, description = "NFKC-normalised, never trimmed") String password,
         @Schema(minLength = 1, maxLength = 200) String name,
-        @Schema(description = "A configured client, e.g. `api` or `web`") @Nullable String clientId) {
+        // @Nullable lets StrictJson take a body without it (answered 401 invalid_client); a null is no string (400)
+        @Schema(description = "A configured client, e.g. `api` or `web`", nullable = false) @Nullable String clientId) {
 
     @Override
     public String toString() {

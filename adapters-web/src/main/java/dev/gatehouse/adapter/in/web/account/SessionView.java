@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 @Serdeable
 public record SessionView(String id, String clientId, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
-        @JsonInclude(JsonInclude.Include.ALWAYS) String userAgent, boolean current) implements ListedSession {
+        @JsonInclude(JsonInclude.Include.ALWAYS) String userAgent, boolean current) {
 
     /** {@code family} as a session; {@code current} when it is the caller's own. */
     public static SessionView of(RefreshTokenFamily family, boolean current) {

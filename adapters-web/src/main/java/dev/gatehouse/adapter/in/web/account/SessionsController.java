@@ -47,21 +47,20 @@ final class SessionsController {
         this.bearer = bearer;
     }
 
-    /** One ended session as listed; {@code endReason} is a {@link dev.gatehouse.domain.token.RevocationReason#code()}. */
+    /**
+     * One ended session as listed; {@code endReason} is a {@link dev.gatehouse.domain.token.RevocationReason#code()}. The
+     * document describes it as a {@link ListedSession}.
+     */
     @Serdeable
-    @Schema(name = "EndedSessionView")
-    record EndedSessionView(String id, String clientId, Instant createdAt, Instant endedAt,
-            @Schema(allowableValues = {"signed_out", "revoked", "signed_out_everywhere", "reuse_detected", "expired_idle",
-                "expired_absolute", "password_changed", "password_reset", "account_disabled", "admin"}) String endReason)
-            implements ListedSession {
+    record EndedSessionView(String id, String clientId, Instant createdAt, Instant endedAt, String endReason) {
     }
 
     /** The live sessions, or with {@code state=ended} the sessions that ended in the last 30 days. */
     @Get
     @Operation(summary = "The caller's sessions: live ones (default, newest first, the current one marked) or, with "
             + "`state=ended`, those ended in the last 30 days")
-    @ApiResponse(responseCode = "200", description = "The sessions, live ones as `SessionView`, with `state=ended` ended ones as "
-            + "`EndedSessionView`; `Cache-Control: no-store`",
+    @ApiResponse(responseCode = "200", description = "The sessions, live ones or with `state=ended` ended ones (`ListedSession` says "
+            + "which members each has); `Cache-Control: no-store`",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     array = @ArraySchema(schema = @Schema(implementation = ListedSession.class))))
     @ProblemResponses.BadRequest
@@ -83,10 +82,11 @@ final class SessionsController {
         return noStore(listed);
     }
 
-    private static HttpResponse<?> noStore(List<? extends ListedSession> listed) {
+    private static HttpResponse<?> noStore(List<?> listed) {
         return HttpResponse.ok(listed).header("Cache-Control", "no-store");
     }
 
+    @ProblemResponses.BodylessSuccess
     @Delete("/{id}")
     @Operation(summary = "End one of the caller's sessions at once")
     @ApiResponse(responseCode = "204", description = "The session is ended")

@@ -74,6 +74,7 @@ final class SignOutController {
         this.addresses = addresses;
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post(uri = "/auth/sign-out", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(summary = "End one session, named by `Authorization: Bearer`, by the `__Host-gh_refresh` cookie or by "
             + "`{refreshToken}` in the body (in that order)", parameters = {
@@ -89,6 +90,9 @@ final class SignOutController {
     @ApiResponse(responseCode = "400", description = "The refresh token is not valid, or the body is malformed",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ProblemResponses.CsrfRefused
+    @ProblemResponses.UnsupportedMediaType
+    @SecurityRequirement(name = "")
+    @SecurityRequirement(name = "bearer")
     HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable byte[] body) {
         if (BearerAuthentication.presentIn(request)) {
             return signOutByBearer(bearer.requireAnySession(request));
@@ -117,6 +121,7 @@ final class SignOutController {
         throw new UnknownResultException(result);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post(uri = "/auth/sign-out-everywhere", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(summary = "End every session of the caller's account at once")
     @ApiResponse(responseCode = "204", description = "Every session is ended")

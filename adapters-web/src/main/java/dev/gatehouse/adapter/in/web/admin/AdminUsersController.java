@@ -41,8 +41,8 @@ import java.util.function.BiFunction;
  */
 @Controller("/admin/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Tag(name = "Administration")
-@SecurityRequirement(name = "bearer", scopes = Scopes.ADMIN)
+@Tag(name = "Administration", description = AdminUsersController.NEEDS_ADMIN)
+@SecurityRequirement(name = "bearer")
 @ProblemResponses.Unauthenticated
 @ApiResponse(responseCode = "403", description = "The token lacks scope `admin` (a user's, or a service client's without it)",
         headers = @Header(name = "WWW-Authenticate", description = "`Bearer error=\"insufficient_scope\", scope=\"admin\"`",
@@ -50,6 +50,13 @@ import java.util.function.BiFunction;
         content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @ProblemResponses.Unavailable
 final class AdminUsersController {
+
+    /**
+     * What the document says of every operation here: scopes belong to OAuth 2.0 schemes only (OAS 3.0 Security Requirement
+     * Object), so the {@code bearer} requirement names none and this text names {@code admin}.
+     */
+    static final String NEEDS_ADMIN = "The bearer token needs scope `" + Scopes.ADMIN + "`: a service client's, from "
+            + "`grant_type=client_credentials` at `/auth/token` (else 401, or 403 `insufficient_scope`)";
 
     private final AdministerUsersUseCase administer;
     private final AdminAuthorization authorization;
@@ -61,6 +68,7 @@ final class AdminUsersController {
 
     @Get
     @Operation(summary = "Find the account of an e-mail address (exact match after the usual normalisation)",
+            description = NEEDS_ADMIN,
             parameters = @Parameter(name = "email", in = ParameterIn.QUERY, required = true, description = "The address, once",
                     schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "200", description = "The matching accounts, none or one; `Cache-Control: no-store`",
@@ -80,7 +88,8 @@ final class AdminUsersController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "One account and its live sessions")
+    @Operation(summary = "One account and its live sessions",
+            description = NEEDS_ADMIN)
     @ApiResponse(responseCode = "200", description = "The account plus `sessions`; `Cache-Control: no-store`",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminUserDetails.class)))
     @ProblemResponses.NotFound
@@ -91,32 +100,40 @@ final class AdminUsersController {
                 .orElseGet(AdminUsersController::notFound);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post("/{id}/disable")
-    @Operation(summary = "Disable the account: every session ends (`account_disabled`), sign-in and refresh fail")
+    @Operation(summary = "Disable the account: every session ends (`account_disabled`), sign-in and refresh fail",
+            description = NEEDS_ADMIN)
     @ApiResponse(responseCode = "204", description = "Disabled")
     @ProblemResponses.NotFound
     HttpResponse<?> disable(HttpRequest<?> request, String id) {
         return act(request, id, administer::disable);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post("/{id}/enable")
-    @Operation(summary = "Enable the account again")
+    @Operation(summary = "Enable the account again",
+            description = NEEDS_ADMIN)
     @ApiResponse(responseCode = "204", description = "Enabled")
     @ProblemResponses.NotFound
     HttpResponse<?> enable(HttpRequest<?> request, String id) {
         return act(request, id, administer::enable);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Delete("/{id}/sessions")
-    @Operation(summary = "End every session of the account (`admin`)")
+    @Operation(summary = "End every session of the account (`admin`)",
+            description = NEEDS_ADMIN)
     @ApiResponse(responseCode = "204", description = "Every session is ended")
     @ProblemResponses.NotFound
     HttpResponse<?> endSessions(HttpRequest<?> request, String id) {
         return act(request, id, administer::endSessions);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Delete("/{id}")
-    @Operation(summary = "Delete the account, as `DELETE /auth/me` does")
+    @Operation(summary = "Delete the account, as `DELETE /auth/me` does",
+            description = NEEDS_ADMIN)
     @ApiResponse(responseCode = "204", description = "The account, its sessions and its tokens are gone")
     @ProblemResponses.NotFound
     HttpResponse<?> delete(HttpRequest<?> request, String id) {

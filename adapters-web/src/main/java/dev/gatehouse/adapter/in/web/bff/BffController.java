@@ -98,6 +98,7 @@ final class BffController {
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ProblemResponses.BadRequest
     @ProblemResponses.Throttled
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client.settings());
         if (refusal.isPresent()) {
@@ -123,6 +124,7 @@ final class BffController {
         throw new UnknownResultException(result);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post(uri = "/logout", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(summary = "End the /bff session and clear both cookies", parameters = {
                 @Parameter(name = CookieParameters.ACCESS, in = ParameterIn.COOKIE,

@@ -54,6 +54,7 @@ final class EmailVerificationController {
         }
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(summary = "Send the caller's address a new verification e-mail (registration sends one by itself)")
     @SecurityRequirement(name = "bearer")
@@ -71,6 +72,7 @@ final class EmailVerificationController {
         throw new UnknownResultException(result);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post(uri = "/confirm", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Confirm the address with the token from the link's fragment (`#token=`)",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -78,6 +80,7 @@ final class EmailVerificationController {
     @ApiResponse(responseCode = "204", description = "The address is verified: `/auth/me` shows `emailVerified: true`")
     @ApiResponse(responseCode = "400", description = "The token is invalid, expired, spent or of another purpose (`invalid-token`), or the body is malformed",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> confirm(@Body @Nullable byte[] body) {
         return LifecycleResponses.of(verification.confirm(json.read(body, Confirmation.class).token()));
     }

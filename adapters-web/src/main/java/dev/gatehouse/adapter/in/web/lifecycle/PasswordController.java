@@ -68,6 +68,7 @@ final class PasswordController {
     }
 
     /** The bearer is checked before the body, so an anonymous caller learns nothing but 401. */
+    @ProblemResponses.BodylessSuccess
     @Post(uri = "/auth/password", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the caller's password",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -75,12 +76,14 @@ final class PasswordController {
     @ApiResponse(responseCode = "204", description = "Changed; every other session of the account ended, this one kept")
     @ApiResponse(responseCode = "400", description = "The current password is wrong (`wrong-password`, counted like a sign-in), the new one breaks a rule (`errors`), or the body is malformed",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> change(HttpRequest<?> request, @Body @Nullable byte[] body) {
         var caller = bearer.require(request);
         PasswordChange passwords = json.read(body, PasswordChange.class);
         return LifecycleResponses.of(change.change(caller, passwords.currentPassword(), passwords.newPassword()));
     }
 
+    @ProblemResponses.BodylessSuccess
     @Delete(uri = "/auth/me", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Delete the caller's account; the e-mail address can register again",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -88,6 +91,7 @@ final class PasswordController {
     @ApiResponse(responseCode = "204", description = "The account, its sessions and its tokens are gone")
     @ApiResponse(responseCode = "400", description = "The password is wrong (`wrong-password`, counted like a sign-in), or the body is malformed",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> delete(HttpRequest<?> request, @Body @Nullable byte[] body) {
         var caller = bearer.require(request);
         return LifecycleResponses.of(deletion.delete(caller, json.read(body, AccountDeletion.class).password()));

@@ -62,6 +62,7 @@ final class PasswordResetController {
         }
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Send a password-reset link; the same answer for every address, known or not",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -70,6 +71,7 @@ final class PasswordResetController {
     @ApiResponse(responseCode = "400", description = "The body is malformed or has no `email`",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ProblemResponses.Throttled
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> request(HttpRequest<?> request, @Body @Nullable byte[] body) {
         RequestResult result = reset.request(json.read(body, ResetRequest.class).email(), addresses.of(request));
         if (result instanceof RequestResult.Throttled throttled) {
@@ -84,6 +86,7 @@ final class PasswordResetController {
         throw new UnknownResultException(result);
     }
 
+    @ProblemResponses.BodylessSuccess
     @Post(uri = "/confirm", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a new password with the token from the link's fragment (`#token=`)",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -91,6 +94,7 @@ final class PasswordResetController {
     @ApiResponse(responseCode = "204", description = "The password is changed, every session of the account ended and the token spent")
     @ApiResponse(responseCode = "400", description = "The token is invalid, expired or spent (`invalid-token`), the new password breaks a rule (`errors`), or the body is malformed",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> confirm(HttpRequest<?> request, @Body @Nullable byte[] body) {
         ResetConfirmation confirmation = json.read(body, ResetConfirmation.class);
         return LifecycleResponses.of(reset.confirm(confirmation.token(), confirmation.newPassword(), addresses.of(request)));

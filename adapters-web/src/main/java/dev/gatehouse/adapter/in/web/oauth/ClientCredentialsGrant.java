@@ -52,7 +52,7 @@ final class ClientCredentialsGrant {
         ClientCredentialsResult result = clientCredentials.issue(new ClientCredentialsCommand(new ClientId(client.getId()),
                 credentials.presentedSecret(), params.get("scope"), addresses.of(request)));
         if (result instanceof ClientCredentialsResult.Issued issued) {
-            return HttpResponse.ok(ServiceTokenResponse.of(issued.token()))
+            return HttpResponse.ok(TokenResponse.of(issued.token()))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header(HttpHeaders.PRAGMA, "no-cache");
         }

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.in.web.oauth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An error of the OAuth endpoints (RFC 6749 §5.2), served as {@code application/json}, carrying the
@@ -9,13 +10,16 @@ import io.micronaut.serde.annotation.Serdeable;
  */
 @Serdeable
 record OAuthError(
-        String error,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "RFC 6749 §5.2, plus `too_many_requests` (429), "
+                + "`temporarily_unavailable` (503) and `server_error` (500)", allowableValues = {"invalid_request", "invalid_client",
+                    "invalid_grant", "unauthorized_client", "invalid_scope", "unsupported_grant_type", "too_many_requests",
+                    "temporarily_unavailable", "server_error"}) String error,
         @JsonProperty("error_description") String errorDescription,
         String type,
         String title,
         int status) {
 
-    /** The RFC 6749 error codes this service uses. */
+    /** The RFC 6749 error codes this service uses, each in the document's {@code allowableValues} of {@code error}. */
     enum Code {
         INVALID_REQUEST("invalid_request", 400, "Invalid request"),
         INVALID_CLIENT("invalid_client", 401, "Invalid client"),

@@ -21,9 +21,14 @@ import java.lang.annotation.Target;
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))
 @ApiResponse(responseCode = "401", description = "`invalid_client`: the `client_id` is missing or unknown, or a service client's secret "
         + "is missing or wrong (with `WWW-Authenticate: Basic` when HTTP Basic was used)",
+        headers = @Header(name = "WWW-Authenticate", description = "`Basic realm=\"gatehouse\", charset=\"UTF-8\"` (RFC 7617) when the "
+                + "request used HTTP Basic", schema = @Schema(type = "string")),
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))
 @ApiResponse(responseCode = "403", description = "CSRF check failed on a cookie request (allowed `Origin` and "
         + "`X-Requested-With: gatehouse` needed)",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))
+@ApiResponse(responseCode = "415", description = "`invalid_request`: the body's `Content-Type` is missing, neither form nor JSON, or "
+        + "names a charset other than UTF-8",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthError.class)))
 @ApiResponse(responseCode = "429", description = "Too many attempts from the address or on the account (sign-ins, client secrets)",
         headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")),

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,16 @@ final class RevocationController {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevocationRequest.class))}))
     @ApiResponse(responseCode = "200", description = "For every well-formed request of an authenticated client, also for unknown, "
             + "invalid or already revoked tokens (RFC 7009 §2.2); the body is empty")
-    HttpResponse<?> revoke(HttpRequest<?> request, @Body @Nullable byte[] body) {
+    @SecurityRequirement(name = "")
+    @SecurityRequirement(name = "basic")
+    // Typed as its success is, 200 without a body: the OpenAPI document takes the success's content from this type (any
+    // other gave it a JSON object). The refusals carry RFC 6749 §5.2 bodies, which OAuthErrorResponses describes.
+    @SuppressWarnings("unchecked")
+    HttpResponse<Void> revoke(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        return (HttpResponse<Void>) answer(request, body);
+    }
+
+    private HttpResponse<?> answer(HttpRequest<?> request, @Nullable byte[] body) {
         Map<String, String> params;
         ClientCredentials credentials;
         try {

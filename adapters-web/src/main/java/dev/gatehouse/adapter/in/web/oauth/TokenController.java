@@ -33,6 +33,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +97,12 @@ final class TokenController {
             requestBody = @RequestBody(required = true, content = {
                 @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = TokenRequest.class)),
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenRequest.class))}))
-    @ApiResponse(responseCode = "200", description = "Tokens; `Cache-Control: no-store`",
+    @ApiResponse(responseCode = "200", description = "Tokens: with the session's members for `password` and `refresh_token`, "
+            + "with `scope` for `client_credentials`; `Cache-Control: no-store`",
             headers = @Header(name = "Set-Cookie", description = "Cookie clients: `__Host-gh_refresh` (the refresh token)"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
-                    oneOf = {TokenResponse.class, ServiceTokenResponse.class})))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @SecurityRequirement(name = "")
+    @SecurityRequirement(name = "basic")
     HttpResponse<?> token(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Map<String, String> params;
         try {

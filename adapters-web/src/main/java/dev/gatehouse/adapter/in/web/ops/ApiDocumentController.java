@@ -36,7 +36,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
                 + "problem documents, or RFC 6749 §5.2 JSON on the OAuth endpoints.",
         license = @License(name = "Apache-2.0")))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "An access token from `POST /auth/token` (RFC 6750 §2.1)")
+        description = "An access token from `POST /auth/token` (RFC 6750 §2.1); `/admin` needs one with scope `admin`, a service "
+                + "client's from `grant_type=client_credentials`")
+@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "A service client's `client_id` and secret at `/auth/token` and `/auth/revoke` (`client_secret_basic`, "
+                + "RFC 6749 §2.3.1: each form-urlencoded, then joined by `:`); instead, a service client may send `client_id` and "
+                + "`client_secret` in the body, and every other client names itself by `client_id` alone")
 final class ApiDocumentController {
 
     static final String DOCUMENT = "META-INF/swagger/openapi.yml";

@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.in.web.problem;
 
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Produces;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,7 +14,8 @@ import java.lang.annotation.Target;
 /**
  * The RFC 9457 problem answers that endpoints share, as annotations for the OpenAPI document: put one on a
  * controller class (every operation of it) or method, and micronaut-openapi adds the response at compile
- * time. docs/architecture.md ("Documenting an endpoint") says which to use where.
+ * time. docs/architecture.md ("Documenting an endpoint") says which to use where. {@link BodylessSuccess} goes with them:
+ * it makes the route of a bodyless operation accept what clients generated from those answers ask for.
  */
 public final class ProblemResponses {
 
@@ -20,6 +23,20 @@ public final class ProblemResponses {
     public static final String PROBLEM_JSON = "application/problem+json";
 
     private ProblemResponses() {
+    }
+
+    /**
+     * For an operation whose success has no body (204, 202): its route also produces {@code application/problem+json},
+     * so that a request accepting only that, the one media type the document names for the operation's answers (what
+     * openapi-generator's clients send, RFC 9110 §12.5.1), reaches it instead of a 406 from Micronaut's route matching;
+     * {@code application/json}, {@code *}{@code /*} and no {@code Accept} reach it as before. Never on an operation with a
+     * JSON success body, which would then be labelled problem+json for such a request. micronaut-openapi keeps the
+     * 204/202 answers without content.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @Produces({MediaType.APPLICATION_JSON, PROBLEM_JSON})
+    public @interface BodylessSuccess {
     }
 
     /** 400: malformed body, or field errors ({@code errors}) for validation. */
@@ -55,6 +72,15 @@ public final class ProblemResponses {
     @ApiResponse(responseCode = "404", description = "Not found (or not the caller's)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface NotFound {
+    }
+
+    /** 415: a body of a media type the operation does not take, without a {@code Content-Type}, or in a charset other than UTF-8. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "415", description = "The body's `Content-Type` is missing, not one this operation takes, or names "
+            + "a charset other than UTF-8",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface UnsupportedMediaType {
     }
 
     /** 429 with {@code Retry-After}: throttled. */
