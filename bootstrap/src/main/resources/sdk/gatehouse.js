@@ -14,7 +14,8 @@
  *
  * @example
  * import { createClient } from 'https://auth.example.com/sdk/gatehouse.js';
- * const gatehouse = createClient({ baseUrl: 'https://auth.example.com', clientId: 'web' });
+ * const gatehouse = createClient({ baseUrl: 'https://auth.example.com', clientId: 'web',
+ *                                 apiOrigins: ['https://api.example.com'] });
  * gatehouse.addEventListener('sessionended', () => showSignInForm());
  * if (!(await gatehouse.ready)) await gatehouse.signIn(email, password);
  * const orders = await gatehouse.fetch('https://api.example.com/orders');
@@ -41,12 +42,15 @@ export class GatehouseError extends Error {
 /**
  * Creates the client of one Gatehouse cookie client and starts restoring the session from the cookie.
  *
- * @param {{baseUrl?: string, clientId: string}} options `baseUrl`: where Gatehouse is served (default: this
- *   origin); `clientId`: a client configured with `delivery: cookie` that lists this page's origin.
+ * @param {{baseUrl?: string, clientId: string, apiOrigins?: string[]}} options `baseUrl`: where Gatehouse is
+ *   served (default: this origin); `clientId`: a client configured with `delivery: cookie` that lists this
+ *   page's origin; `apiOrigins`: the origins (`scheme://host[:port]`) besides this page's and Gatehouse's to
+ *   which `fetch` sends the access token.
  * @returns {GatehouseClient}
+ * @throws {TypeError} when `clientId` is missing or an entry of `apiOrigins` is not an origin
  */
-export function createClient({ baseUrl = '', clientId }) {
-  return new GatehouseClient(baseUrl, clientId);
+export function createClient({ baseUrl = '', clientId, apiOrigins = [] }) {
+  return new GatehouseClient(baseUrl, clientId, apiOrigins);
 }
 
 /**
@@ -57,6 +61,7 @@ export function createClient({ baseUrl = '', clientId }) {
  */
 export class GatehouseClient extends EventTarget {
   #base; #clientId; #channel;
+  #bearerOrigins; // where fetch may send the access token: this page's origin, Gatehouse's, apiOrigins
   #tokens = null; // {accessToken, sessionId, expiresAt, staleAt}; times in ms since the epoch
   #unadvertise = () => {};
   #arrivals = new Set();
@@ -64,11 +69,13 @@ export class GatehouseClient extends EventTarget {
   /** @type {Promise<boolean>} resolves once the page-load restore is over: whether a session is active. */
   ready;
 
-  constructor(baseUrl, clientId) {
+  constructor(baseUrl, clientId, apiOrigins) {
     super();
     if (!clientId) throw new TypeError('clientId is required');
     this.#base = baseUrl.replace(/\/+$/, '');
     this.#clientId = clientId;
+    this.#bearerOrigins = new Set([location.origin, new URL(this.#base || '/', location.href).origin,
+      ...apiOrigins.map(originOf)]);
     this.#channel = new BroadcastChannel('gatehouse');
     this.#channel.onmessage = ({ data }) => this.#hear(data);
     this.ready = this.#refresh(null, true).catch(() => false);
@@ -124,13 +131,21 @@ export class GatehouseClient extends EventTarget {
    * `fetch` with `Authorization: Bearer <access token>`. The token is refreshed first when it is about to
    * expire (within a tenth of its lifetime, at most 30 s), and once more when the answer is `401`; then the
    * request is sent again, once. Without a session the request goes out without a token and nothing is
-   * refreshed.
+   * refreshed. The token goes only to this page's origin, Gatehouse's and the `apiOrigins`: a request to any
+   * other origin is refused before anything is sent, so that a URL from elsewhere (a link, a redirect
+   * target, a third-party API) never receives it.
    * @param {RequestInfo|URL} input @param {RequestInit} [init]
    * @returns {Promise<Response>} the last answer, whatever its status
+   * @throws {TypeError} when the request's origin is not one the token may go to
    */
   async fetch(input, init) {
-    await this.ready;
     const request = new Request(input, init);
+    const origin = new URL(request.url).origin;
+    if (!this.#bearerOrigins.has(origin)) {
+      throw new TypeError(`gatehouse.fetch sends the access token only to this page's origin, Gatehouse's `
+        + `and apiOrigins, not to ${origin}: add it to createClient({ apiOrigins }) or call fetch()`);
+    }
+    await this.ready;
     if (this.#tokens && Date.now() >= this.#tokens.staleAt) await this.#refresh(this.#tokens.accessToken, false);
     const sent = this.#tokens && this.#tokens.accessToken;
     const response = await send(request, sent);
@@ -235,6 +250,15 @@ export class GatehouseClient extends EventTarget {
   #emit(type, sessionId = this.sessionId) {
     this.dispatchEvent(new CustomEvent(type, { detail: { sessionId } }));
   }
+}
+
+/** @param {string} text an origin such as `https://api.example.com` @returns {string} it, serialised */
+function originOf(text) {
+  const url = new URL(text);
+  if (url.origin === 'null' || url.href !== `${url.origin}/`) {
+    throw new TypeError(`apiOrigins: ${text} is not an origin (scheme://host[:port], no path)`);
+  }
+  return url.origin;
 }
 
 function form(fields) {

@@ -27,7 +27,8 @@ import org.openqa.selenium.WebDriver;
  * demo page, in two tabs of one browser: with access tokens of {@value #ACCESS_TTL}, both tabs calling the
  * API right after the token expired make the session rotate once, not twice, {@value #EXPIRIES} times in a row,
  * also when the new token's message reaches the other tab only after that tab got the refresh lock; a {@code 401} costs one refresh
- * and one retry; a session revoked at the server ends once in every tab, with one refresh attempt in all.
+ * and one retry; the token goes to no origin but the page's, Gatehouse's and those listed in {@code apiOrigins};
+ * a session revoked at the server ends once in every tab, with one refresh attempt in all.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -161,6 +162,40 @@ class BrowserClientTest {
 
     @Test
     @Order(5)
+    void the_access_token_goes_to_this_origin_gatehouse_and_the_listed_api_origins_only() {
+        String otherOrigin = "http://127.0.0.1:" + gatehouse.getURL().getPort(); // the same server, another origin
+
+        Object unlisted = tabs.runAsync(0, "gatehouse.fetch(arguments[0] + '/rejecting-api/elsewhere')"
+                + ".then(r => done('sent: ' + r.status), e => done(e.name + ': ' + e.message));", otherOrigin);
+        Object listed = tabs.runAsync(0, """
+                const [origin] = arguments;
+                import('/sdk/gatehouse.js').then(async ({ createClient }) => {
+                  const client = createClient({ clientId: 'web', apiOrigins: [origin] });
+                  await client.ready;
+                  const real = window.fetch;
+                  let seen = 'not sent';
+                  window.fetch = request => request.url.startsWith(origin)
+                      ? (seen = request.headers.get('Authorization'), Promise.resolve(new Response('{}')))
+                      : real(request);
+                  try { await client.fetch(origin + '/orders'); } finally { window.fetch = real; }
+                  done(seen);
+                }, e => done(String(e)));""", otherOrigin);
+        Object notAnOrigin = tabs.runAsync(0, """
+                import('/sdk/gatehouse.js').then(({ createClient }) => {
+                  try { createClient({ clientId: 'web', apiOrigins: ['https://api.example.com/v1'] }); done('created'); }
+                  catch (e) { done(e.name + ': ' + e.message); }
+                });""");
+
+        assertThat((String) unlisted).startsWith("TypeError: gatehouse.fetch sends the access token only")
+                .contains("not to " + otherOrigin);
+        assertThat(rejectingApi().authorizationsSeen("elsewhere")).as("requests that reached the other origin").isEmpty();
+        assertThat((String) listed).startsWith("Bearer ey");
+        assertThat((String) notAnOrigin).isEqualTo(
+                "TypeError: apiOrigins: https://api.example.com/v1 is not an origin (scheme://host[:port], no path)");
+    }
+
+    @Test
+    @Order(6)
     void a_session_revoked_at_the_server_ends_once_in_every_tab_without_a_refresh_loop() throws Exception {
         assertThat(server.signOutEverywhere(email, PASSWORD)).isEqualTo(204);
         int requests = counter().count();
