@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code GET /sdk/gatehouse.js} serves the browser client as an ES module with the media type of RFC 9239
- * (what it does in a browser: {@code browser.BrowserClientTest}); the demo's script goes out the same way.
+ * (what it does in a browser: {@code browser.BrowserClientTest}); the demo's script goes out the same way. No
+ * static file may be sniffed, and the demo's page may not be framed.
  */
 class BrowserClientScriptTest {
 
@@ -40,6 +41,20 @@ class BrowserClientScriptTest {
 
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/sdk/gatehouse.js", "/demo/app.js", "/demo/index.html", "/demo/"})
+    void a_static_file_is_not_sniffed_and_the_demo_page_may_not_be_framed(String path) {
+        HttpResponse<String> file = http.send(http.request(path).GET());
+
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        if (!path.endsWith(".js")) {
+            assertThat(file.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            assertThat(file.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                    .contains("frame-ancestors 'none'", "script-src 'self'", "default-src 'none'"));
+        }
     }
 
     @ParameterizedTest
