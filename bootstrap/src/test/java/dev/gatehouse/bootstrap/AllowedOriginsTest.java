@@ -17,20 +17,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A cookie client with two allowed origins, neither of them localhost (the service itself is reached on
  * 127.0.0.1, as behind a proxy that forwards {@code Host: localhost}): every listed origin passes the CSRF
- * check and CORS, compared exactly; any other passes neither.
+ * check and CORS, compared exactly; any other passes neither, not even the origin of another cookie client
+ * ({@code web2}) when the cookie is web's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AllowedOriginsTest {
 
     private static final String FIRST = "https://app.example";
     private static final String SECOND = "https://admin.example:8443";
+    private static final String OTHER_CLIENTS_ORIGIN = "https://shop.example"; // of the cookie client web2
 
     private EmbeddedServer server;
     private HttpFixture http;
 
     @BeforeAll
     void start() {
-        server = GatehouseServer.start(Map.of("gatehouse.clients.web.allowed-origins", List.of(FIRST, SECOND)));
+        server = GatehouseServer.start(Map.of("gatehouse.clients.web.allowed-origins", List.of(FIRST, SECOND),
+                "gatehouse.clients.web2.delivery", "cookie", "gatehouse.clients.web2.allowed-origins", List.of(OTHER_CLIENTS_ORIGIN)));
         http = new HttpFixture(server);
     }
 
@@ -103,6 +106,28 @@ class AllowedOriginsTest {
         assertThat(varyOf(http.send(preflight("https://evil.example")))).as("refused preflight").contains("Origin");
         assertThat(varyOf(http.send(http.request("/.well-known/jwks.json").header("Origin", FIRST).GET()))).as("cacheable GET")
                 .containsExactly("Origin");
+    }
+
+    @Test
+    void a_session_is_signed_out_by_cookie_from_its_own_clients_origins_only() {
+        HttpResponse<String> registered = http.send(registration().header("Origin", FIRST).header("X-Requested-With", "gatehouse"));
+        String cookie = CookieClientTest.cookieValue(CookieClientTest.refreshCookie(registered));
+
+        HttpResponse<String> fromAnotherClientsPage = http.send(signOutByCookie(cookie, OTHER_CLIENTS_ORIGIN));
+        assertThat(fromAnotherClientsPage.statusCode()).as(fromAnotherClientsPage.body()).isEqualTo(403);
+        assertThat(http.object(fromAnotherClientsPage)).containsEntry("status", 403);
+        HttpResponse<String> refreshed = http.send(http.request("/auth/token").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "__Host-gh_refresh=" + cookie).header("Origin", FIRST).header("X-Requested-With", "gatehouse")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=web")));
+        assertThat(refreshed.statusCode()).as("the session goes on").isEqualTo(200);
+
+        String successor = CookieClientTest.cookieValue(CookieClientTest.refreshCookie(refreshed));
+        assertThat(http.send(signOutByCookie(successor, SECOND)).statusCode()).isEqualTo(204);
+    }
+
+    private HttpRequest.Builder signOutByCookie(String cookie, String origin) {
+        return http.request("/auth/sign-out").header("Cookie", "__Host-gh_refresh=" + cookie).header("Origin", origin)
+                .header("X-Requested-With", "gatehouse").POST(HttpRequest.BodyPublishers.noBody());
     }
 
     private HttpRequest.Builder registration() {

@@ -38,6 +38,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * {@code POST /auth/sign-out} ends one session, named by a bearer access token, by the refresh token in
@@ -153,7 +154,10 @@ final class SignOutController {
         return Responses.problem(ProblemType.UNAUTHORIZED_CLIENT, "Sessions of this client end at /bff/logout only.", "unauthorized_client");
     }
 
-    /** A cookie proves nothing by itself: the request must also come from one of a cookie client's origins. */
+    /**
+     * A cookie proves nothing by itself: the request must also come from one of the origins of the cookie
+     * client whose session the cookie names (another cookie client's page may not end it).
+     */
     private MutableHttpResponse<?> signOutByCookie(HttpRequest<?> request, String token, String inBody) {
         Optional<MutableHttpResponse<?>> refusal = csrf.refusalForAnyCookieClient(request);
         if (refusal.isPresent()) {
@@ -162,10 +166,15 @@ final class SignOutController {
         if (inBody != null) {
             return tokenInBody();
         }
-        if (signOut.signOut(token, this::endsHere, addresses.of(request)) instanceof SignOutResult.OtherEndpoint) {
-            return proxySession();
+        Predicate<ClientId> mayEnd = client -> endsHere(client) && csrfRefusal(request, client).isEmpty();
+        if (signOut.signOut(token, mayEnd, addresses.of(request)) instanceof SignOutResult.OtherEndpoint other) {
+            return csrfRefusal(request, other.client()).orElseGet(SignOutController::proxySession);
         }
         return signedOut();
+    }
+
+    private Optional<MutableHttpResponse<?>> csrfRefusal(HttpRequest<?> request, ClientId client) {
+        return clients.find(client.value()).flatMap(settings -> csrf.refusalForCookies(request, settings));
     }
 
     private static MutableHttpResponse<?> tokenInBody() {
