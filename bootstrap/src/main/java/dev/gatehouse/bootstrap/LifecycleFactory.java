@@ -34,9 +34,16 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the account-lifecycle use cases (e-mail verification, password reset and change, account
@@ -46,6 +53,8 @@ import java.time.Duration;
  */
 @Factory
 class LifecycleFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LifecycleFactory.class);
 
     @Context
     EmailTokenPolicy emailTokenPolicy(@Value("${gatehouse.mail.reset-ttl:30m}") Duration resetTtl) {
@@ -102,9 +111,32 @@ class LifecycleFactory {
     @Singleton
     PasswordResetUseCase passwordReset(UserAccounts accounts, RefreshTokenFamilies families, EmailTokenIssuer tokens,
             ResetThrottle throttle, SignInThrottle signInThrottle, PasswordHasher hasher, Notifications notifications,
-            SecurityEvents events, Transactions transactions, Clock clock) {
+            SecurityEvents events, Transactions transactions, @Named(TaskExecutors.BLOCKING) ExecutorService requestThreads,
+            Clock clock) {
         return new PasswordResetService(accounts, families, tokens, throttle, signInThrottle, hasher, notifications, events,
-                transactions, clock);
+                transactions, afterAnswer(requestThreads), clock);
+    }
+
+    /**
+     * Runs work that follows its request's answer on a request thread. Nobody waits for it, so a failure is logged
+     * (its kind and message, which name no address: pgjdbc's server detail is off); when the pool is stopping, the
+     * caller runs it.
+     */
+    private static Executor afterAnswer(ExecutorService requestThreads) {
+        return task -> {
+            Runnable logged = () -> {
+                try {
+                    task.run();
+                } catch (RuntimeException failure) {
+                    LOG.warn("a password-reset request failed after it was answered: {}", failure.toString());
+                }
+            };
+            try {
+                requestThreads.execute(logged);
+            } catch (RejectedExecutionException stopping) {
+                logged.run();
+            }
+        };
     }
 
     @Singleton

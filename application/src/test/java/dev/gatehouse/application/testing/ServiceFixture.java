@@ -81,10 +81,12 @@ public final class ServiceFixture {
     public final EmailVerificationService emailVerification = new EmailVerificationService(accounts, emailTokenIssuer, notifications,
             verificationCounts, new RateLimit(3, Duration.ofHours(1)), events, SequentialIds.directTransactions(), clock);
     public final VerifyingRegistration register = new VerifyingRegistration(registration, emailVerification);
+    /** Runs work deferred past an answer at once, unless told to hold it. */
+    public final HeldTasks afterAnswer = new HeldTasks();
     public final PasswordResetService passwordReset = new PasswordResetService(accounts, families, emailTokenIssuer,
             new ResetThrottle(new AddressThrottle(windows, AddressWindows.Purpose.PASSWORD_RESET, new RateLimit(10, Duration.ofHours(1)),
                     events, SecurityEventType.PASSWORD_RESET_THROTTLED), resetCounts, pseudonyms, new RateLimit(3, Duration.ofHours(1)), events),
-            signInThrottle, hasher, notifications, events, SequentialIds.directTransactions(), clock);
+            signInThrottle, hasher, notifications, events, SequentialIds.directTransactions(), afterAnswer, clock);
     public final ChangePasswordService changePassword = new ChangePasswordService(accounts, families, emailTokens, passwordCheck, hasher,
             notifications, events, SequentialIds.directTransactions(), clock);
     private final AccountEraser eraser = new AccountEraser(accounts, families, emailTokens,

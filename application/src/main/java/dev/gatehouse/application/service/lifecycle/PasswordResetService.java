@@ -25,11 +25,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Password reset by e-mail link (OWASP Forgot Password Cheat Sheet). A request for an unknown address
  * answers the same and does the same work (a token is made and hashed, the store writes) without sending
- * anything. Confirming spends the token, sets the password, verifies the address (the link proved it)
+ * anything. Only the throttle is counted before the answer; looking the address up, storing the link and
+ * handing over the mail run after it ({@code afterAnswer}), so that the answer's timing cannot tell an
+ * account from none: the mail costs a store write and sealing that a decoy does not. Confirming spends the token, sets the password, verifies the address (the link proved it)
  * and ends every session of the account, all in one transaction; then the sign-in lock of the account is
  * lifted (the owner proved the address and the guessed password is gone) and the owner is told.
  */
@@ -46,11 +49,12 @@ public final class PasswordResetService implements PasswordResetUseCase {
     private final Notifications notifications;
     private final SecurityEvents events;
     private final Transactions transactions;
+    private final Executor afterAnswer;
     private final Clock clock;
 
     public PasswordResetService(UserAccounts accounts, RefreshTokenFamilies families, EmailTokenIssuer tokens, ResetThrottle throttle,
             SignInThrottle signInThrottle, PasswordHasher hasher, Notifications notifications, SecurityEvents events,
-            Transactions transactions, Clock clock) {
+            Transactions transactions, Executor afterAnswer, Clock clock) {
         this.accounts = accounts;
         this.families = families;
         this.tokens = tokens;
@@ -60,6 +64,7 @@ public final class PasswordResetService implements PasswordResetUseCase {
         this.notifications = notifications;
         this.events = events;
         this.transactions = transactions;
+        this.afterAnswer = afterAnswer;
         this.clock = clock;
     }
 
@@ -74,6 +79,12 @@ public final class PasswordResetService implements PasswordResetUseCase {
         if (throttled.isPresent()) {
             return new RequestResult.Throttled(throttled.get());
         }
+        afterAnswer.execute(() -> handOutLink(email, clientAddress, now));
+        return new RequestResult.Accepted();
+    }
+
+    /** A link to the address's account, or a decoy when it has none; the event either way. */
+    private void handOutLink(Optional<EmailAddress> email, String clientAddress, Instant now) {
         Optional<UserAccount> account = email.flatMap(accounts::findByEmail);
         boolean sent = account.isPresent() && sendLink(account.get(), now);
         if (!sent) {
@@ -81,7 +92,6 @@ public final class PasswordResetService implements PasswordResetUseCase {
         }
         events.record(new SecurityEvent(SecurityEventType.PASSWORD_RESET_REQUESTED, now, sent ? account.get().id() : null,
                 null, null, sent ? "" : "unknown_account", clientAddress, null));
-        return new RequestResult.Accepted();
     }
 
     /**

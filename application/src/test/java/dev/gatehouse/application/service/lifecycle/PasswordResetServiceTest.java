@@ -38,6 +38,21 @@ class PasswordResetServiceTest {
     }
 
     @Test
+    void the_answer_is_given_before_the_address_is_looked_up_so_its_timing_tells_nothing() {
+        int mails = gatehouse.notifications.all().size();
+        gatehouse.afterAnswer.hold();
+
+        assertThat(gatehouse.passwordReset.request("ada@example.com", "10.0.0.1")).isEqualTo(new RequestResult.Accepted());
+        assertThat(gatehouse.notifications.all()).as("mails before the answer").hasSize(mails);
+        assertThat(gatehouse.events.ofType(SecurityEventType.PASSWORD_RESET_REQUESTED)).as("events before the answer").isEmpty();
+
+        gatehouse.afterAnswer.runHeld();
+        assertThat(gatehouse.notifications.all()).hasSize(mails + 1);
+        assertThat(gatehouse.events.ofType(SecurityEventType.PASSWORD_RESET_REQUESTED)).singleElement()
+                .satisfies(event -> assertThat(event.user()).isEqualTo(ada.userId()));
+    }
+
+    @Test
     void an_account_deleted_while_its_link_is_made_is_answered_like_an_unknown_address() {
         int mails = gatehouse.notifications.all().size();
         gatehouse.emailTokens.beforeStoring = () -> gatehouse.accounts.delete(ada.userId());
