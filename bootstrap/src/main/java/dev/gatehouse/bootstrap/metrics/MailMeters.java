@@ -10,9 +10,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The outbox's counts as {@code gatehouse_mail_messages_total{outcome}} ({@code sent}, {@code failed} after the
- * last attempt, {@code rejected} for good by the mail server, {@code dropped} because the outbox was full),
- * {@code gatehouse_mail_retries_total} and the gauge {@code gatehouse_mail_pending}. Every e-mail handed to the
- * outbox ends in exactly one outcome.
+ * last attempt or given up without one, {@code rejected} for good by the mail server, {@code dropped} because the
+ * outbox was full or could not store it), {@code gatehouse_mail_retries_total} (per instance, since its start) and
+ * the gauge {@code gatehouse_mail_pending} (the e-mails waiting in the outbox the fleet shares). Every e-mail handed
+ * to the outbox ends in exactly one outcome, counted by the instance that decided it.
  */
 @Singleton
 final class MailMeters implements MeterBinder {
@@ -32,7 +33,7 @@ final class MailMeters implements MeterBinder {
         FunctionCounter.builder("gatehouse.mail.retries", mail, MailStatistics::retried)
                 .description("Delivery attempts that failed and were retried").register(registry);
         Gauge.builder("gatehouse.mail.pending", mail, MailStatistics::pending)
-                .description("E-mails accepted and not yet sent or given up").register(registry);
+                .description("E-mails waiting in the outbox (fleet-wide): accepted and not yet sent or given up").register(registry);
     }
 
     private void messages(MeterRegistry registry, String outcome, ToDoubleFunction<MailStatistics> count) {
