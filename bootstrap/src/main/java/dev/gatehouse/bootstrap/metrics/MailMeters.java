@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.util.function.ToDoubleFunction;
 
@@ -18,9 +19,13 @@ import java.util.function.ToDoubleFunction;
 @Singleton
 final class MailMeters implements MeterBinder {
 
-    private final MailStatistics mail;
+    private final BeanProvider<MailStatistics> mail;
 
-    MailMeters(MailStatistics mail) {
+    /**
+     * The outbox is looked up when a meter is read, not when the registry is built: the outbox needs the database
+     * pool, and in production mode building the pool binds its metrics, which builds the registry.
+     */
+    MailMeters(BeanProvider<MailStatistics> mail) {
         this.mail = mail;
     }
 
@@ -30,14 +35,18 @@ final class MailMeters implements MeterBinder {
         messages(registry, "failed", MailStatistics::failed);
         messages(registry, "rejected", MailStatistics::rejected);
         messages(registry, "dropped", MailStatistics::dropped);
-        FunctionCounter.builder("gatehouse.mail.retries", mail, MailStatistics::retried)
+        FunctionCounter.builder("gatehouse.mail.retries", mail, of(MailStatistics::retried))
                 .description("Delivery attempts that failed and were retried").register(registry);
-        Gauge.builder("gatehouse.mail.pending", mail, MailStatistics::pending)
+        Gauge.builder("gatehouse.mail.pending", mail, of(MailStatistics::pending))
                 .description("E-mails waiting in the outbox (fleet-wide): accepted and not yet sent or given up").register(registry);
     }
 
     private void messages(MeterRegistry registry, String outcome, ToDoubleFunction<MailStatistics> count) {
-        FunctionCounter.builder("gatehouse.mail.messages", mail, count).tag("outcome", outcome)
+        FunctionCounter.builder("gatehouse.mail.messages", mail, of(count)).tag("outcome", outcome)
                 .description("E-mails by what became of them").register(registry);
+    }
+
+    private static ToDoubleFunction<BeanProvider<MailStatistics>> of(ToDoubleFunction<MailStatistics> count) {
+        return provider -> count.applyAsDouble(provider.get());
     }
 }

@@ -99,6 +99,10 @@ final class MailOutbox implements Notifications, MailStatistics {
             return thread;
         });
         worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    /** Starts looking for due messages every poll interval: once the schema is migrated (see {@link MailWorkerStart}). */
+    void start() {
         worker.scheduleWithFixedDelay(this::deliverDue, 0, queueing.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 

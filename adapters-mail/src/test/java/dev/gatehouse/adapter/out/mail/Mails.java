@@ -37,11 +37,13 @@ final class Mails {
         return new Notification.PasswordChanged(EmailAddress.of(to), Instant.parse("2026-05-01T10:15:00Z"));
     }
 
-    /** An outbox on {@code mails} (sealed by a {@link FakeMailSealer} of key {@code k1}), polling every 5 ms. */
+    /** A started outbox on {@code mails} (sealed by a {@link FakeMailSealer} of key {@code k1}), polling every 5 ms. */
     static MailOutbox outbox(MailTransport transport, OutgoingMails mails, MailOutbox.Retries retries, int capacity, Duration lease,
             Clock clock) {
-        return new MailOutbox(new MailTemplates("https://app.example/"), transport, mails, new FakeMailSealer("k1"), retries,
+        var outbox = new MailOutbox(new MailTemplates("https://app.example/"), transport, mails, new FakeMailSealer("k1"), retries,
                 new MailOutbox.Queueing(capacity, lease, Duration.ofMillis(5)), clock);
+        outbox.start();
+        return outbox;
     }
 
     /** An outbox on {@code mails}, leases of 30 s, on the system clock. */
