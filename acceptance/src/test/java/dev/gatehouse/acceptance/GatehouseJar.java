@@ -150,6 +150,12 @@ final class GatehouseJar implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /** Kills the jar with SIGKILL ({@code kill -9}: no shutdown hook, no stop of anything) and waits for it to end. */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
     /** Waits up to the stop timeout for the jar to end; its exit status. */
     int awaitExit() {
         try {

@@ -1,6 +1,7 @@
 package dev.gatehouse.acceptance;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -28,9 +29,19 @@ final class SmtpInbox implements AutoCloseable {
     static final String LINK_BASE_URL = "http://localhost:5173";
     private static final Duration DELIVERY_WITHIN = Duration.ofSeconds(20);
 
-    private final GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private final GreenMail server;
 
     SmtpInbox() {
+        this(new GreenMail(ServerSetupTest.SMTP.dynamicPort()));
+    }
+
+    /** An inbox on loopback port {@code port}: a relay that comes up where the jar has been trying to reach it. */
+    SmtpInbox(int port) {
+        this(new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)));
+    }
+
+    private SmtpInbox(GreenMail server) {
+        this.server = server;
         server.start();
     }
 

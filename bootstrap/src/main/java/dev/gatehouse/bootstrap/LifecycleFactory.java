@@ -16,6 +16,7 @@ import dev.gatehouse.application.port.out.VerificationRequestCounts;
 import dev.gatehouse.application.port.out.mail.EmailTokenCodec;
 import dev.gatehouse.application.port.out.mail.EmailTokens;
 import dev.gatehouse.application.port.out.mail.Notifications;
+import dev.gatehouse.application.port.out.mail.OutgoingMails;
 import dev.gatehouse.application.service.AddressThrottle;
 import dev.gatehouse.application.service.SignInThrottle;
 import dev.gatehouse.application.service.lifecycle.AccountEraser;
@@ -147,9 +148,9 @@ class LifecycleFactory {
 
     /** The one erasure of an account, for its owner and for administrators. */
     @Singleton
-    AccountEraser accountEraser(UserAccounts accounts, RefreshTokenFamilies families, EmailTokens tokens, SignInAttempts attempts,
-            ResetRequestCounts counts, EmailPseudonyms pseudonyms, SecurityEvents events) {
-        return new AccountEraser(accounts, families, tokens, new AccountTraces(attempts, counts, pseudonyms, events));
+    AccountEraser accountEraser(UserAccounts accounts, RefreshTokenFamilies families, EmailTokens tokens, OutgoingMails outgoingMails,
+            SignInAttempts attempts, ResetRequestCounts counts, EmailPseudonyms pseudonyms, SecurityEvents events) {
+        return new AccountEraser(accounts, families, tokens, outgoingMails, new AccountTraces(attempts, counts, pseudonyms, events));
     }
 
     @Singleton

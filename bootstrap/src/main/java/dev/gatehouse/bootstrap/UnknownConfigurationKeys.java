@@ -50,6 +50,7 @@ final class UnknownConfigurationKeys implements ApplicationEventListener<Startup
             "gatehouse.mail.smtp.host", "gatehouse.mail.smtp.port", "gatehouse.mail.smtp.starttls", "gatehouse.mail.smtp.username",
             "gatehouse.mail.smtp.password", "gatehouse.mail.smtp.timeout", "gatehouse.mail.from", "gatehouse.mail.link-base-url",
             "gatehouse.mail.reset-ttl", "gatehouse.mail.max-attempts", "gatehouse.mail.first-retry-delay", "gatehouse.mail.queue-capacity",
+            "gatehouse.mail.poll-interval",
             "gatehouse.purge.interval", "gatehouse.metrics.enabled", "gatehouse.shutdown.drain",
             "gatehouse.keys.signing", "gatehouse.keys.refresh-secrets", "gatehouse.keys.refresh-secret");
 

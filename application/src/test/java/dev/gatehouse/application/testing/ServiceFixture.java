@@ -57,6 +57,7 @@ public final class ServiceFixture {
     public final SequentialIds ids = new SequentialIds();
     public final RecordingNotifications notifications = new RecordingNotifications();
     public final InMemoryEmailTokens emailTokens = new InMemoryEmailTokens(accounts);
+    public final InMemoryOutgoingMails outgoingMails = new InMemoryOutgoingMails();
     public final FakeEmailTokenCodec emailTokenCodec = new FakeEmailTokenCodec();
     public final InMemoryResetRequestCounts resetCounts = new InMemoryResetRequestCounts();
     public final InMemoryVerificationRequestCounts verificationCounts = new InMemoryVerificationRequestCounts(accounts);
@@ -89,7 +90,7 @@ public final class ServiceFixture {
             signInThrottle, hasher, notifications, events, SequentialIds.directTransactions(), afterAnswer, clock);
     public final ChangePasswordService changePassword = new ChangePasswordService(accounts, families, emailTokens, passwordCheck, hasher,
             notifications, events, SequentialIds.directTransactions(), clock);
-    private final AccountEraser eraser = new AccountEraser(accounts, families, emailTokens,
+    private final AccountEraser eraser = new AccountEraser(accounts, families, emailTokens, outgoingMails,
             new AccountTraces(attempts, resetCounts, pseudonyms, events));
     public final DeleteAccountService deleteAccount = new DeleteAccountService(accounts, eraser, passwordCheck, events,
             SequentialIds.directTransactions(), clock);

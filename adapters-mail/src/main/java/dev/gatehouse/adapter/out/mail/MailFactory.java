@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.out.mail;
 
+import dev.gatehouse.application.port.out.mail.MailSealer;
+import dev.gatehouse.application.port.out.mail.OutgoingMails;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -15,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the mail outbox from {@code gatehouse.mail.*} at start, so that a value it cannot use stops the
+ * Creates the mail outbox (durable: {@link OutgoingMails}, sealed: {@link MailSealer}) from {@code gatehouse.mail.*} at start, so that a value it cannot use stops the
  * start with the key's name. With {@code gatehouse.mail.smtp.host} mail goes over SMTP; without it, in
  * development mode (the {@value Environment#DEVELOPMENT} environment) every message is written to the log,
  * announced at start, and otherwise the start is refused: a production service whose reset links never
@@ -25,6 +27,12 @@ import org.slf4j.LoggerFactory;
 class MailFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailFactory.class);
+    /**
+     * A claimed message's lease, in SMTP timeouts: one attempt waits at most one timeout per step (connect, greeting,
+     * EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA, the data), so an attempt that outlasts its lease is one stuck in ways the
+     * timeouts do not bound, and only then may a second instance send the message again.
+     */
+    private static final int LEASE_PER_TIMEOUT = 12;
 
     @Context
     @Bean(preDestroy = "close")
@@ -37,9 +45,12 @@ class MailFactory {
             @Value("${gatehouse.mail.smtp.timeout:10s}") Duration timeout,
             @Value("${gatehouse.mail.from:Gatehouse <no-reply@localhost>}") String from,
             @Value("${gatehouse.mail.link-base-url:`http://localhost:5173`}") String linkBaseUrl,
-            @Value("${gatehouse.mail.max-attempts:5}") int maxAttempts,
+            @Value("${gatehouse.mail.max-attempts:12}") int maxAttempts,
             @Value("${gatehouse.mail.first-retry-delay:2s}") Duration firstRetryDelay,
             @Value("${gatehouse.mail.queue-capacity:1000}") int queueCapacity,
+            @Value("${gatehouse.mail.poll-interval:1s}") Duration pollInterval,
+            OutgoingMails outgoingMails,
+            MailSealer sealer,
             Environment environment,
             Clock clock) {
         require(starttls.equalsIgnoreCase("true") || starttls.equalsIgnoreCase("false"),
@@ -49,19 +60,22 @@ class MailFactory {
         require(queueCapacity >= 1, "gatehouse.mail.queue-capacity must be at least 1, not " + queueCapacity);
         require(!firstRetryDelay.isNegative() && !timeout.isNegative() && !timeout.isZero(),
                 "gatehouse.mail.first-retry-delay and gatehouse.mail.smtp.timeout must be positive durations");
+        require(!pollInterval.isNegative() && !pollInterval.isZero() && pollInterval.compareTo(Duration.ofMinutes(1)) <= 0,
+                "gatehouse.mail.poll-interval must be a positive duration of at most 1m, not " + pollInterval);
         var templates = new MailTemplates(linkBase(linkBaseUrl));
         var retries = new MailOutbox.Retries(maxAttempts, firstRetryDelay);
+        var queueing = new MailOutbox.Queueing(queueCapacity, timeout.multipliedBy(LEASE_PER_TIMEOUT), pollInterval);
         if (!host.isBlank()) {
             var smtp = new SmtpSettings(host.strip(), port, Boolean.parseBoolean(starttls), username, password, timeout);
             LOG.info("e-mail goes out over SMTP to {}", smtp);
-            return new MailOutbox(templates, new SmtpTransport(smtp, sender(from), clock), retries, queueCapacity);
+            return new MailOutbox(templates, new SmtpTransport(smtp, sender(from), clock), outgoingMails, sealer, retries, queueing, clock);
         }
         require(environment.getActiveNames().contains(Environment.DEVELOPMENT), "gatehouse.mail.smtp.host must be configured "
                 + "outside development mode: without an SMTP server no verification link, password-reset link or security notice "
                 + "can reach a user. Set gatehouse.mail.smtp.host (GATEHOUSE_MAIL_SMTP_HOST) and the other gatehouse.mail.* keys.");
         LOG.warn("DEVELOPMENT MODE: gatehouse.mail.smtp.host is not configured; e-mails are NOT sent, each is written to this "
                 + "log instead, links and tokens included.");
-        return new MailOutbox(templates, new LogTransport(), retries, queueCapacity);
+        return new MailOutbox(templates, new LogTransport(), outgoingMails, sealer, retries, queueing, clock);
     }
 
     private static InternetAddress sender(String from) {

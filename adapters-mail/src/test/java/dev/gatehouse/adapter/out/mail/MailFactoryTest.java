@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.application.port.out.mail.Notifications;
+import dev.gatehouse.application.testing.FakeMailSealer;
+import dev.gatehouse.application.testing.InMemoryOutgoingMails;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import java.time.Clock;
@@ -50,6 +52,6 @@ class MailFactoryTest {
 
     private static ApplicationContext start(Map<String, Object> properties, String... environments) {
         return ApplicationContext.builder().properties(new HashMap<>(properties)).environments(environments)
-                .singletons(Clock.systemUTC()).start();
+                .singletons(Clock.systemUTC(), new InMemoryOutgoingMails(), new FakeMailSealer("k1")).start();
     }
 }

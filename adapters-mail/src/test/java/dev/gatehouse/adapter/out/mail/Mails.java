@@ -4,6 +4,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.gatehouse.application.port.out.mail.Notification;
+import dev.gatehouse.application.port.out.mail.OutgoingMails;
+import dev.gatehouse.application.testing.FakeMailSealer;
+import dev.gatehouse.application.testing.InMemoryOutgoingMails;
+import java.time.Clock;
 import dev.gatehouse.domain.user.EmailAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +29,31 @@ final class Mails {
         return new Notification.EmailVerification(EmailAddress.of(to), TOKEN, Duration.ofHours(24));
     }
 
+    static Notification.PasswordReset aPasswordReset(String to) {
+        return new Notification.PasswordReset(EmailAddress.of(to), TOKEN, Duration.ofMinutes(30));
+    }
+
     static Notification.PasswordChanged aPasswordChange(String to) {
         return new Notification.PasswordChanged(EmailAddress.of(to), Instant.parse("2026-05-01T10:15:00Z"));
+    }
+
+    /** A started outbox on {@code mails} (sealed by a {@link FakeMailSealer} of key {@code k1}), polling every 5 ms. */
+    static MailOutbox outbox(MailTransport transport, OutgoingMails mails, MailOutbox.Retries retries, int capacity, Duration lease,
+            Clock clock) {
+        var outbox = new MailOutbox(new MailTemplates("https://app.example/"), transport, mails, new FakeMailSealer("k1"), retries,
+                new MailOutbox.Queueing(capacity, lease, Duration.ofMillis(5)), clock);
+        outbox.start();
+        return outbox;
+    }
+
+    /** An outbox on {@code mails}, leases of 30 s, on the system clock. */
+    static MailOutbox outbox(MailTransport transport, MailOutbox.Retries retries, OutgoingMails mails, int capacity) {
+        return outbox(transport, mails, retries, capacity, Duration.ofSeconds(30), Clock.systemUTC());
+    }
+
+    /** An outbox of its own, leases of 30 s, on the system clock. */
+    static MailOutbox outbox(MailTransport transport, MailOutbox.Retries retries, int capacity) {
+        return outbox(transport, new InMemoryOutgoingMails(), retries, capacity, Duration.ofSeconds(30), Clock.systemUTC());
     }
 
     /** Waits for {@code condition} for up to ten seconds, polling every 10 ms. */

@@ -74,6 +74,6 @@ class SmtpDeliveryTest {
     private static MailOutbox outboxTo(int port) throws Exception {
         var smtp = new SmtpSettings("127.0.0.1", port, false, "", "", Duration.ofSeconds(5));
         var transport = new SmtpTransport(smtp, new InternetAddress("Gatehouse <no-reply@example.com>"), Clock.fixed(NOW, ZoneOffset.UTC));
-        return new MailOutbox(new MailTemplates("https://app.example/"), transport, new MailOutbox.Retries(3, Duration.ofMillis(10)), 100);
+        return Mails.outbox(transport, new MailOutbox.Retries(3, Duration.ofMillis(10)), 100);
     }
 }

@@ -67,6 +67,6 @@ class SmtpRefusalTest {
     private static MailOutbox outboxTo(int port) throws Exception {
         var smtp = new SmtpSettings("127.0.0.1", port, false, "gatehouse", "a relay password", Duration.ofSeconds(5));
         var transport = new SmtpTransport(smtp, new InternetAddress("Gatehouse <no-reply@example.com>"), Clock.systemUTC());
-        return new MailOutbox(new MailTemplates("https://app.example"), transport, new MailOutbox.Retries(3, Duration.ofMillis(10)), 100);
+        return Mails.outbox(transport, new MailOutbox.Retries(3, Duration.ofMillis(10)), 100);
     }
 }

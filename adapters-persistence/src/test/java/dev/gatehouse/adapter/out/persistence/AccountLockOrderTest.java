@@ -11,6 +11,7 @@ import dev.gatehouse.application.port.out.SignInAttempts;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserAccounts;
 import dev.gatehouse.application.port.out.mail.EmailTokens;
+import dev.gatehouse.application.port.out.mail.OutgoingMails;
 import dev.gatehouse.application.service.lifecycle.AccountEraser;
 import dev.gatehouse.application.service.lifecycle.AccountTraces;
 import dev.gatehouse.application.testing.StoreFixtures;
@@ -46,7 +47,7 @@ class AccountLockOrderTest {
     private final RefreshTokenFamilies families = Database.bean(RefreshTokenFamilies.class);
     private final EmailTokens tokens = Database.bean(EmailTokens.class);
     private final Transactions transactions = Database.bean(Transactions.class);
-    private final AccountEraser eraser = new AccountEraser(accounts, families, tokens, new AccountTraces(
+    private final AccountEraser eraser = new AccountEraser(accounts, families, tokens, Database.bean(OutgoingMails.class), new AccountTraces(
             Database.bean(SignInAttempts.class), Database.bean(ResetRequestCounts.class),
             email -> new EmailPseudonym("pseudonym-" + email.value().hashCode()), Database.bean(SecurityEvents.class)));
 

@@ -136,13 +136,38 @@ class MigrationTest {
             sql.execute("CREATE INDEX CONCURRENTLY refresh_family_created_idx ON refresh_family (created_at)");
         }
 
-        assertThat(flyway(upgraded).load().migrate().migrationsExecuted).isOne();
+        assertThat(flyway(upgraded).target("6").load().migrate().migrationsExecuted).isOne();
 
         try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
             var indexes = sql.executeQuery("SELECT count(*) FROM pg_indexes WHERE indexname IN ('refresh_family_created_idx', "
                     + "'refresh_family_revoked_idx', 'security_event_attempted_email_idx', 'password_reset_window_start_idx')");
             indexes.next();
             assertThat(indexes.getInt(1)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void the_outbox_migration_keeps_accounts_and_adds_an_empty_outbox() throws SQLException {
+        DataSource upgraded = aDatabaseAtVersion("6");
+        try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("""
+                    INSERT INTO user_account (id, email, name, password_hash, created_at, email_verified, disabled)
+                    VALUES ('00000000-0000-4000-8000-000000000003', 'cy@example.com', 'Cy', '$argon2id$z', '2026-01-01T00:00:00Z',
+                        true, false)""");
+        }
+
+        assertThat(flyway(upgraded).target("7").load().migrate().migrationsExecuted).isOne();
+
+        try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
+            var account = sql.executeQuery("SELECT email FROM user_account");
+            assertThat(account.next()).isTrue();
+            assertThat(account.getString("email")).isEqualTo("cy@example.com");
+            var waiting = sql.executeQuery("SELECT count(*) FROM outgoing_mail");
+            waiting.next();
+            assertThat(waiting.getInt(1)).isZero();
+            sql.execute("""
+                    INSERT INTO outgoing_mail (kind, recipient, key_id, content, due_at, created_at)
+                    VALUES ('password_changed', 'cy@example.com', 'k1', '\\x00', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')""");
         }
     }
 }

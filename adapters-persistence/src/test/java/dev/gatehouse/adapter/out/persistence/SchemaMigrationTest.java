@@ -33,7 +33,7 @@ class SchemaMigrationTest {
             }
             migrating.get(20, TimeUnit.SECONDS);
             var version = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().info().current();
-            assertThat(version.getVersion().getVersion()).isEqualTo("6");
+            assertThat(version.getVersion().getVersion()).isEqualTo("7");
             try (Connection served = pool.getConnection()) {
                 var timeout = served.createStatement().executeQuery("SHOW lock_timeout");
                 timeout.next();

@@ -8,7 +8,10 @@ import dev.gatehouse.application.port.in.Caller;
 import dev.gatehouse.application.port.in.IssuedTokens;
 import dev.gatehouse.application.port.in.SignInUseCase.SignInCommand;
 import dev.gatehouse.application.port.in.lifecycle.PasswordCheckResult;
+import dev.gatehouse.application.port.out.mail.OutgoingMails;
+import dev.gatehouse.application.port.out.mail.SealedContent;
 import dev.gatehouse.application.testing.ServiceFixture;
+import dev.gatehouse.application.testing.StoreFixtures;
 import dev.gatehouse.domain.event.SecurityEventType;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.EmailPseudonym;
@@ -45,6 +48,21 @@ class DeleteAccountServiceTest {
                     assertThat(event.attemptedEmail()).isNull();
                 });
         assertThat(gatehouse.registered(ADA.value()).userId()).isNotEqualTo(ada.userId());
+    }
+
+    @Test
+    void deletion_removes_the_mails_still_waiting_for_the_address_and_no_others() {
+        gatehouse.outgoingMails.offer(aMailTo(ADA), 10);
+        gatehouse.outgoingMails.offer(aMailTo(EmailAddress.of("grace@example.com")), 10);
+
+        assertThat(gatehouse.deleteAccount.delete(caller, PASSWORD)).isEqualTo(new PasswordCheckResult.Done());
+
+        assertThat(gatehouse.outgoingMails.pending()).isOne();
+        assertThat(gatehouse.outgoingMails.deleteAllTo(ADA)).isZero();
+    }
+
+    private static OutgoingMails.NewMail aMailTo(EmailAddress to) {
+        return new OutgoingMails.NewMail("password_changed", to, new SealedContent("k1", new byte[] {1}), null, StoreFixtures.T0);
     }
 
     @Test

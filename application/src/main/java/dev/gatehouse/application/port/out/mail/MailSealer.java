@@ -1,0 +1,27 @@
+package dev.gatehouse.application.port.out.mail;
+
+/**
+ * Encrypts what the outbox stores, so that reading the database yields no usable link: authenticated encryption
+ * under a server-side key that the store does not hold, named in the {@link SealedContent} so that a content sealed
+ * before a key rotation still opens while its key is configured.
+ */
+public interface MailSealer {
+
+    /** Seals {@code content} under the current key. */
+    SealedContent seal(byte[] content);
+
+    /** The content, or why it cannot be read: its key is no longer configured, or it was altered. */
+    Unsealed open(SealedContent sealed);
+
+    /** What {@link #open} found. */
+    sealed interface Unsealed {
+
+        /** The content as it was sealed. */
+        record Opened(byte[] content) implements Unsealed {
+        }
+
+        /** Not readable; {@code reason} is fit for a log line ({@code "its key is gone"}). */
+        record Unreadable(String reason) implements Unsealed {
+        }
+    }
+}
