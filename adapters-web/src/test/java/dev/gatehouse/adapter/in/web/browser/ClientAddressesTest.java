@@ -1,10 +1,14 @@
 package dev.gatehouse.adapter.in.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.HttpRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ClientAddressesTest {
 
@@ -38,6 +42,19 @@ class ClientAddressesTest {
     void an_untrusted_peer_is_the_client_whatever_it_forwards() {
         assertThat(addresses.of(HttpRequest.GET("http://192.0.2.9/auth/token").header("X-Forwarded-For", "203.0.113.7:1")))
                 .isEqualTo("192.0.2.9");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.0/8", "not-an-ip", "proxy.internal", "10.0.0.256", "::1", "2001:db8::5", "010.0.0.5", "1.2.3"})
+    void a_trusted_proxy_that_could_never_match_a_connection_stops_the_start(String entry) {
+        assertThatThrownBy(() -> new ClientAddresses(List.of("10.0.0.5", entry)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("gatehouse.trusted-proxies").hasMessageContaining(entry);
+    }
+
+    @Test
+    void an_ipv6_proxy_written_as_java_prints_it_is_trusted() {
+        var ipv6 = new ClientAddresses(List.of(" 0:0:0:0:0:0:0:1 "));
+        assertThat(ipv6.of(HttpRequest.GET("http://[::1]/auth/token").header("X-Forwarded-For", "203.0.113.7"))).isEqualTo("203.0.113.7");
     }
 
     private static HttpRequest<?> forwardedFor(String entries) {
