@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,7 @@ class DurableMailIT {
                 Http http = new Http(crashing.base());
                 Gatehouse.register(http, email);
                 assertThat(http.postJson("/auth/password-reset", Json.write(Map.of("email", email))).statusCode()).isEqualTo(202);
+                awaitStoredReset(url + "durable_mail"); // stored right after the answer, which must not wait for it (timing)
                 crashing.kill();
             } finally {
                 crashing.close();
@@ -69,6 +73,22 @@ class DurableMailIT {
                         .containsExactlyInAnyOrder("Confirm your e-mail address", "Reset your password", "Your password was changed");
             }
         }
+    }
+
+    /** Waits (at most 10 s) until the outbox holds the reset mail. */
+    private static void awaitStoredReset(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (Instant.now().isBefore(deadline)) {
+                ResultSet stored = connection.createStatement().executeQuery(
+                        "SELECT count(*) FROM outgoing_mail WHERE kind = 'password_reset'");
+                stored.next();
+                if (stored.getInt(1) > 0) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("the reset mail was not stored within 10 s of its 202");
     }
 
     /** The mail to {@code recipient} with {@code subject}: the verification mail may come first. */

@@ -105,10 +105,22 @@ class DatabaseOutageTest {
     }
 
     /** Sends {@code kill -<name>} to the database server and every process it started (its connections). */
+    /**
+     * Signals the postmaster first, then its backends: listed only once the postmaster is stopped, so that a backend
+     * it forked for a new connection a moment before is stopped too (it would go on answering).
+     */
     private void signal(String name) throws Exception {
         long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
-        List<String> command = new ArrayList<>(List.of("kill", "-" + name, Long.toString(postmaster)));
-        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        kill(name, List.of(postmaster));
+        kill(name, ProcessHandle.of(postmaster).orElseThrow().descendants().map(ProcessHandle::pid).toList());
+    }
+
+    private static void kill(String signal, List<Long> processes) throws Exception {
+        if (processes.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        processes.forEach(process -> command.add(Long.toString(process)));
         assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
     }
 
