@@ -14,6 +14,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.LoggerFactory;
 
@@ -59,10 +63,42 @@ final class SchemaMigration implements ApplicationEventListener<StartupEvent> {
                 .dataSource(new Unbounded(dataSource))
                 .locations("classpath:db/migration")
                 .lockRetryCount(RETRY_WITHOUT_END)
+                .callbacks(new EachMigrationAnnounced())
                 .load();
+        long start = System.nanoTime();
         MigrateResult result = migrate(flyway);
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-        LOG.info("database schema at version {} ({} migrations applied now)", version, result.migrationsExecuted);
+        LOG.info("database schema at version {} ({} migrations applied now, in {} ms)", version, result.migrationsExecuted,
+                Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+
+    /**
+     * Says which migration runs before it runs: an index build on a large table can take a while, with the port still
+     * closed, and an operator must tell it from a hang.
+     */
+    private static final class EachMigrationAnnounced implements Callback {
+
+        @Override
+        public boolean supports(Event event, Context context) {
+            return event == Event.BEFORE_EACH_MIGRATE;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(Event event, Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(Event event, Context context) {
+            MigrationInfo migration = context.getMigrationInfo();
+            LOG.info("applying schema migration {} ({}); writes to the tables it changes wait until it commits",
+                    migration.getVersion(), migration.getDescription());
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "announce each migration";
+        }
     }
 
     private MigrateResult migrate(Flyway flyway) {
