@@ -1,6 +1,5 @@
 package dev.gatehouse.bootstrap;
 
-import static dev.gatehouse.bootstrap.CookieClientTest.ORIGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -8,7 +7,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -63,7 +61,7 @@ class BffUpstreamUnreachableTest {
 
     @Test
     void requests_at_once_each_get_their_502_after_one_connect_timeout() {
-        String cookies = login();
+        String cookies = http.bffSessionCookies();
 
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < AT_ONCE; i++) {
@@ -74,16 +72,5 @@ class BffUpstreamUnreachableTest {
 
         assertThat(answers.stream().map(CompletableFuture::join).toList()).as("statuses, -1 for no answer within %s", PATIENCE)
                 .hasSize(AT_ONCE).containsOnly(502);
-    }
-
-    private String login() {
-        String email = HttpFixture.anEmail();
-        http.register(email);
-        HttpResponse<String> login = http.send(http.request("/bff/login").header("Content-Type", "application/json")
-                .header("Origin", ORIGIN).header("X-Requested-With", "gatehouse")
-                .POST(HttpRequest.BodyPublishers.ofString(http.toJson(Map.of("email", email, "password", HttpFixture.PASSWORD)))));
-        assertThat(login.statusCode()).isEqualTo(200);
-        return String.join("; ", login.headers().allValues("Set-Cookie").stream()
-                .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).toList());
     }
 }

@@ -208,4 +208,18 @@ final class HttpFixture {
     HttpResponse<String> refresh(String refreshToken) {
         return postForm("/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", "api"));
     }
+
+    /** A fresh account signed in through {@code /bff/login}: its session cookies, as a browser sends them back. */
+    String bffSessionCookies() {
+        String email = anEmail();
+        register(email);
+        HttpResponse<String> login = send(request("/bff/login").header("Content-Type", "application/json")
+                .header("Origin", CookieClientTest.ORIGIN).header("X-Requested-With", "gatehouse")
+                .POST(HttpRequest.BodyPublishers.ofString(toJson(Map.of("email", email, "password", PASSWORD)))));
+        if (login.statusCode() != 200) {
+            throw new AssertionError("bff login answered " + login.statusCode() + ": " + login.body());
+        }
+        return String.join("; ", login.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).toList());
+    }
 }

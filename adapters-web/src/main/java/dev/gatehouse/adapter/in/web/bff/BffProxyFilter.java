@@ -19,7 +19,9 @@ import io.micronaut.http.exceptions.BufferLengthExceededException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
+import io.netty.channel.Channel;
 import jakarta.inject.Named;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
@@ -90,16 +92,31 @@ final class BffProxyFilter implements HttpServerFilter {
         return ((ServerHttpRequest<?>) request).byteBody().split(ByteBody.SplitBackpressureMode.FASTEST);
     }
 
+    /**
+     * Forwards the request as an {@linkplain UpstreamExchanges exchange} tied to the browser's connection: a
+     * browser that leaves before the answer's end closes the upstream connection too.
+     */
     private Mono<MutableHttpResponse<?>> forward(HttpRequest<?> request, Admission.Admitted admitted) {
         MutableHttpRequest<?> outgoing = request.mutate().uri(admitted.target());
         UpstreamHeaders.toUpstream(outgoing.getHeaders(), admitted.accessToken(), addresses.of(request));
+        UpstreamExchanges.Exchange exchange = upstream.exchanges().open(browserConnection(request));
+        outgoing.getHeaders().set(UpstreamExchanges.HEADER, exchange.id());
         return Mono.from(upstream.client().proxy(outgoing))
                 .<MutableHttpResponse<?>>map(response -> {
+                    exchange.answered();
                     UpstreamHeaders.toBrowser(response.getHeaders());
                     return response;
                 })
-                .onErrorResume(failure -> Mono.just(upstreamFailed(failure)))
+                .doOnCancel(exchange::unanswered)
+                .onErrorResume(failure -> {
+                    exchange.end();
+                    return Mono.just(upstreamFailed(failure));
+                })
                 .map(response -> withRenewedSession(response, admitted));
+    }
+
+    private static Channel browserConnection(HttpRequest<?> request) {
+        return ((NettyHttpRequest<?>) request).getChannelHandlerContext().channel();
     }
 
     /**

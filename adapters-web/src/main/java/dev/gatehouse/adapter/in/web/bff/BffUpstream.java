@@ -5,8 +5,8 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.netty.CustomizedHttpClient;
 import jakarta.annotation.PreDestroy;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -23,6 +23,7 @@ final class BffUpstream implements AutoCloseable {
     private static final int PENDING_CONNECTIONS = 256;
 
     private final Optional<URI> base;
+    private final UpstreamExchanges exchanges = new UpstreamExchanges();
     private final ProxyHttpClient client;
 
     BffUpstream(BffSettings settings, MeterRegistry metrics) {
@@ -37,12 +38,8 @@ final class BffUpstream implements AutoCloseable {
         configuration.getConnectionPoolConfiguration().setAcquireTimeout(connectTimeout);
         configuration.setReadTimeout(positive("gatehouse.bff.read-timeout", settings.getReadTimeout()));
         configuration.setFollowRedirects(false);
-        try {
-            this.client = base.isEmpty() ? null
-                    : new MeteredUpstreamClient(ProxyHttpClient.create(base.get().toURL(), configuration), metrics);
-        } catch (MalformedURLException e) {
-            throw new ConfigurationException(UPSTREAM_URL_KEY + " is not a URL: " + e.getMessage());
-        }
+        this.client = base.isEmpty() ? null
+                : new MeteredUpstreamClient(CustomizedHttpClient.create(base.get(), configuration, exchanges), metrics);
     }
 
     /** A timeout of zero or less would fail every proxied call (502) while the service reports healthy. */
@@ -70,6 +67,11 @@ final class BffUpstream implements AutoCloseable {
 
     ProxyHttpClient client() {
         return client;
+    }
+
+    /** The exchanges in flight on the client's connections, each ended by its browser's leaving at the latest. */
+    UpstreamExchanges exchanges() {
+        return exchanges;
     }
 
     @Override

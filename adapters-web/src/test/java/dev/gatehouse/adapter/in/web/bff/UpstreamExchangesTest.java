@@ -1,0 +1,124 @@
+package dev.gatehouse.adapter.in.web.bff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exchange of a proxied request on embedded channels: the browser's connection on one side, an upstream
+ * connection with its {@link UpstreamExchanges.Binder} on the other, HTTP messages as the codec passes them.
+ */
+class UpstreamExchangesTest {
+
+    private final UpstreamExchanges exchanges = new UpstreamExchanges();
+    private final EmbeddedChannel browser = new EmbeddedChannel();
+    private final EmbeddedChannel upstream = new EmbeddedChannel(exchanges.new Binder());
+
+    @Test
+    void a_browser_leaving_mid_answer_closes_the_upstream_connection() {
+        send(exchanges.open(browser));
+        upstream.writeInbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+
+        browser.close();
+
+        assertThat(upstream.isOpen()).isFalse();
+        assertThat(exchanges.openCount()).isZero();
+    }
+
+    @Test
+    void a_browser_gone_before_the_request_is_written_closes_the_connection_it_is_bound_to() {
+        UpstreamExchanges.Exchange exchange = exchanges.open(browser);
+        browser.close();
+
+        ChannelFuture written = upstream.writeOneOutbound(request(exchange));
+
+        assertThat(upstream.isOpen()).isFalse();
+        assertThat(written.isSuccess()).as("the request was not written").isFalse();
+        assertThat(exchanges.openCount()).isZero();
+    }
+
+    @Test
+    void a_complete_answer_ends_the_exchange_and_the_connection_outlives_the_browser() {
+        send(exchanges.open(browser));
+        upstream.writeInbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK),
+                new DefaultLastHttpContent(Unpooled.copiedBuffer("done", StandardCharsets.US_ASCII)));
+
+        browser.close();
+
+        assertThat(upstream.isOpen()).as("kept alive for the pool").isTrue();
+        assertThat(exchanges.openCount()).isZero();
+    }
+
+    @Test
+    void an_interim_answer_is_not_the_end() {
+        send(exchanges.open(browser));
+        upstream.writeInbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE), LastHttpContent.EMPTY_LAST_CONTENT,
+                new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+
+        browser.close();
+
+        assertThat(upstream.isOpen()).isFalse();
+    }
+
+    @Test
+    void the_next_exchange_on_a_kept_alive_connection_is_its_own() {
+        EmbeddedChannel otherBrowser = new EmbeddedChannel();
+        send(exchanges.open(browser));
+        upstream.writeInbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK), LastHttpContent.EMPTY_LAST_CONTENT);
+        send(exchanges.open(otherBrowser));
+
+        browser.close();
+        assertThat(upstream.isOpen()).as("the first browser's exchange has ended").isTrue();
+
+        otherBrowser.close();
+        assertThat(upstream.isOpen()).isFalse();
+    }
+
+    @Test
+    void an_upstream_connection_closing_ends_its_exchange() {
+        send(exchanges.open(browser));
+
+        upstream.close();
+
+        assertThat(exchanges.openCount()).isZero();
+    }
+
+    @Test
+    void the_exchange_header_stops_at_the_proxy() {
+        send(exchanges.open(browser));
+
+        HttpRequest written = upstream.readOutbound();
+        assertThat(written.headers().contains(UpstreamExchanges.HEADER)).isFalse();
+        assertThat(written.headers().get("Accept")).isEqualTo("text/event-stream");
+    }
+
+    @Test
+    void a_request_without_the_header_is_written_as_it_is() {
+        HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/events");
+        upstream.writeOutbound(request);
+
+        assertThat(upstream.<HttpRequest>readOutbound()).isSameAs(request);
+    }
+
+    private void send(UpstreamExchanges.Exchange exchange) {
+        upstream.writeOutbound(request(exchange));
+    }
+
+    private static HttpRequest request(UpstreamExchanges.Exchange exchange) {
+        HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/events");
+        request.headers().set(UpstreamExchanges.HEADER, exchange.id()).set("Accept", "text/event-stream");
+        return request;
+    }
+}
