@@ -5,6 +5,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.IdGenerator;
 import dev.gatehouse.application.port.out.RefreshTokenCodec;
+import dev.gatehouse.application.port.out.mail.EmailTokenCodec;
+import dev.gatehouse.application.port.out.mail.MailSealer;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -88,8 +90,13 @@ class SecurityFactory {
         return new JwtAccessTokens(keys, accessTokenType(type), issuer, audience, clock);
     }
 
+    /**
+     * The refresh-token secrets, newest first, from which the refresh-token proofs, the e-mail link keys and
+     * the mail outbox's key are derived, each under its own label; generated in development mode when none is
+     * configured (one ring for all three, as in production).
+     */
     @Context
-    RefreshTokenCodec refreshTokenCodec(
+    RefreshSecretRing refreshSecrets(
             @Value("${gatehouse.keys.refresh-secret:}") String single,
             @Value("${gatehouse.keys.refresh-secrets:}") List<String> ring,
             SecureRandom random) {
@@ -100,14 +107,29 @@ class SecurityFactory {
             throw new ConfigurationException(unusable.getMessage());
         }
         if (configured.isPresent()) {
-            return new HmacRefreshTokenCodec(configured.get());
+            return configured.get();
         }
         requireDevelopmentMode(RefreshSecretRing.RING_KEY + " (GATEHOUSE_KEYS_REFRESH_SECRETS) or "
                 + RefreshSecretRing.SINGLE_KEY + " (GATEHOUSE_KEYS_REFRESH_SECRET)");
-        LOG.warn("DEVELOPMENT MODE: generated an ephemeral refresh-token secret; sessions die with this process.");
+        LOG.warn("DEVELOPMENT MODE: generated an ephemeral refresh-token secret; sessions, e-mail links and waiting mail die with this process.");
         byte[] generated = new byte[RefreshSecret.MIN_BYTES];
         random.nextBytes(generated);
-        return new HmacRefreshTokenCodec(RefreshSecretRing.of(RefreshSecret.unidentified(generated)));
+        return RefreshSecretRing.of(RefreshSecret.unidentified(generated));
+    }
+
+    @Context
+    RefreshTokenCodec refreshTokenCodec(RefreshSecretRing secrets) {
+        return new HmacRefreshTokenCodec(secrets);
+    }
+
+    @Singleton
+    EmailTokenCodec emailTokenCodec(RefreshSecretRing secrets, SecureRandom random) {
+        return new HmacEmailTokenCodec(secrets.all().stream().map(HmacEmailTokenCodec::deriveKey).toList(), random);
+    }
+
+    @Singleton
+    MailSealer mailSealer(RefreshSecretRing secrets, SecureRandom random) {
+        return new AesGcmMailSealer(secrets, random);
     }
 
     private void requireDevelopmentMode(String missing) {
