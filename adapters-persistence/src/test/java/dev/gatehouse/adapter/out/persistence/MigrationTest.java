@@ -86,15 +86,7 @@ class MigrationTest {
 
     @Test
     void the_verification_throttle_migration_keeps_accounts_and_counts_per_account() throws SQLException {
-        DataSource upgraded = aDatabaseAtVersion("4");
-        try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("""
-                    INSERT INTO user_account (id, email, name, password_hash, created_at, email_verified, disabled)
-                    VALUES ('00000000-0000-4000-8000-000000000002', 'bob@example.com', 'Bob', '$argon2id$y', '2026-01-01T00:00:00Z',
-                        false, true)""");
-        }
-
-        assertThat(flyway(upgraded).target("5").load().migrate().migrationsExecuted).isOne();
+        DataSource upgraded = upgradedFrom("4", anAccount("00000000-0000-4000-8000-000000000002", "bob@example.com", false, true));
 
         try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
             var account = sql.executeQuery("SELECT email, disabled FROM user_account");
@@ -124,6 +116,26 @@ class MigrationTest {
         return upgraded;
     }
 
+    /**
+     * A database of its own at {@code version}, with {@code before} run in it (data or objects of that version),
+     * then migrated by exactly one migration.
+     */
+    private DataSource upgradedFrom(String version, String before) throws SQLException {
+        DataSource upgraded = aDatabaseAtVersion(version);
+        try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute(before);
+        }
+        String next = String.valueOf(Integer.parseInt(version) + 1);
+        assertThat(flyway(upgraded).target(next).load().migrate().migrationsExecuted).as("migrations to version " + next).isOne();
+        return upgraded;
+    }
+
+    /** An account row of the columns every version since 4 has. */
+    private static String anAccount(String id, String email, boolean verified, boolean disabled) {
+        return "INSERT INTO user_account (id, email, name, password_hash, created_at, email_verified, disabled) "
+                + "VALUES ('%s', '%s', 'Someone', '$argon2id$y', '2026-01-01T00:00:00Z', %s, %s)".formatted(id, email, verified, disabled);
+    }
+
     private static FluentConfiguration flyway(DataSource target) {
         return Flyway.configure().dataSource(target).locations("classpath:db/migration");
     }
@@ -131,12 +143,7 @@ class MigrationTest {
     /** docs/operations.md: an operator may build version 6's indexes beforehand, concurrently; the migration then keeps them. */
     @Test
     void the_housekeeping_indexes_migration_keeps_an_index_built_beforehand() throws SQLException {
-        DataSource upgraded = aDatabaseAtVersion("5");
-        try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("CREATE INDEX CONCURRENTLY refresh_family_created_idx ON refresh_family (created_at)");
-        }
-
-        assertThat(flyway(upgraded).target("6").load().migrate().migrationsExecuted).isOne();
+        DataSource upgraded = upgradedFrom("5", "CREATE INDEX CONCURRENTLY refresh_family_created_idx ON refresh_family (created_at)");
 
         try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
             var indexes = sql.executeQuery("SELECT count(*) FROM pg_indexes WHERE indexname IN ('refresh_family_created_idx', "
@@ -148,15 +155,7 @@ class MigrationTest {
 
     @Test
     void the_outbox_migration_keeps_accounts_and_adds_an_empty_outbox() throws SQLException {
-        DataSource upgraded = aDatabaseAtVersion("6");
-        try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("""
-                    INSERT INTO user_account (id, email, name, password_hash, created_at, email_verified, disabled)
-                    VALUES ('00000000-0000-4000-8000-000000000003', 'cy@example.com', 'Cy', '$argon2id$z', '2026-01-01T00:00:00Z',
-                        true, false)""");
-        }
-
-        assertThat(flyway(upgraded).target("7").load().migrate().migrationsExecuted).isOne();
+        DataSource upgraded = upgradedFrom("6", anAccount("00000000-0000-4000-8000-000000000003", "cy@example.com", true, false));
 
         try (Connection connection = upgraded.getConnection(); Statement sql = connection.createStatement()) {
             var account = sql.executeQuery("SELECT email FROM user_account");
