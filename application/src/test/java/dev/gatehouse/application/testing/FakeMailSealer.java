@@ -5,7 +5,7 @@ import dev.gatehouse.application.port.out.mail.SealedContent;
 
 /**
  * Seals by flipping every bit under one key id, so that a test sees the content is not stored as given; opens only
- * what carries its key id (any other is a key that is gone).
+ * what carries its key id (any other is a key it does not have).
  */
 public final class FakeMailSealer implements MailSealer {
 
@@ -22,7 +22,7 @@ public final class FakeMailSealer implements MailSealer {
 
     @Override
     public Unsealed open(SealedContent sealed) {
-        return keyId.equals(sealed.keyId()) ? new Unsealed.Opened(flipped(sealed.ciphertext())) : new Unsealed.Unreadable("its key is gone");
+        return keyId.equals(sealed.keyId()) ? new Unsealed.Opened(flipped(sealed.ciphertext())) : new Unsealed.KeyUnknown(sealed.keyId());
     }
 
     private static byte[] flipped(byte[] bytes) {

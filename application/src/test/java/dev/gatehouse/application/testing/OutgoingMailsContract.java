@@ -38,6 +38,10 @@ public abstract class OutgoingMailsContract {
     /** The store under test; asked once per test. */
     protected abstract OutgoingMails mails();
 
+    /** After a test's mails are stored, before it claims: a store may bring its statistics up to date here. */
+    protected void stored() {
+    }
+
     /** Starts from an empty store (a shared database may hold the mails of other tests). */
     @BeforeEach
     void emptyStore() {
@@ -159,6 +163,52 @@ public abstract class OutgoingMailsContract {
             }
             assertThat(claims).isEqualTo(count);
             assertThat(ids).hasSize(count);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The outbox's workers, racing: each claims one mail at a time and postpones it (due again at once) until its
+     * third attempt, then removes it. A claim of one must take one: rows beyond it were leased without an attempt.
+     */
+    @Test
+    void a_claim_of_one_takes_one_while_other_workers_claim_and_postpone() throws Exception {
+        int count = 60;
+        for (int i = 0; i < count; i++) {
+            mails.offer(aMail(anAddress(), null), 1000);
+        }
+        stored();
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            var start = new CountDownLatch(1);
+            List<Future<List<Integer>>> batchSizes = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                Callable<List<Integer>> worker = () -> {
+                    start.await();
+                    List<Integer> sizes = new ArrayList<>();
+                    for (List<ClaimedMail> batch = mails.claim(T0, LEASE_END, 1); !batch.isEmpty(); batch = mails.claim(T0, LEASE_END, 1)) {
+                        sizes.add(batch.size());
+                        for (ClaimedMail mail : batch) {
+                            if (mail.attempt() < 3) {
+                                mails.postpone(mail, T0);
+                            } else {
+                                mails.remove(mail);
+                            }
+                        }
+                    }
+                    return sizes;
+                };
+                batchSizes.add(pool.submit(worker));
+            }
+            start.countDown();
+            List<Integer> sizes = new ArrayList<>();
+            for (var worker : batchSizes) {
+                sizes.addAll(worker.get());
+            }
+            assertThat(sizes).as("rows per claim of one").containsOnly(1).hasSize(3 * count);
+            assertThat(mails.pending()).isZero();
         } finally {
             pool.shutdownNow();
         }

@@ -146,7 +146,7 @@ final class MailOutbox implements Notifications, MailStatistics {
     private void deliverDue() {
         try {
             for (List<ClaimedMail> claimed = claimNext(); !claimed.isEmpty() && !worker.isShutdown(); claimed = claimNext()) {
-                attempt(claimed.get(0));
+                claimed.forEach(this::attempt);
             }
             if (storeFailing.compareAndSet(true, false)) {
                 LOG.info("e-mail outbox readable again");
@@ -170,6 +170,10 @@ final class MailOutbox implements Notifications, MailStatistics {
             return;
         }
         Unsealed unsealed = sealer.open(mail.content());
+        if (unsealed instanceof Unsealed.KeyUnknown unknown) {
+            leaveForAnotherInstance(mail, unknown.keyId(), now);
+            return;
+        }
         if (unsealed instanceof Unsealed.Unreadable unreadable) {
             giveUp(mail, unreadable.reason());
             return;
@@ -209,6 +213,22 @@ final class MailOutbox implements Notifications, MailStatistics {
             return refusal.permanent() ? new Attempt.Refused(refusal) : new Attempt.Failed(refusal);
         } catch (MessagingException | RuntimeException failure) {
             return new Attempt.Failed(failure);
+        }
+    }
+
+    /**
+     * A mail sealed under a refresh secret this instance lacks: during a rotation another instance may still (or
+     * already) have it, so it is retried like a failed delivery, by whichever instance claims it next, and given up
+     * only once its attempts have run out.
+     */
+    private void leaveForAnotherInstance(ClaimedMail mail, String keyId, Instant now) {
+        if (mail.attempt() < retries.attempts()) {
+            LOG.warn("e-mail {} is sealed under key {}, which this instance does not have: left for another instance (attempt {} of {})",
+                    mail.kind(), keyId, mail.attempt(), retries.attempts());
+            mails.postpone(mail, now.plus(retries.delayBefore(mail.attempt() + 1)));
+            retried.incrementAndGet();
+        } else {
+            giveUp(mail, "its key " + keyId + " is gone (no instance that claimed it has the refresh secret that sealed it)");
         }
     }
 

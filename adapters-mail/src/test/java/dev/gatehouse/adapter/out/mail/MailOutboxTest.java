@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.out.mail.OutgoingMails;
 import dev.gatehouse.application.port.out.mail.SealedContent;
+import dev.gatehouse.application.testing.FakeMailSealer;
 import dev.gatehouse.application.testing.InMemoryOutgoingMails;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.domain.user.EmailAddress;
@@ -138,17 +139,50 @@ class MailOutboxTest {
     }
 
     @Test
-    void a_message_whose_key_is_gone_is_given_up_and_counted() throws Exception {
+    void a_message_whose_key_is_gone_is_retried_and_given_up_once_its_attempts_run_out() throws Exception {
+        var logs = Mails.captureLogs();
         store.offer(new OutgoingMails.NewMail("password_reset", EmailAddress.of("ada@example.com"),
                 new SealedContent("removed", new byte[] {1, 2, 3}), null, Instant.now()), 10);
         AtomicInteger attempts = new AtomicInteger();
         MailOutbox outbox = Mails.outbox(message -> attempts.incrementAndGet(), store, PATIENT, 10, Duration.ofSeconds(30), Clock.systemUTC());
+        try {
+            Mails.await(() -> outbox.failed() == 1);
 
-        Mails.await(() -> outbox.failed() == 1);
+            assertThat(outbox.retried()).isEqualTo(PATIENT.attempts() - 1);
+            assertThat(attempts).as("deliveries").hasValue(0);
+            assertThat(outbox.pending()).isZero();
+            assertThat(Mails.lines(logs)).anyMatch(line -> line.contains("e-mail password_reset given up without an attempt: its key removed is gone"));
+        } finally {
+            logs.stop();
+            outbox.close();
+        }
+    }
 
-        assertThat(attempts).hasValue(0);
-        assertThat(outbox.pending()).isZero();
-        outbox.close();
+    /** A fleet amid a refresh-secret rotation: the instance without the mail's key leaves it to one that has it. */
+    @Test
+    void a_message_sealed_under_a_key_this_instance_lacks_is_sent_by_an_instance_that_has_it() throws Exception {
+        MailOutbox sealedUnderK1 = Mails.outbox(message -> {
+            throw new MessagingException("connection refused");
+        }, new MailOutbox.Retries(5, Duration.ofMillis(1)), store, 10);
+        sealedUnderK1.close(); // stopped before its worker ran: the mail waits, due
+        sealedUnderK1.send(Mails.aPasswordChange("ada@example.com"));
+        assertThat(store.pending()).isOne();
+
+        MailOutbox withoutTheKey = new MailOutbox(new MailTemplates("https://app.example/"), message -> { }, store, new FakeMailSealer("k2"),
+                new MailOutbox.Retries(5, Duration.ofMinutes(1)), new MailOutbox.Queueing(10, Duration.ofSeconds(30), Duration.ofMillis(5)),
+                Clock.systemUTC());
+        withoutTheKey.start();
+        Mails.await(() -> withoutTheKey.retried() == 1);
+        withoutTheKey.close();
+        assertThat(withoutTheKey.failed()).isZero();
+        assertThat(store.pending()).isOne();
+
+        List<MailMessage> delivered = new CopyOnWriteArrayList<>();
+        MailOutbox withTheKey = Mails.outbox(delivered::add, store, PATIENT, 10, Duration.ofSeconds(30),
+                new MutableClock(Instant.now().plus(Duration.ofMinutes(2))));
+        Mails.await(() -> withTheKey.sent() == 1);
+        assertThat(delivered).singleElement().satisfies(message -> assertThat(message.kind()).isEqualTo("password_changed"));
+        withTheKey.close();
     }
 
     @Test

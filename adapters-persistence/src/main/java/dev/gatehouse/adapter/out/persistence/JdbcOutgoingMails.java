@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The outbox in table {@code outgoing_mail}. {@link #claim} is one statement: it locks the oldest due rows with
+ * The outbox in table {@code outgoing_mail}. {@link #claim} is one statement: it locks at most its limit of the oldest due rows with
  * {@code FOR UPDATE SKIP LOCKED} (so concurrent claims of any instance take disjoint rows and never wait for each
  * other), moves them to the end of the lease and counts the attempt, and returns them; the statement commits at
  * once, so no transaction stays open while a mail is delivered. The attempt count is the claim's identity:
@@ -17,10 +17,18 @@ import java.util.List;
 @Singleton
 final class JdbcOutgoingMails implements OutgoingMails {
 
+    /**
+     * The rows are chosen in a materialized CTE, evaluated once. As {@code WHERE id IN (SELECT … LIMIT ? FOR UPDATE
+     * SKIP LOCKED)}, PostgreSQL may evaluate the locking sub-select again while it rechecks a row another session
+     * changed meanwhile, and then one claim of one took up to four rows (a three-instance probe: ten of 152 claims),
+     * leased and counted as attempts that the worker never made.
+     */
     private static final String CLAIM = """
-            UPDATE outgoing_mail SET due_at = ?, attempts = attempts + 1
-            WHERE id IN (SELECT id FROM outgoing_mail WHERE due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
-            RETURNING id, attempts, kind, key_id, content, expires_at""";
+            WITH due AS MATERIALIZED (
+                SELECT id FROM outgoing_mail WHERE due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
+            UPDATE outgoing_mail SET due_at = ?, attempts = outgoing_mail.attempts + 1
+            FROM due WHERE outgoing_mail.id = due.id
+            RETURNING outgoing_mail.id, outgoing_mail.attempts, kind, key_id, content, expires_at""";
 
     private final Jdbc jdbc;
 
@@ -47,9 +55,9 @@ final class JdbcOutgoingMails implements OutgoingMails {
     @Override
     public List<ClaimedMail> claim(Instant now, Instant leaseUntil, int limit) {
         return jdbc.queryList(CLAIM, statement -> {
-            Jdbc.setInstant(statement, 1, leaseUntil);
-            Jdbc.setInstant(statement, 2, now);
-            statement.setInt(3, limit);
+            Jdbc.setInstant(statement, 1, now);
+            statement.setInt(2, limit);
+            Jdbc.setInstant(statement, 3, leaseUntil);
         }, row -> new ClaimedMail(row.getLong("id"), row.getInt("attempts"), row.getString("kind"),
                 new SealedContent(row.getString("key_id"), row.getBytes("content")), Jdbc.getInstant(row, "expires_at")));
     }

@@ -62,7 +62,7 @@ final class AesGcmMailSealer implements MailSealer {
     public Unsealed open(SealedContent sealed) {
         Optional<Key> key = keys.stream().filter(candidate -> candidate.id().equals(sealed.keyId())).findFirst();
         if (key.isEmpty()) {
-            return new Unsealed.Unreadable("its key is gone (the refresh secret that sealed it is no longer configured)");
+            return new Unsealed.KeyUnknown(sealed.keyId());
         }
         byte[] stored = sealed.ciphertext();
         if (stored.length < 1 + NONCE_BYTES + TAG_BITS / 8 || stored[0] != VERSION) {

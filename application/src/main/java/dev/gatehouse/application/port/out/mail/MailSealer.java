@@ -10,7 +10,7 @@ public interface MailSealer {
     /** Seals {@code content} under the current key. */
     SealedContent seal(byte[] content);
 
-    /** The content, or why it cannot be read: its key is no longer configured, or it was altered. */
+    /** The content, or why it cannot be read: its key is not configured here, or it was altered. */
     Unsealed open(SealedContent sealed);
 
     /** What {@link #open} found. */
@@ -20,7 +20,14 @@ public interface MailSealer {
         record Opened(byte[] content) implements Unsealed {
         }
 
-        /** Not readable; {@code reason} is fit for a log line ({@code "its key is gone"}). */
+        /**
+         * Sealed under a key this instance does not have. Another instance of the fleet may have it (its refresh
+         * secrets differ during a rotation), or none has it any more (the secret was removed): it cannot tell.
+         */
+        record KeyUnknown(String keyId) implements Unsealed {
+        }
+
+        /** Not readable by anyone: altered, or not in a known format; {@code reason} is fit for a log line. */
         record Unreadable(String reason) implements Unsealed {
         }
     }
