@@ -23,7 +23,7 @@ final class BffUpstream implements AutoCloseable {
     private static final int PENDING_CONNECTIONS = 256;
 
     private final Optional<URI> base;
-    private final UpstreamExchanges exchanges = new UpstreamExchanges();
+    private final UpstreamExchanges exchanges;
     private final ProxyHttpClient client;
 
     BffUpstream(BffSettings settings, MeterRegistry metrics) {
@@ -36,7 +36,10 @@ final class BffUpstream implements AutoCloseable {
         // after 2, 4, ... 20 s. Requests beyond the limit wait at most one connect timeout for a connection.
         configuration.getConnectionPoolConfiguration().setMaxPendingConnections(PENDING_CONNECTIONS);
         configuration.getConnectionPoolConfiguration().setAcquireTimeout(connectTimeout);
-        configuration.setReadTimeout(positive("gatehouse.bff.read-timeout", settings.getReadTimeout()));
+        // The read timeout is the exchanges' own (UpstreamSilence): the client's would count a slow upload, or a
+        // download held back for a slow browser, as silence.
+        configuration.setReadTimeout(null);
+        this.exchanges = new UpstreamExchanges(positive("gatehouse.bff.read-timeout", settings.getReadTimeout()));
         configuration.setFollowRedirects(false);
         this.client = base.isEmpty() ? null
                 : new MeteredUpstreamClient(CustomizedHttpClient.create(base.get(), configuration, exchanges), metrics);

@@ -8,10 +8,14 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,8 +40,16 @@ final class UpstreamExchanges implements NettyClientCustomizer {
     static final String HEADER = "Gatehouse-Exchange";
     private static final String HANDLER = "gatehouse-upstream-exchange";
 
+    private static final String SILENCE_HANDLER = "gatehouse-upstream-silence";
+
+    private final Duration readTimeout;
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, Exchange> open = new ConcurrentHashMap<>();
+
+    /** With {@link UpstreamSilence} of {@code readTimeout} on every connection, in place of the client's read timeout. */
+    UpstreamExchanges(Duration readTimeout) {
+        this.readTimeout = readTimeout;
+    }
 
     /** An exchange on behalf of the browser on {@code browser}, ended at the latest by that connection's close. */
     Exchange open(Channel browser) {
@@ -58,7 +70,8 @@ final class UpstreamExchanges implements NettyClientCustomizer {
     }
 
     /**
-     * One upstream connection, or one HTTP/2 stream, and where its {@link Binder} goes: after the HTTP/1.1
+     * One upstream connection, or one HTTP/2 stream, and where its {@link UpstreamSilence} and {@link Binder} go
+     * (in that order, so that the first sees interim answers the second drops): after the HTTP/1.1
      * codec once the connection's pipeline is built (the pool takes a handler added later for one left over,
      * and closes the connection), or, in a stream's pipeline, before the client's response handler.
      */
@@ -79,7 +92,7 @@ final class UpstreamExchanges implements NettyClientCustomizer {
         @Override
         public void onStreamPipelineBuilt() {
             if (role == ChannelRole.CONNECTION && channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_CLIENT_CODEC) != null) {
-                channel.pipeline().addLast(HANDLER, new Binder());
+                channel.pipeline().addLast(SILENCE_HANDLER, new UpstreamSilence(readTimeout)).addLast(HANDLER, new Binder());
             }
         }
 
@@ -87,15 +100,25 @@ final class UpstreamExchanges implements NettyClientCustomizer {
         public void onRequestPipelineBuilt() {
             ChannelPipeline pipeline = channel.pipeline();
             if (role == ChannelRole.HTTP2_STREAM && pipeline.get(HANDLER) == null) {
-                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_HTTP_RESPONSE, HANDLER, new Binder());
+                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_HTTP_RESPONSE, SILENCE_HANDLER, new UpstreamSilence(readTimeout))
+                        .addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_HTTP_RESPONSE, HANDLER, new Binder());
             }
         }
     }
 
-    /** Sits between the HTTP codec and the client's response handler of one upstream connection. */
+    /**
+     * Sits between the HTTP codec and the client's response handler of one upstream connection. It also keeps
+     * interim answers other than {@code 100 Continue} from the client, which would take the first one for the
+     * answer (the browser got a {@code 103 Early Hints} and never the {@code 200}, or a {@code 102} with an empty
+     * body): a 102 or 103 is dropped and the final answer follows (RFC 9110 §15.2 has a proxy forward them; the
+     * server cannot send an interim answer on, so they go no further, as toward an HTTP/1.0 client). A {@code 101}
+     * switches to a protocol nobody asked for (the proxy forwards no {@code Upgrade}): the connection is closed,
+     * and the browser gets its 502.
+     */
     final class Binder extends ChannelDuplexHandler {
+        private final AnswerEnds ends = new AnswerEnds();
         private Exchange current;
-        private boolean interim;
+        private boolean droppingInterim;
 
         @Override
         public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
@@ -113,16 +136,33 @@ final class UpstreamExchanges implements NettyClientCustomizer {
         /** Ends the exchange before the last content goes on: the client may send the next request at once. */
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
-            if (message instanceof HttpResponse response) {
-                interim = response.status().codeClass() == HttpStatusClass.INFORMATIONAL; // 100 Continue: more to come
+            if (dropped(ctx, message)) {
+                return;
             }
-            if (message instanceof LastHttpContent) {
-                if (!interim) {
-                    endCurrent();
-                }
-                interim = false;
+            if (ends.endsAnswer(message)) {
+                endCurrent();
             }
             ctx.fireChannelRead(message);
+        }
+
+        private boolean dropped(ChannelHandlerContext ctx, Object message) {
+            if (droppingInterim && message instanceof HttpContent && !(message instanceof HttpResponse)) {
+                droppingInterim = !(message instanceof LastHttpContent);
+                ReferenceCountUtil.release(message);
+                return true;
+            }
+            droppingInterim = false;
+            if (message instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL
+                    && response.status().code() != HttpResponseStatus.CONTINUE.code()) {
+                ReferenceCountUtil.release(message);
+                if (response.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+                    ctx.close();
+                } else {
+                    droppingInterim = !(message instanceof LastHttpContent);
+                }
+                return true;
+            }
+            return false;
         }
 
         @Override

@@ -10,10 +10,12 @@ import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class UpstreamExchangesTest {
 
-    private final UpstreamExchanges exchanges = new UpstreamExchanges();
+    private final UpstreamExchanges exchanges = new UpstreamExchanges(Duration.ofSeconds(30));
     private final EmbeddedChannel browser = new EmbeddedChannel();
     private final EmbeddedChannel upstream = new EmbeddedChannel(exchanges.new Binder());
 
@@ -83,6 +85,37 @@ class UpstreamExchangesTest {
         assertThat(upstream.isOpen()).as("the first browser's exchange has ended").isTrue();
 
         otherBrowser.close();
+        assertThat(upstream.isOpen()).isFalse();
+    }
+
+    @Test
+    void interim_answers_other_than_100_are_dropped_and_the_final_answer_goes_on() {
+        send(exchanges.open(browser));
+        upstream.writeInbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(103)), LastHttpContent.EMPTY_LAST_CONTENT,
+                new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.PROCESSING), LastHttpContent.EMPTY_LAST_CONTENT,
+                new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK), LastHttpContent.EMPTY_LAST_CONTENT);
+
+        assertThat(upstream.<HttpResponse>readInbound().status()).isEqualTo(HttpResponseStatus.OK);
+        assertThat(upstream.<Object>readInbound()).isSameAs(LastHttpContent.EMPTY_LAST_CONTENT);
+        assertThat(upstream.<Object>readInbound()).isNull();
+        assertThat(exchanges.openCount()).isZero();
+    }
+
+    @Test
+    void a_100_continue_reaches_the_client() {
+        send(exchanges.open(browser));
+        upstream.writeInbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE), LastHttpContent.EMPTY_LAST_CONTENT);
+
+        assertThat(upstream.<HttpResponse>readInbound().status()).isEqualTo(HttpResponseStatus.CONTINUE);
+        assertThat(exchanges.openCount()).as("the final answer is still to come").isOne();
+    }
+
+    @Test
+    void a_protocol_switch_nobody_asked_for_closes_the_connection() {
+        send(exchanges.open(browser));
+        upstream.writeInbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SWITCHING_PROTOCOLS));
+
+        assertThat(upstream.<Object>readInbound()).isNull();
         assertThat(upstream.isOpen()).isFalse();
     }
 

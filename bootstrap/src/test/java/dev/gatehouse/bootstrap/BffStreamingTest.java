@@ -1,0 +1,327 @@
+package dev.gatehouse.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The /bff proxy in front of an upstream written by hand on raw sockets, for what frameworks do not send: an answer
+ * that never ends, interim answers, bodies that take longer than the read timeout (5 s here) to pass.
+ *
+ * <p>A browser that goes away in the middle of an endless answer (one chunk every 100 ms, like server-sent events
+ * with a heartbeat) takes the upstream exchange with it: neither the answer's end nor the read timeout would ever
+ * free the connection, and each dropped request used to keep one upstream connection, and its file descriptor, for
+ * good.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BffStreamingTest {
+
+    private static final int DROPPED = 3;
+    private static final int DOWNLOAD = 32 * 1024 * 1024;
+
+    private final BlockingQueue<String> requestHeads = new LinkedBlockingQueue<>();
+    private final List<Socket> upstreamConnections = new CopyOnWriteArrayList<>();
+    private final CountDownLatch upstreamClosed = new CountDownLatch(DROPPED);
+    private final List<Socket> closedByProxy = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Socket> finiteServedOn = new AtomicReference<>();
+    private ServerSocket endlessUpstream;
+    private EmbeddedServer server;
+    private HttpFixture http;
+
+    @BeforeAll
+    void start() throws IOException {
+        endlessUpstream = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        daemon(this::acceptStreams);
+        server = GatehouseServer.start(Map.of("gatehouse.bff.upstream-url", "http://127.0.0.1:" + endlessUpstream.getLocalPort(),
+                "gatehouse.bff.read-timeout", "5s"));
+        http = new HttpFixture(server);
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        server.close();
+        endlessUpstream.close();
+        for (Socket connection : upstreamConnections) {
+            connection.close();
+        }
+    }
+
+    @Test
+    void the_upstream_connection_closes_when_the_browser_leaves_mid_answer() throws Exception {
+        String cookies = http.bffSessionCookies();
+
+        for (int i = 0; i < DROPPED; i++) {
+            try (Socket browser = new Socket("127.0.0.1", server.getPort())) {
+                browser.setSoTimeout(10_000);
+                browser.getOutputStream().write(("GET /bff/api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + cookies + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(readPast(browser.getInputStream(), "\r\n\r\n1\r\n.")).as("the stream's head and first chunk").startsWith("HTTP/1.1 200");
+            }
+        }
+
+        assertThat(upstreamClosed.await(5, TimeUnit.SECONDS)).as("every upstream connection closed within 5 s of its browser leaving, "
+                + "while the upstream kept streaming").isTrue();
+        assertThat(requestHeads).hasSize(DROPPED).allSatisfy(head -> assertThat(head.toLowerCase()).contains("get /events")
+                .doesNotContain("gatehouse-exchange"));
+    }
+
+    @Test
+    void a_completed_answer_leaves_the_kept_alive_upstream_connection_open() throws InterruptedException {
+        String cookies = http.bffSessionCookies();
+
+        HttpResponse<String> answer = http.send(http.request("/bff/api/finite").header("Cookie", cookies).GET());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("done");
+
+        for (int i = 0; i < 10; i++) {
+            Thread.sleep(100); // a pool that closed the connection would have done so at once
+            assertThat(closedByProxy).as("the connection that served the answer, closed by the proxy").doesNotContain(finiteServedOn.get());
+        }
+    }
+
+    @Test
+    void interim_answers_are_passed_over_and_the_final_answer_arrives() {
+        String cookies = http.bffSessionCookies();
+
+        HttpResponse<String> answer = http.send(http.request("/bff/api/early-hints").header("Cookie", cookies).GET());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("final");
+    }
+
+    /** The upstream answers once it has the body; sending it takes longer than the read timeout, and is no silence. */
+    @Test
+    void an_upload_slower_than_the_read_timeout_arrives_whole() throws Exception {
+        String cookies = http.bffSessionCookies();
+        int chunks = 8;
+        byte[] chunk = new byte[1024];
+
+        try (Socket browser = new Socket("127.0.0.1", server.getPort())) {
+            browser.setSoTimeout(20_000);
+            OutputStream out = browser.getOutputStream();
+            out.write(ascii("POST /bff/api/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + cookies + "\r\nOrigin: " + CookieClientTest.ORIGIN
+                    + "\r\nX-Requested-With: gatehouse\r\nContent-Type: application/octet-stream\r\nContent-Length: " + chunks * chunk.length
+                    + "\r\n\r\n"));
+            for (int i = 0; i < chunks; i++) {
+                out.write(chunk);
+                out.flush();
+                Thread.sleep(900); // 8 chunks over 7.2 s, against a read timeout of 5 s
+            }
+            String answer = readPast(browser.getInputStream(), "\r\n0\r\n\r\n"); // the proxy sends it chunked
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\r\n" + chunks * chunk.length + "\r\n");
+        }
+    }
+
+    /** A browser that reads slowly makes the proxy hold back its reads; the upstream waiting meanwhile is no silence. */
+    @Test
+    void a_download_paused_longer_than_the_read_timeout_arrives_whole() throws Exception {
+        String cookies = http.bffSessionCookies();
+
+        try (Socket browser = new Socket()) {
+            browser.setReceiveBufferSize(16 * 1024);
+            browser.connect(new InetSocketAddress("127.0.0.1", server.getPort()));
+            browser.setSoTimeout(20_000);
+            browser.getOutputStream().write(ascii("GET /bff/api/download HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + cookies
+                    + "\r\n\r\n"));
+            InputStream in = browser.getInputStream();
+            String head = readPast(in, "\r\n\r\n");
+            assertThat(head).startsWith("HTTP/1.1 200");
+            byte[] first = in.readNBytes(64 * 1024);
+            Thread.sleep(6_000); // the reader pauses past the read timeout of 5 s, the 32 MiB answer far from through
+            assertThat(bodyLength(head, first, rest(in))).isEqualTo(DOWNLOAD);
+        }
+    }
+
+    /** The rest of a chunked answer, to its last chunk (the body is zero bytes, so no chunk holds that text). */
+    private static byte[] rest(InputStream in) throws IOException {
+        var received = new java.io.ByteArrayOutputStream();
+        byte[] block = new byte[64 * 1024];
+        String tail = "";
+        try {
+            while (!tail.endsWith("\r\n0\r\n\r\n")) {
+                int read = in.read(block);
+                if (read < 0) {
+                    break;
+                }
+                received.write(block, 0, read);
+                tail = tail + new String(block, Math.max(0, read - 16), Math.min(read, 16), StandardCharsets.ISO_8859_1);
+                tail = tail.substring(Math.max(0, tail.length() - 16));
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the answer stopped after " + received.size() + " more bytes", e);
+        }
+        return received.toByteArray();
+    }
+
+    /** The length of a body read in two parts: as sent, or, chunked, the sum of its chunks. */
+    private static long bodyLength(String head, byte[] first, byte[] rest) {
+        byte[] body = new byte[first.length + rest.length];
+        System.arraycopy(first, 0, body, 0, first.length);
+        System.arraycopy(rest, 0, body, first.length, rest.length);
+        if (!head.toLowerCase().contains("transfer-encoding: chunked")) {
+            return body.length;
+        }
+        long total = 0;
+        int at = 0;
+        while (true) {
+            int lineEnd = indexOfCrLf(body, at);
+            int size = Integer.parseInt(new String(body, at, lineEnd - at, StandardCharsets.ISO_8859_1).trim(), 16);
+            if (size == 0) {
+                return total;
+            }
+            total += size;
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
+    private static int indexOfCrLf(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length - 1; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        throw new AssertionError("a chunk line without its end at " + from);
+    }
+
+    private static void daemon(Runnable work) {
+        Thread thread = new Thread(work, "endless-upstream");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void acceptStreams() {
+        while (!endlessUpstream.isClosed()) {
+            try {
+                Socket connection = endlessUpstream.accept();
+                upstreamConnections.add(connection);
+                daemon(() -> serve(connection));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket connection) {
+        try (connection) {
+            InputStream in = connection.getInputStream();
+            OutputStream out = connection.getOutputStream();
+            for (String head = readPast(in, "\r\n\r\n"); !head.isEmpty(); head = readPast(in, "\r\n\r\n")) {
+                if (head.startsWith("GET /events")) {
+                    requestHeads.add(head);
+                    stream(connection, out);
+                    return;
+                }
+                answer(head, in, out, connection);
+            }
+            closedByProxy.add(connection);
+        } catch (IOException gone) {
+            upstreamClosed.countDown();
+        }
+    }
+
+    /** The short answers, on a connection kept alive: the proxy's pool may send the next request here. */
+    private void answer(String head, InputStream in, OutputStream out, Socket connection) throws IOException {
+        if (head.startsWith("GET /finite")) {
+            finiteServedOn.set(connection);
+            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ndone"));
+        } else if (head.startsWith("GET /early-hints")) {
+            out.write(ascii("HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+                    + "HTTP/1.1 102 Processing\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfinal"));
+        } else if (head.startsWith("POST /upload")) {
+            String received = Long.toString(requestBodyLength(in, head));
+            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: " + received.length() + "\r\n\r\n" + received));
+        } else if (head.startsWith("GET /download")) {
+            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " + DOWNLOAD + "\r\n\r\n"));
+            byte[] block = new byte[64 * 1024];
+            for (int sent = 0; sent < DOWNLOAD; sent += block.length) {
+                out.write(block); // blocks while the proxy holds back its reads
+            }
+        } else {
+            out.write(ascii("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"));
+        }
+        out.flush();
+    }
+
+    /** Reads the request's body, as the proxy sent it (with a Content-Length, or chunked), and answers its length. */
+    private static long requestBodyLength(InputStream in, String head) throws IOException {
+        var length = java.util.regex.Pattern.compile("(?im)^content-length: *(\\d+)").matcher(head);
+        if (length.find()) {
+            return in.readNBytes(Integer.parseInt(length.group(1))).length;
+        }
+        long total = 0;
+        for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+            total += in.readNBytes(size).length;
+            readPast(in, "\r\n");
+        }
+        readPast(in, "\r\n"); // the empty trailer
+        return total;
+    }
+
+    private static int chunkSize(InputStream in) throws IOException {
+        return Integer.parseInt(readPast(in, "\r\n").trim(), 16);
+    }
+
+    /** Chunks until the peer goes. */
+    private void stream(Socket connection, OutputStream out) throws IOException {
+        out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"));
+        while (true) {
+            out.write(ascii("1\r\n.\r\n"));
+            out.flush();
+            if (closedWithin(connection, 100)) {
+                upstreamClosed.countDown();
+                return;
+            }
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Whether the peer closed the connection (end of stream) within the given time; it sends nothing else. */
+    private static boolean closedWithin(Socket connection, int millis) throws IOException {
+        connection.setSoTimeout(millis);
+        try {
+            return connection.getInputStream().read() < 0;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    private static String readPast(InputStream in, String marker) throws IOException {
+        var seen = new StringBuilder();
+        while (seen.indexOf(marker) < 0) {
+            int next = in.read();
+            if (next < 0) {
+                break;
+            }
+            seen.append((char) next);
+        }
+        return seen.toString();
+    }
+}
