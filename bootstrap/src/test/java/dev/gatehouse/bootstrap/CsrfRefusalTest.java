@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -108,6 +109,34 @@ class CsrfRefusalTest {
         assertThat(logout.headers().allValues("Set-Cookie")).as("the cookies are not cleared").isEmpty();
         assertThat(http.send(http.request("/bff/api/orders").header("Cookie", cookies).GET()).statusCode())
                 .as("the session was not ended").isEqualTo(200);
+    }
+
+    /**
+     * What a cross-site HTML form sends: one of its three encodings, a foreign {@code Origin}, no custom header. Its
+     * body would earn a 415 or a 400 further in; the refusal comes first.
+     */
+    @Test
+    void a_cross_site_form_gets_the_csrf_refusal_whatever_its_encoding() {
+        String email = HttpFixture.anEmail();
+        http.register(email);
+        String bffCookies = http.send(withProof(bffLogin(email))).headers().allValues("Set-Cookie").stream()
+                .map(setCookie -> setCookie.substring(0, setCookie.indexOf(';'))).collect(Collectors.joining("; "));
+        String refreshCookie = "__Host-gh_refresh=" + CookieClientTest.cookieValue(CookieClientTest.refreshCookie(registerAsWeb()));
+        Map<String, String> forms = Map.of("application/x-www-form-urlencoded", "a=b", "text/plain", "a=b",
+                "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n");
+
+        for (var form : forms.entrySet()) {
+            for (var target : Map.of("/auth/sign-out", refreshCookie, "/bff/logout", bffCookies, "/bff/login", bffCookies).entrySet()) {
+                HttpResponse<String> refused = http.send(http.request(target.getKey()).header("Cookie", target.getValue())
+                        .header("Origin", "https://evil.example").header("Content-Type", form.getKey())
+                        .POST(HttpRequest.BodyPublishers.ofString(form.getValue())));
+                assertThat(refused.statusCode()).as("%s to %s", form.getKey(), target.getKey()).isEqualTo(403);
+                assertRefused(refused, "application/problem+json");
+            }
+        }
+        assertThat(http.send(withProof(refresh(refreshCookie))).statusCode()).as("the session was not ended").isEqualTo(200);
+        assertThat(http.send(http.request("/bff/api/orders").header("Cookie", bffCookies).GET()).statusCode())
+                .as("the bff session was not ended").isEqualTo(200);
     }
 
     private void assertRefused(HttpResponse<String> response, String mediaType) {

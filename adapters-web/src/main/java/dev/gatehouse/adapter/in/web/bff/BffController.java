@@ -4,7 +4,6 @@ import dev.gatehouse.adapter.in.web.account.UserView;
 import dev.gatehouse.adapter.in.web.body.StrictJson;
 import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.browser.CookieParameters;
-import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
 import dev.gatehouse.adapter.in.web.problem.Problem;
 import dev.gatehouse.adapter.in.web.problem.ProblemResponses;
@@ -37,12 +36,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Optional;
 
 /**
  * {@code POST /bff/login} and {@code POST /bff/logout}: the browser signs in as the proxy client
  * ({@link BffClient}) and gets two HttpOnly cookies, {@code __Host-gh_access} and {@code __Host-gh_bff},
- * never a token it could read; no endpoint outside {@code /bff} accepts either.
+ * never a token it could read; no endpoint outside {@code /bff} accepts either. Both are CSRF-checked first
+ * ({@link BffCsrfFilter}).
  */
 @Controller("/bff")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -57,17 +56,15 @@ final class BffController {
     private final BffClient client;
     private final StrictJson json;
     private final ClientAddresses addresses;
-    private final CsrfGuard csrf;
 
     BffController(SignInUseCase signIn, SignOutUseCase signOut, AccountQuery accounts, BffClient client,
-            StrictJson json, ClientAddresses addresses, CsrfGuard csrf) {
+            StrictJson json, ClientAddresses addresses) {
         this.signIn = signIn;
         this.signOut = signOut;
         this.accounts = accounts;
         this.client = client;
         this.json = json;
         this.addresses = addresses;
-        this.csrf = csrf;
     }
 
     /** The body of {@code POST /bff/login}, read strictly by {@link StrictJson}; the password never reaches {@code toString()}. */
@@ -100,10 +97,6 @@ final class BffController {
     @ProblemResponses.Throttled
     @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable byte[] body) {
-        Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client.settings());
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
         LoginRequest fields = json.read(body, LoginRequest.class);
         SignInResult result = signIn.signIn(new SignInCommand(fields.email(), fields.password(),
                 client.id(), request.getHeaders().get(HttpHeaders.USER_AGENT), addresses.of(request)));
@@ -136,10 +129,6 @@ final class BffController {
     @ApiResponse(responseCode = "204", description = "Signed out; both cookies cleared (`Max-Age=0`)",
             headers = @Header(name = "Set-Cookie", description = "`__Host-gh_access=` and `__Host-gh_bff=` with `Max-Age=0`"))
     HttpResponse<?> logout(HttpRequest<?> request) {
-        Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client.settings());
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
         HostCookie.BFF.read(request).ifPresent(token -> signOut.signOut(token, client.id()::equals, addresses.of(request)));
         MutableHttpResponse<?> response = HttpResponse.noContent();
         HostCookie.clearSession(response);
