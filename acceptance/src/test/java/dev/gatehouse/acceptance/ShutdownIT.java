@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/operations.md, "Shutdown": with {@code gatehouse.shutdown.drain}, SIGTERM first turns readiness to 503 so
  * that a balancer takes the instance out, while requests are still served; then the jar stops (status 143). In
- * development mode, as here, the embedded database stops at SIGTERM (operations.md), so the request served during
- * the drain is one that needs no database: the key set.
+ * development mode, as here, the embedded database stops last, once the application has stopped: requests of the
+ * drain still reach it, and the stop logs no warning.
  */
 class ShutdownIT {
 
@@ -37,8 +37,12 @@ class ShutdownIT {
             assertThat(Http.json(readiness).get("detail").asText()).isEqualTo("The service is stopping.");
             assertThat(new Http(jar.base()).get("/.well-known/jwks.json").statusCode()).as("requests are still served, also on new connections")
                     .isEqualTo(200);
+            assertThat(http.postJson("/auth/register", Gatehouse.registration(Gatehouse.anEmail(), "api")).statusCode())
+                    .as("a request of the drain that needs the database").isEqualTo(201);
             assertThat(jar.awaitExit()).as("SIGTERM's status").isEqualTo(143);
             assertThat(jar.logText()).contains("SIGTERM: draining for 10000 ms before stopping");
+            assertThat(jar.logText().lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                    .filter(line -> !line.contains("DEVELOPMENT MODE"))).as("warnings and errors of the stop").isEmpty();
         }
     }
 }
