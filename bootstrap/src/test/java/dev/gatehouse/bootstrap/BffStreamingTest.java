@@ -41,6 +41,7 @@ class BffStreamingTest {
 
     private static final int DROPPED = 3;
     private static final int DOWNLOAD = 32 * 1024 * 1024;
+    private static final String OPEN_EXCHANGES = "gatehouse_bff_exchanges_open";
 
     private final BlockingQueue<String> requestHeads = new LinkedBlockingQueue<>();
     private final List<Socket> upstreamConnections = new CopyOnWriteArrayList<>();
@@ -79,11 +80,13 @@ class BffStreamingTest {
                 browser.getOutputStream().write(("GET /bff/api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + cookies + "\r\n\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
                 assertThat(readPast(browser.getInputStream(), "\r\n\r\n1\r\n.")).as("the stream's head and first chunk").startsWith("HTTP/1.1 200");
+                assertThat(MetricsScrape.of(http).samples()).as("while it streams").containsEntry(OPEN_EXCHANGES, 1.0);
             }
         }
 
         assertThat(upstreamClosed.await(5, TimeUnit.SECONDS)).as("every upstream connection closed within 5 s of its browser leaving, "
                 + "while the upstream kept streaming").isTrue();
+        assertThat(MetricsScrape.of(http).samples()).containsEntry(OPEN_EXCHANGES, 0.0);
         assertThat(requestHeads).hasSize(DROPPED).allSatisfy(head -> assertThat(head.toLowerCase()).contains("get /events")
                 .doesNotContain("gatehouse-exchange"));
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.web.bff;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -43,6 +44,10 @@ final class BffUpstream implements AutoCloseable {
         configuration.setFollowRedirects(false);
         this.client = base.isEmpty() ? null
                 : new MeteredUpstreamClient(CustomizedHttpClient.create(base.get(), configuration, exchanges), metrics);
+        if (client != null) {
+            Gauge.builder("gatehouse.bff.exchanges.open", exchanges, UpstreamExchanges::openCount)
+                    .description("Requests forwarded by /bff/api whose answer is still streaming").register(metrics);
+        }
     }
 
     /** A timeout of zero or less would fail every proxied call (502) while the service reports healthy. */

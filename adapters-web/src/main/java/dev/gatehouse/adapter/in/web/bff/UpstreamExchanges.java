@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * its file descriptor, for good.
  *
  * <p>The proxy {@linkplain #open opens} an {@link Exchange} for each request it forwards and names it in the
- * {@value #HEADER} request header. A {@link Binder} on every upstream connection (or HTTP/2 stream) takes that header off the
- * request before it is encoded, so it never reaches the upstream, and binds the exchange to the connection
- * until the answer's last content arrives (the connection then returns to the pool) or the connection
+ * {@value #HEADER} request header. A {@link Binder} on every upstream connection (or HTTP/2 stream) takes that
+ * header off the request before it is encoded, so it never reaches the upstream, and binds the exchange to the
+ * connection until the answer's last content arrives (the connection then returns to the pool) or the connection
  * closes. The browser connection's close, until then, closes the upstream connection; a browser gone before
  * the request was written closes it as soon as it is bound.
  */
@@ -39,7 +39,6 @@ final class UpstreamExchanges implements NettyClientCustomizer {
     /** The request header naming the exchange, between the proxy and its own client only. */
     static final String HEADER = "Gatehouse-Exchange";
     private static final String HANDLER = "gatehouse-upstream-exchange";
-
     private static final String SILENCE_HANDLER = "gatehouse-upstream-silence";
 
     private final Duration readTimeout;
@@ -59,7 +58,10 @@ final class UpstreamExchanges implements NettyClientCustomizer {
         return exchange;
     }
 
-    /** How many exchanges are open: forwarded, and neither answered to the end nor abandoned. */
+    /**
+     * How many exchanges are open: forwarded, and neither answered to the end nor abandoned (the gauge
+     * {@code gatehouse_bff_exchanges_open}: streams in flight; one that only grows is a leak).
+     */
     int openCount() {
         return open.size();
     }
