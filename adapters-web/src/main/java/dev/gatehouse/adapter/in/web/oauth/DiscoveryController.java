@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.in.web.oauth;
 
 import dev.gatehouse.application.port.in.PublicKeysQuery;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -27,6 +28,36 @@ final class DiscoveryController {
 
     private static final String CACHE = "public, max-age=300";
 
+    /** The JWK Set document, as /openapi.yml describes it (the answer is the key set as {@link PublicKeysQuery} gives it). */
+    @Schema(name = "JwkSet", description = "RFC 7517 §5 JWK Set: the public keys, newest signing key first")
+    record JwkSetDocument(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<PublicJwk> keys) {
+    }
+
+    /** One public key (RFC 7517 §4, RFC 7518 §6, RFC 8037 §2); the members of its key type only. */
+    @Schema(name = "PublicJwk", description = "A public key: `RSA` (`n`, `e`), `EC` (`crv` P-256, `x`, `y`) or `OKP` (`crv` Ed25519, `x`)")
+    record PublicJwk(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"RSA", "EC", "OKP"}) String kty,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kid,
+            @Schema(allowableValues = "sig") String use,
+            @Schema(allowableValues = {"RS256", "ES256", "EdDSA"}) String alg,
+            @Nullable String n, @Nullable String e, @Nullable String crv, @Nullable String x, @Nullable String y) {
+    }
+
+    /** The metadata document (RFC 8414 §2), as /openapi.yml describes it. */
+    @Schema(name = "AuthorizationServerMetadata", description = "RFC 8414 §2 authorization server metadata")
+    record MetadataDocument(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String issuer,
+            @Schema(name = "token_endpoint", requiredMode = Schema.RequiredMode.REQUIRED) String tokenEndpoint,
+            @Schema(name = "revocation_endpoint", requiredMode = Schema.RequiredMode.REQUIRED) String revocationEndpoint,
+            @Schema(name = "jwks_uri", requiredMode = Schema.RequiredMode.REQUIRED) String jwksUri,
+            @Schema(name = "grant_types_supported", requiredMode = Schema.RequiredMode.REQUIRED) List<String> grantTypesSupported,
+            @Schema(name = "response_types_supported", requiredMode = Schema.RequiredMode.REQUIRED) List<String> responseTypesSupported,
+            @Schema(name = "token_endpoint_auth_methods_supported", requiredMode = Schema.RequiredMode.REQUIRED)
+            List<String> tokenEndpointAuthMethodsSupported,
+            @Schema(name = "revocation_endpoint_auth_methods_supported", requiredMode = Schema.RequiredMode.REQUIRED)
+            List<String> revocationEndpointAuthMethodsSupported) {
+    }
+
     private final PublicKeysQuery keys;
     private final Map<String, Object> metadata;
 
@@ -38,7 +69,7 @@ final class DiscoveryController {
     @Get(uri = "/jwks.json", produces = {"application/jwk-set+json", MediaType.APPLICATION_JSON})
     @Operation(summary = "The public keys that verify access tokens (RFC 7517 JWK Set); cacheable for 5 minutes")
     @ApiResponse(responseCode = "200", description = "`{\"keys\": [...]}`, public parts only",
-            content = @Content(mediaType = "application/jwk-set+json", schema = @Schema(type = "object")))
+            content = @Content(mediaType = "application/jwk-set+json", schema = @Schema(implementation = JwkSetDocument.class)))
     HttpResponse<Map<String, Object>> jwks() {
         return HttpResponse.ok(keys.publicKeySet()).header("Cache-Control", CACHE);
     }
@@ -46,7 +77,7 @@ final class DiscoveryController {
     @Get(uri = "/oauth-authorization-server", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Authorization server metadata (RFC 8414): issuer, endpoints, grant types")
     @ApiResponse(responseCode = "200", description = "The metadata document",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MetadataDocument.class)))
     HttpResponse<Map<String, Object>> metadata() {
         return HttpResponse.ok(metadata).header("Cache-Control", CACHE);
     }
