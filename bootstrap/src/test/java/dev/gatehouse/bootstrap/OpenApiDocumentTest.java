@@ -261,6 +261,25 @@ class OpenApiDocumentTest {
                 "access_token", "token_type", "expires_in", "refresh_expires_in", "session_id", "user_id", "user");
     }
 
+    /** The discovery documents have their members, so that a generated client types them; the served ones have them too. */
+    @Test
+    void the_key_set_and_the_metadata_are_described_with_the_members_they_are_served_with() {
+        OpenAPI document = document();
+        assertThat(document.getPaths().get("/.well-known/jwks.json").getGet().getResponses().get("200").getContent()
+                .get("application/jwk-set+json").getSchema().get$ref()).isEqualTo("#/components/schemas/JwkSet");
+        Schema<?> key = document.getComponents().getSchemas().get("PublicJwk");
+        assertThat(key.getRequired()).containsExactlyInAnyOrder("kty", "kid");
+        Map<String, Object> served = http.object(http.send(http.request("/.well-known/jwks.json").GET()));
+        assertThat((List<?>) served.get("keys")).isNotEmpty().allSatisfy(jwk -> assertThat(key.getProperties()).containsKeys(
+                ((Map<?, ?>) jwk).keySet().toArray(String[]::new)));
+
+        assertThat(document.getPaths().get("/.well-known/oauth-authorization-server").getGet().getResponses().get("200").getContent()
+                .get("application/json").getSchema().get$ref()).isEqualTo("#/components/schemas/AuthorizationServerMetadata");
+        Schema<?> metadata = document.getComponents().getSchemas().get("AuthorizationServerMetadata");
+        assertThat(metadata.getRequired()).containsExactlyInAnyOrderElementsOf(
+                http.object(http.send(http.request("/.well-known/oauth-authorization-server").GET())).keySet());
+    }
+
     /**
      * API.md: the live list has {@code {id, clientId, createdAt, lastUsedAt, expiresAt, userAgent, current}}, {@code ?state=ended}
      * has {@code {id, clientId, createdAt, endedAt, endReason}}, with every reason the contract names: one item schema for both.
