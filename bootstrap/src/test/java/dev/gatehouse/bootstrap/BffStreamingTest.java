@@ -2,6 +2,10 @@ package dev.gatehouse.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 /**
  * The /bff proxy in front of an upstream written by hand on raw sockets, for what frameworks do not send: an answer
@@ -47,6 +52,8 @@ class BffStreamingTest {
     private final List<Socket> upstreamConnections = new CopyOnWriteArrayList<>();
     private final CountDownLatch upstreamClosed = new CountDownLatch(DROPPED);
     private final List<Socket> closedByProxy = new CopyOnWriteArrayList<>();
+    private final CountDownLatch quietlyLeft = new CountDownLatch(2);
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final AtomicReference<Socket> finiteServedOn = new AtomicReference<>();
     private ServerSocket endlessUpstream;
     private EmbeddedServer server;
@@ -59,10 +66,13 @@ class BffStreamingTest {
         server = GatehouseServer.start(Map.of("gatehouse.bff.upstream-url", "http://127.0.0.1:" + endlessUpstream.getLocalPort(),
                 "gatehouse.bff.read-timeout", "5s"));
         http = new HttpFixture(server);
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);
     }
 
     @AfterAll
     void stop() throws IOException {
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
         server.close();
         endlessUpstream.close();
         for (Socket connection : upstreamConnections) {
@@ -89,6 +99,43 @@ class BffStreamingTest {
         assertThat(MetricsScrape.of(http).samples()).containsEntry(OPEN_EXCHANGES, 0.0);
         assertThat(requestHeads).hasSize(DROPPED).allSatisfy(head -> assertThat(head.toLowerCase()).contains("get /events")
                 .doesNotContain("gatehouse-exchange"));
+    }
+
+    /**
+     * A browser that leaves before the upstream's head, or after it and before any of the body (the server sends the
+     * head with the first bytes): the upstream connection closes, the request is counted as abandoned, not as an
+     * upstream error, and nothing is logged as an error (each such leave logged an ERROR with its stack).
+     */
+    @Test
+    void a_browser_leaving_before_any_of_the_answer_is_no_upstream_failure() throws Exception {
+        String cookies = http.bffSessionCookies();
+        MetricsScrape before = MetricsScrape.of(http);
+
+        for (String path : List.of("/bff/api/no-answer", "/bff/api/head-only")) {
+            try (Socket browser = new Socket("127.0.0.1", server.getPort())) {
+                browser.getOutputStream().write(ascii("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + cookies + "\r\n\r\n"));
+                Thread.sleep(500); // the request reaches the upstream (and its head the proxy), then the browser leaves
+            }
+        }
+
+        assertThat(quietlyLeft.await(5, TimeUnit.SECONDS)).as("both upstream connections closed").isTrue();
+        assertThat(MetricsScrape.of(http).changedSince(before, "gatehouse_bff_upstream_requests_total"))
+                .containsEntry("gatehouse_bff_upstream_requests_total{status=\"abandoned\"}", 1.0)
+                .doesNotContainKey("gatehouse_bff_upstream_requests_total{status=\"error\"}");
+        assertThat(logs.list).as("errors and upstream failures logged").noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR)
+                || event.getFormattedMessage().contains("bff upstream failed"));
+    }
+
+    /** The server sends the head with the first body bytes, so a failure before them still decides the answer. */
+    @Test
+    void an_upstream_that_closes_after_its_head_and_before_its_body_is_a_bad_gateway() {
+        String cookies = http.bffSessionCookies();
+
+        HttpResponse<String> answer = http.send(http.request("/bff/api/head-then-close").header("Cookie", cookies).GET());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(502);
+        assertThat(answer.body()).contains("urn:gatehouse:problem:bad-gateway");
+        assertThat(logs.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR));
     }
 
     @Test
@@ -235,6 +282,20 @@ class BffStreamingTest {
                 if (head.startsWith("GET /events")) {
                     requestHeads.add(head);
                     stream(connection, out);
+                    return;
+                }
+                if (head.startsWith("GET /no-answer") || head.startsWith("GET /head-only")) {
+                    if (head.startsWith("GET /head-only")) {
+                        out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"));
+                        out.flush();
+                    }
+                    if (in.read() < 0) { // sends nothing more, until the proxy closes the connection
+                        quietlyLeft.countDown();
+                    }
+                    return;
+                }
+                if (head.startsWith("GET /head-then-close")) {
+                    out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"));
                     return;
                 }
                 answer(head, in, out, connection);

@@ -12,17 +12,25 @@ import io.netty.handler.codec.http.LastHttpContent;
 final class AnswerEnds {
 
     private boolean interim;
+    private boolean answering;
 
     /** Whether {@code message}, read next, ends the final answer. */
     boolean endsAnswer(Object message) {
         if (message instanceof HttpResponse response) {
             interim = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+            answering = !interim;
         }
         if (message instanceof LastHttpContent) {
             boolean ends = !interim;
             interim = false;
+            answering = answering && !ends;
             return ends;
         }
         return false;
+    }
+
+    /** Whether the final answer's head has been read and its last content not yet. */
+    boolean answering() {
+        return answering;
     }
 }

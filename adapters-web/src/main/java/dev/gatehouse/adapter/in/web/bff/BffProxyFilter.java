@@ -133,6 +133,9 @@ final class BffProxyFilter implements HttpServerFilter {
     }
 
     private static MutableHttpResponse<?> upstreamFailed(Throwable failure) {
+        if (AnswerFailed.browserLeft(failure)) {
+            return Responses.problem(ProblemType.BAD_GATEWAY, "The browser left."); // nobody reads it; no upstream failure
+        }
         if (failure instanceof ReadTimeoutException) {
             LOG.warn("bff upstream timed out");
             return Responses.problem(ProblemType.UPSTREAM_TIMEOUT, "The upstream API did not answer in time.");

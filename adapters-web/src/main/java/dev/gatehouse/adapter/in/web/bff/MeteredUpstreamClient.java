@@ -13,8 +13,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The proxy client to the upstream, counting each exchange as
- * {@code gatehouse_bff_upstream_requests_total{status}} (status class {@code 2xx} to {@code 5xx}, or
- * {@code error} when no response came: refused, reset, timed out) and timing it, up to the upstream's
+ * {@code gatehouse_bff_upstream_requests_total{status}} (status class {@code 2xx} to {@code 5xx}, {@code error}
+ * when no response came: refused, reset, timed out, or {@code abandoned} when the browser left before the answer's
+ * head, which closes the upstream connection) and timing it, up to the upstream's
  * response headers, in the histogram {@code gatehouse_bff_upstream_duration_seconds}. A request whose body is
  * too large is the caller's fault and no exchange: it is not counted.
  */
@@ -47,7 +48,8 @@ final class MeteredUpstreamClient implements ProxyHttpClient, AutoCloseable {
             Timer.Sample sample = Timer.start(registry);
             return Mono.from(client.proxy(request, options))
                     .doOnNext(response -> exchanged(sample, (response.code() / 100) + "xx"))
-                    .doOnError(failure -> !BffProxyFilter.bodyTooLarge(failure), failure -> exchanged(sample, "error"));
+                    .doOnError(failure -> !BffProxyFilter.bodyTooLarge(failure),
+                            failure -> exchanged(sample, AnswerFailed.browserLeft(failure) ? "abandoned" : "error"));
         });
     }
 

@@ -167,8 +167,17 @@ final class UpstreamExchanges implements NettyClientCustomizer {
             return false;
         }
 
+        /**
+         * A connection that closes mid-answer fails the answer as {@link AnswerFailed}: the browser left, or the
+         * upstream closed it (which the client would report as a bare {@code ResponseClosedException}, a 500).
+         */
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            if (current != null && current.abandoned()) {
+                ctx.fireExceptionCaught(AnswerFailed.browserLeft());
+            } else if (ends.answering()) {
+                ctx.fireExceptionCaught(AnswerFailed.closed());
+            }
             endCurrent();
             ctx.fireChannelInactive();
         }
@@ -228,6 +237,10 @@ final class UpstreamExchanges implements NettyClientCustomizer {
             if (ends) {
                 end();
             }
+        }
+
+        private synchronized boolean abandoned() {
+            return abandoned;
         }
 
         private synchronized void bind(Channel connection) {

@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
 /**
  * The proxy's read timeout ({@code gatehouse.bff.read-timeout}) on one upstream connection: while an exchange is in
  * flight, an upstream that sends nothing for that long, while the proxy is waiting to read and sends nothing
- * itself, fails the exchange (the client reports a read timeout: 504 before the answer's head, a cut answer after
- * it) and the connection is closed.
+ * itself, fails the exchange and the connection is closed: 504 before the browser got any of the answer (a read
+ * timeout of the client before the head, {@link AnswerFailed#timedOut} after it), a cut answer after.
  *
  * <p>Netty's {@code ReadTimeoutHandler}, which Micronaut's client uses, counts every moment without a read, so it
  * also cut exchanges that were anything but silent: an upload slower than the timeout (the upstream answers once
@@ -122,7 +122,7 @@ final class UpstreamSilence extends ChannelDuplexHandler {
             return;
         }
         inFlight = false;
-        ctx.fireExceptionCaught(ReadTimeoutException.INSTANCE);
+        ctx.fireExceptionCaught(ends.answering() ? AnswerFailed.timedOut() : ReadTimeoutException.INSTANCE);
         ctx.close();
     }
 

@@ -18,7 +18,7 @@ public record Problem(String type, String title, int status, String detail, @Nul
     public record FieldError(String field, String message) {
     }
 
-    static Problem of(ProblemType type, String detail) {
+    public static Problem of(ProblemType type, String detail) {
         return new Problem(type.uri(), type.title(), type.status().getCode(), detail, null, null);
     }
 }

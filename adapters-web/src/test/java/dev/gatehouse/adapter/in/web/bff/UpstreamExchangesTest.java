@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -16,6 +18,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +30,13 @@ class UpstreamExchangesTest {
 
     private final UpstreamExchanges exchanges = new UpstreamExchanges(Duration.ofSeconds(30));
     private final EmbeddedChannel browser = new EmbeddedChannel();
-    private final EmbeddedChannel upstream = new EmbeddedChannel(exchanges.new Binder());
+    private final List<Throwable> failures = new ArrayList<>();
+    private final EmbeddedChannel upstream = new EmbeddedChannel(exchanges.new Binder(), new ChannelInboundHandlerAdapter() {
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            failures.add(cause);
+        }
+    });
 
     @Test
     void a_browser_leaving_mid_answer_closes_the_upstream_connection() {
@@ -117,6 +127,39 @@ class UpstreamExchangesTest {
 
         assertThat(upstream.<Object>readInbound()).isNull();
         assertThat(upstream.isOpen()).isFalse();
+    }
+
+    @Test
+    void a_browser_leaving_fails_the_answer_as_its_leaving_not_as_an_upstream_failure() {
+        send(exchanges.open(browser));
+        upstream.writeInbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+
+        browser.close();
+
+        assertThat(failures).singleElement().satisfies(failure -> assertThat(AnswerFailed.browserLeft(failure)).isTrue());
+    }
+
+    @Test
+    void an_upstream_closing_mid_answer_fails_it_as_a_bad_gateway() {
+        send(exchanges.open(browser));
+        upstream.writeInbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+
+        upstream.close();
+
+        assertThat(failures).singleElement().isInstanceOfSatisfying(AnswerFailed.class, failed -> {
+            assertThat(failed.getStatus().getCode()).isEqualTo(502);
+            assertThat(AnswerFailed.browserLeft(failed)).isFalse();
+        });
+    }
+
+    @Test
+    void an_upstream_closing_between_answers_fails_nothing() {
+        send(exchanges.open(browser));
+        upstream.writeInbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK), LastHttpContent.EMPTY_LAST_CONTENT);
+
+        upstream.close();
+
+        assertThat(failures).isEmpty();
     }
 
     @Test
