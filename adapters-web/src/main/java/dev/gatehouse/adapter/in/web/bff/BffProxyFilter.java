@@ -107,7 +107,7 @@ final class BffProxyFilter implements HttpServerFilter {
                     UpstreamHeaders.toBrowser(response.getHeaders());
                     return response;
                 })
-                .doOnCancel(exchange::unanswered)
+                .doOnCancel(exchange::cancelled)
                 .onErrorResume(failure -> {
                     exchange.end();
                     return Mono.just(upstreamFailed(failure));

@@ -229,7 +229,7 @@ final class UpstreamExchanges implements NettyClientCustomizer {
          * The forwarding was cancelled: before an answer, it ends the exchange (nothing is bound, or the client
          * drops the connection); after one, the cancel only follows it, and the body still streams.
          */
-        void unanswered() {
+        void cancelled() {
             boolean ends;
             synchronized (this) {
                 ends = !answered;
