@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -50,8 +52,31 @@ class MetricsTest {
                 "gatehouse_sign_ins_total{client=\"bff\",outcome=\"shed\"}",
                 "gatehouse_registrations_total{outcome=\"shed\"}",
                 "gatehouse_sessions_ended_total{reason=\"reuse_detected\"}",
-                "gatehouse_sessions_ended_total{reason=\"account_disabled\"}")
+                "gatehouse_sessions_ended_total{reason=\"account_disabled\"}",
+                "gatehouse_access_tokens_refused_total{reason=\"unknown_key\"}")
                 .doesNotContainKey("gatehouse_sessions_ended_total{reason=\"expired_idle\"}");
+    }
+
+    /** operations.md: a rise of {@code unknown_key} is an instance whose key set differs from the one that signed. */
+    @Test
+    void refused_access_tokens_are_counted_by_why() {
+        String token = (String) http.register(HttpFixture.anEmail()).get("access_token");
+        String[] parts = token.split("\\.");
+        String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        String otherKey = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                header.replaceFirst("\"kid\":\"[^\"]*\"", "\"kid\":\"another-instance\"").getBytes(StandardCharsets.UTF_8));
+        String forged = parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1);
+        MetricsScrape before = MetricsScrape.of(http);
+
+        for (String refused : List.of(otherKey + "." + parts[1] + "." + parts[2], forged, "not-a-token")) {
+            assertThat(http.get("/auth/me", refused).statusCode()).isEqualTo(401);
+        }
+        assertThat(http.get("/auth/me", token).statusCode()).isEqualTo(200);
+
+        assertThat(MetricsScrape.of(http).changedSince(before, "gatehouse_access_tokens_refused_total")).isEqualTo(Map.of(
+                "gatehouse_access_tokens_refused_total{reason=\"unknown_key\"}", 1.0,
+                "gatehouse_access_tokens_refused_total{reason=\"signature\"}", 1.0,
+                "gatehouse_access_tokens_refused_total{reason=\"malformed\"}", 1.0));
     }
 
     @Test

@@ -38,9 +38,9 @@ public final class FakeAccessTokens implements AccessTokens {
     public AccessTokenCheck verify(String token) {
         AccessTokenCheck valid = issued.get(token);
         if (valid == null) {
-            return new AccessTokenCheck.Invalid("unknown");
+            return new AccessTokenCheck.Invalid(AccessTokens.Rejection.MALFORMED, "unknown");
         }
-        return clock.instant().isBefore(expiryOf(valid)) ? valid : new AccessTokenCheck.Invalid("expired");
+        return clock.instant().isBefore(expiryOf(valid)) ? valid : new AccessTokenCheck.Invalid(AccessTokens.Rejection.EXPIRED, "expired");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.gatehouse.bootstrap.metrics;
 
+import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.domain.token.RevocationReason;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -34,5 +35,7 @@ final class ZeroSeries {
         MeteredRegistration.OUTCOMES.forEach(outcome -> registrations.count(0, "outcome", outcome));
         Outcomes ended = MeteredSessionStore.counter(registry);
         EnumSet.complementOf(NOT_REVOCATIONS).forEach(reason -> ended.count(0, "reason", MeteredSessionStore.label(reason)));
+        Outcomes refused = MeteredAccessTokens.counter(registry);
+        EnumSet.allOf(AccessTokens.Rejection.class).forEach(rejection -> refused.count(0, "reason", MeteredAccessTokens.label(rejection)));
     }
 }

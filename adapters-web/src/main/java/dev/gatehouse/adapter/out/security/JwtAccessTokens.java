@@ -8,6 +8,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.AccessTokens.Rejection;
 import dev.gatehouse.domain.client.Scopes;
 import dev.gatehouse.domain.client.ServiceTokenClaims;
 import dev.gatehouse.domain.token.AccessTokenClaims;
@@ -132,33 +133,33 @@ final class JwtAccessTokens implements AccessTokens {
     @Override
     public AccessTokenCheck verify(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-            return new AccessTokenCheck.Invalid("size");
+            return new AccessTokenCheck.Invalid(Rejection.MALFORMED, "size");
         }
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3 || !Arrays.stream(parts).allMatch(CanonicalBase64Url::isCanonical)) {
-            return new AccessTokenCheck.Invalid("not three canonical base64url parts");
+            return new AccessTokenCheck.Invalid(Rejection.MALFORMED, "not three canonical base64url parts");
         }
         SignedJWT jwt;
         try {
             jwt = new SignedJWT(new Base64URL(parts[0]), new Base64URL(parts[1]), new Base64URL(parts[2]));
         } catch (ParseException | RuntimeException malformed) { // Nimbus answers a header of JSON null with a NullPointerException
-            return new AccessTokenCheck.Invalid("malformed header");
+            return new AccessTokenCheck.Invalid(Rejection.MALFORMED, "malformed header");
         }
         try {
             String headerProblem = headerProblem(jwt.getHeader());
             if (headerProblem != null) {
-                return new AccessTokenCheck.Invalid(headerProblem);
+                return new AccessTokenCheck.Invalid(Rejection.MALFORMED, headerProblem);
             }
             var key = keys.verificationKey(jwt.getHeader().getKeyID()).orElse(null);
             if (key == null || !key.algorithm().equals(jwt.getHeader().getAlgorithm())) {
-                return new AccessTokenCheck.Invalid("unknown kid or algorithm");
+                return new AccessTokenCheck.Invalid(Rejection.UNKNOWN_KEY, "unknown kid or algorithm");
             }
             if (!jwt.verify(key.verifier())) {
-                return new AccessTokenCheck.Invalid("signature");
+                return new AccessTokenCheck.Invalid(Rejection.SIGNATURE, "signature");
             }
             return checkClaims(jwt.getJWTClaimsSet());
         } catch (ParseException | JOSEException | IllegalArgumentException | IllegalStateException malformed) {
-            return new AccessTokenCheck.Invalid("malformed");
+            return new AccessTokenCheck.Invalid(Rejection.MALFORMED, "malformed");
         }
     }
 
@@ -197,24 +198,24 @@ final class JwtAccessTokens implements AccessTokens {
     private AccessTokenCheck checkClaims(JWTClaimsSet claims) throws ParseException {
         Instant now = clock.instant();
         if (!issuer.equals(claims.getIssuer()) || claims.getAudience() == null || !claims.getAudience().contains(audience)) {
-            return new AccessTokenCheck.Invalid("iss or aud");
+            return new AccessTokenCheck.Invalid(Rejection.ISSUER_OR_AUDIENCE, "iss or aud");
         }
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();
         Date nbf = claims.getNotBeforeTime();
         Duration leeway = Duration.ofSeconds(LEEWAY_SECONDS);
         if (exp == null || iat == null || !now.isBefore(exp.toInstant().plus(leeway))) {
-            return new AccessTokenCheck.Invalid("expired");
+            return new AccessTokenCheck.Invalid(Rejection.EXPIRED, "expired");
         }
         if (nbf != null && now.plus(leeway).isBefore(nbf.toInstant()) || now.plus(leeway).isBefore(iat.toInstant())) {
-            return new AccessTokenCheck.Invalid("not yet valid");
+            return new AccessTokenCheck.Invalid(Rejection.NOT_YET_VALID, "not yet valid");
         }
         String subject = claims.getSubject();
         String sid = claims.getStringClaim("sid");
         String clientId = claims.getStringClaim("client_id");
         String jti = claims.getJWTID();
         if (subject == null || clientId == null || jti == null) {
-            return new AccessTokenCheck.Invalid("missing claim");
+            return new AccessTokenCheck.Invalid(Rejection.MALFORMED, "missing claim");
         }
         if (sid == null) {
             return serviceClaims(claims, subject, new ClientId(clientId));
@@ -227,7 +228,7 @@ final class JwtAccessTokens implements AccessTokens {
     private AccessTokenCheck serviceClaims(JWTClaimsSet claims, String subject, ClientId client) throws ParseException {
         var scopes = Scopes.parse(claims.getStringClaim("scope"));
         if (!subject.equals(client.value()) || scopes.isEmpty()) {
-            return new AccessTokenCheck.Invalid("neither a session's nor a service client's token");
+            return new AccessTokenCheck.Invalid(Rejection.MALFORMED, "neither a session's nor a service client's token");
         }
         return new AccessTokenCheck.ValidService(new ServiceTokenClaims(claims.getIssuer(), client, audience, scopes.get(),
                 claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant(), claims.getJWTID()));

@@ -36,8 +36,27 @@ public interface AccessTokens {
         record ValidService(ServiceTokenClaims claims) implements AccessTokenCheck {
         }
 
-        /** @param reason short and safe to log; never shown to the caller */
-        record Invalid(String reason) implements AccessTokenCheck {
+        /**
+         * @param rejection what kind of failure, for counting
+         * @param reason    more precisely, short and safe to log; never shown to the caller
+         */
+        record Invalid(Rejection rejection, String reason) implements AccessTokenCheck {
         }
+    }
+
+    /** The kinds of {@link AccessTokenCheck.Invalid}. */
+    enum Rejection {
+        /** Not a well-formed token of the configured type: size, encoding, header, claims missing or of no kind. */
+        MALFORMED,
+        /** Signed under a key id or algorithm this service does not verify with (another instance's key set?). */
+        UNKNOWN_KEY,
+        /** A known key, a signature that does not verify: forged or altered. */
+        SIGNATURE,
+        /** Another issuer's or another audience's token. */
+        ISSUER_OR_AUDIENCE,
+        /** Past its expiry (with the verification leeway). */
+        EXPIRED,
+        /** Issued in the future, or not valid before a later time (with the leeway): a clock ahead? */
+        NOT_YET_VALID
     }
 }
