@@ -125,13 +125,16 @@ class CsrfRefusalTest {
         Map<String, String> forms = Map.of("application/x-www-form-urlencoded", "a=b", "text/plain", "a=b",
                 "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n");
 
+        Map<String, String> targets = Map.of("/auth/sign-out", refreshCookie, "/bff/logout", bffCookies, "/bff/login", bffCookies,
+                "/auth/sign-out/", refreshCookie, "/bff/logout/", bffCookies, "/bff/login/", bffCookies, "/bff/logout/?a=1", bffCookies);
         for (var form : forms.entrySet()) {
-            for (var target : Map.of("/auth/sign-out", refreshCookie, "/bff/logout", bffCookies, "/bff/login", bffCookies).entrySet()) {
+            for (var target : targets.entrySet()) {
                 HttpResponse<String> refused = http.send(http.request(target.getKey()).header("Cookie", target.getValue())
                         .header("Origin", "https://evil.example").header("Content-Type", form.getKey())
                         .POST(HttpRequest.BodyPublishers.ofString(form.getValue())));
                 assertThat(refused.statusCode()).as("%s to %s", form.getKey(), target.getKey()).isEqualTo(403);
                 assertRefused(refused, "application/problem+json");
+                assertThat(refused.headers().firstValue("Date")).as("Date, as on every answer").isPresent();
             }
         }
         assertThat(http.send(withProof(refresh(refreshCookie))).statusCode()).as("the session was not ended").isEqualTo(200);

@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 /**
  * The access tokens, counting every refused one as {@code gatehouse_access_tokens_refused_total{reason}}
  * ({@link AccessTokens.Rejection} in lower case: {@code malformed}, {@code unknown_key}, {@code signature},
- * {@code issuer_or_audience}, {@code expired}, {@code not_yet_valid}), wherever it was presented: a bearer, or the
- * access cookie of a {@code /bff} session (whose {@code expired} ones the proxy then refreshes). A rise of
+ * {@code issuer_or_audience}, {@code expired}, {@code not_yet_valid}), whatever verified it: a bearer's check, or the
+ * proxy's of a {@code /bff} access cookie (which refreshes an expired or unreadable cookie without verifying it, so
+ * those are not counted). A rise of
  * {@code unknown_key} is an instance whose key set differs from the one that signed, which the log does not say.
  */
 final class MeteredAccessTokens implements AccessTokens {

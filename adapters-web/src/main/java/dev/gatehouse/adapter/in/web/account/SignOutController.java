@@ -157,9 +157,13 @@ final class SignOutController {
     /**
      * A cookie proves nothing by itself: the request must also come from one of the origins of the cookie
      * client whose session the cookie names (another cookie client's page may not end it). That it passes for
-     * some cookie client, {@link SignOutCsrfFilter} checked before the body was read.
+     * some cookie client, {@link SignOutCsrfFilter} checked before the body was read, for the paths it matches.
      */
     private MutableHttpResponse<?> signOutByCookie(HttpRequest<?> request, String token, String inBody) {
+        Optional<MutableHttpResponse<?>> refusal = csrf.refusalForAnyCookieClient(request);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         if (inBody != null) {
             return tokenInBody();
         }

@@ -11,10 +11,10 @@ import java.util.Optional;
 
 /**
  * The first CSRF check of a sign-out by cookie ({@code POST /auth/sign-out} with {@code __Host-gh_refresh} and no
- * bearer), before anything else: the request must pass for some cookie client; {@link SignOutController} then
- * checks it against the client whose session the cookie names.
+ * bearer), before the route: the request must pass for some cookie client. {@link SignOutController} checks the
+ * same, and then checks it against the client whose session the cookie names.
  */
-@Filter(value = "/auth/sign-out", methods = HttpMethod.POST)
+@Filter(value = {"/auth/sign-out", "/auth/sign-out/**"}, methods = HttpMethod.POST)
 final class SignOutCsrfFilter extends CsrfFirstFilter {
 
     private final CsrfGuard csrf;

@@ -4,6 +4,7 @@ import dev.gatehouse.adapter.in.web.account.UserView;
 import dev.gatehouse.adapter.in.web.body.StrictJson;
 import dev.gatehouse.adapter.in.web.browser.ClientAddresses;
 import dev.gatehouse.adapter.in.web.browser.CookieParameters;
+import dev.gatehouse.adapter.in.web.browser.CsrfGuard;
 import dev.gatehouse.adapter.in.web.browser.HostCookie;
 import dev.gatehouse.adapter.in.web.problem.Problem;
 import dev.gatehouse.adapter.in.web.problem.ProblemResponses;
@@ -36,12 +37,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
 
 /**
  * {@code POST /bff/login} and {@code POST /bff/logout}: the browser signs in as the proxy client
  * ({@link BffClient}) and gets two HttpOnly cookies, {@code __Host-gh_access} and {@code __Host-gh_bff},
  * never a token it could read; no endpoint outside {@code /bff} accepts either. Both are CSRF-checked first
- * ({@link BffCsrfFilter}).
+ * ({@link BffCsrfFilter}), and again here.
  */
 @Controller("/bff")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -56,15 +58,17 @@ final class BffController {
     private final BffClient client;
     private final StrictJson json;
     private final ClientAddresses addresses;
+    private final CsrfGuard csrf;
 
     BffController(SignInUseCase signIn, SignOutUseCase signOut, AccountQuery accounts, BffClient client,
-            StrictJson json, ClientAddresses addresses) {
+            StrictJson json, ClientAddresses addresses, CsrfGuard csrf) {
         this.signIn = signIn;
         this.signOut = signOut;
         this.accounts = accounts;
         this.client = client;
         this.json = json;
         this.addresses = addresses;
+        this.csrf = csrf;
     }
 
     /** The body of {@code POST /bff/login}, read strictly by {@link StrictJson}; the password never reaches {@code toString()}. */
@@ -97,6 +101,10 @@ final class BffController {
     @ProblemResponses.Throttled
     @ProblemResponses.UnsupportedMediaType
     HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client.settings());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         LoginRequest fields = json.read(body, LoginRequest.class);
         SignInResult result = signIn.signIn(new SignInCommand(fields.email(), fields.password(),
                 client.id(), request.getHeaders().get(HttpHeaders.USER_AGENT), addresses.of(request)));
@@ -129,6 +137,10 @@ final class BffController {
     @ApiResponse(responseCode = "204", description = "Signed out; both cookies cleared (`Max-Age=0`)",
             headers = @Header(name = "Set-Cookie", description = "`__Host-gh_access=` and `__Host-gh_bff=` with `Max-Age=0`"))
     HttpResponse<?> logout(HttpRequest<?> request) {
+        Optional<MutableHttpResponse<?>> refusal = csrf.refusal(request, client.settings());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         HostCookie.BFF.read(request).ifPresent(token -> signOut.signOut(token, client.id()::equals, addresses.of(request)));
         MutableHttpResponse<?> response = HttpResponse.noContent();
         HostCookie.clearSession(response);

@@ -8,8 +8,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import java.util.Optional;
 
-/** The CSRF check of {@code POST /bff/login} and {@code /bff/logout}, for the proxy client, before anything else. */
-@Filter(value = {"/bff/login", "/bff/logout"}, methods = HttpMethod.POST)
+/** The CSRF check of {@code POST /bff/login} and {@code /bff/logout}, for the proxy client, before the route (which checks again). */
+@Filter(value = {"/bff/login", "/bff/login/**", "/bff/logout", "/bff/logout/**"}, methods = HttpMethod.POST)
 final class BffCsrfFilter extends CsrfFirstFilter {
 
     private final BffClient client;
