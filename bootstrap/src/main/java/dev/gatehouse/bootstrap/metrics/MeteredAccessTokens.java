@@ -19,13 +19,12 @@ import java.util.function.Supplier;
 final class MeteredAccessTokens implements AccessTokens {
 
     private final AccessTokens tokens;
-    private final Supplier<MeterRegistry> registry;
-    private volatile Outcomes refused;
+    private final Outcomes refused;
 
     /** @param registry resolved on the first refusal, not while the tokens are being created */
     MeteredAccessTokens(AccessTokens tokens, Supplier<MeterRegistry> registry) {
         this.tokens = tokens;
-        this.registry = registry;
+        this.refused = counter(registry);
     }
 
     @Override
@@ -42,9 +41,6 @@ final class MeteredAccessTokens implements AccessTokens {
     public AccessTokenCheck verify(String token) {
         AccessTokenCheck check = tokens.verify(token);
         if (check instanceof AccessTokenCheck.Invalid invalid) {
-            if (refused == null) {
-                refused = counter(registry.get());
-            }
             refused.count("reason", label(invalid.rejection()));
         }
         return check;
@@ -55,7 +51,7 @@ final class MeteredAccessTokens implements AccessTokens {
         return tokens.publicKeySet();
     }
 
-    static Outcomes counter(MeterRegistry registry) {
+    static Outcomes counter(Supplier<MeterRegistry> registry) {
         return new Outcomes(registry, "gatehouse.access.tokens.refused", "Access tokens refused, by why");
     }
 

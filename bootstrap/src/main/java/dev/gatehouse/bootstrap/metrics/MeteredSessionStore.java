@@ -22,13 +22,12 @@ import java.util.function.Supplier;
 final class MeteredSessionStore implements RefreshTokenFamilies {
 
     private final RefreshTokenFamilies families;
-    private final Supplier<MeterRegistry> registry;
-    private volatile Outcomes ended;
+    private final Outcomes ended;
 
     /** @param registry resolved on the first revocation, not while the store is being created */
     MeteredSessionStore(RefreshTokenFamilies families, Supplier<MeterRegistry> registry) {
         this.families = families;
-        this.registry = registry;
+        this.ended = counter(registry);
     }
 
     @Override
@@ -55,13 +54,10 @@ final class MeteredSessionStore implements RefreshTokenFamilies {
     }
 
     private void ended(int sessions, RevocationReason reason) {
-        if (ended == null) {
-            ended = counter(registry.get());
-        }
         ended.count(sessions, "reason", label(reason));
     }
 
-    static Outcomes counter(MeterRegistry registry) {
+    static Outcomes counter(Supplier<MeterRegistry> registry) {
         return new Outcomes(registry, "gatehouse.sessions_ended", "Sessions ended by a revocation, by reason");
     }
 

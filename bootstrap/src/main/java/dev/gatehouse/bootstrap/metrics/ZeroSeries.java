@@ -33,9 +33,9 @@ final class ZeroSeries {
         }
         Outcomes registrations = MeteredRegistration.counter(registry);
         MeteredRegistration.OUTCOMES.forEach(outcome -> registrations.count(0, "outcome", outcome));
-        Outcomes ended = MeteredSessionStore.counter(registry);
+        Outcomes ended = MeteredSessionStore.counter(() -> registry);
         EnumSet.complementOf(NOT_REVOCATIONS).forEach(reason -> ended.count(0, "reason", MeteredSessionStore.label(reason)));
-        Outcomes refused = MeteredAccessTokens.counter(registry);
+        Outcomes refused = MeteredAccessTokens.counter(() -> registry);
         EnumSet.allOf(AccessTokens.Rejection.class).forEach(rejection -> refused.count(0, "reason", MeteredAccessTokens.label(rejection)));
     }
 }
