@@ -174,6 +174,27 @@ class BffProxyIT extends AgainstTheSharedJar {
         assertThat(http.get("/bff/api/orders", "Cookie", Http.cookiesOf(login)).statusCode()).as("the /bff session lives").isEqualTo(200);
     }
 
+    /**
+     * The session is renewed for the call, and the upstream fails after its head and before any body: the browser gets
+     * the proxy's 502 with the renewed cookies, which carry the session on (without them its next call presented the
+     * spent refresh token), and the CORS headers that let the page read the failure.
+     */
+    @Test
+    void a_renewed_session_survives_an_upstream_that_fails_before_its_body() {
+        String email = Gatehouse.anEmail();
+        gatehouse.register(email);
+        String stale = Http.cookiesOf(login(email)).replaceFirst("__Host-gh_access=[^;]*", "__Host-gh_access=expired");
+
+        HttpResponse<String> failed = http.get("/bff/api/cut-after-head", "Cookie", stale, "Origin", ORIGIN);
+
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(502);
+        assertThat(Http.json(failed).path("type").asText()).isEqualTo("urn:gatehouse:problem:bad-gateway");
+        assertThat(failed.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
+        String renewed = Http.cookiesOf(failed);
+        assertThat(renewed).contains("__Host-gh_bff=", "__Host-gh_access=");
+        assertThat(http.get("/bff/api/orders", "Cookie", renewed).statusCode()).as("the session goes on with its successor").isEqualTo(200);
+    }
+
     private HttpResponse<String> login(String email) {
         return http.postJson("/bff/login", Json.write(Map.of("email", email, "password", Gatehouse.PASSWORD)), CSRF);
     }

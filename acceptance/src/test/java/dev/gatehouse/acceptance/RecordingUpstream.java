@@ -84,6 +84,10 @@ final class RecordingUpstream implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getRawPath().endsWith("/cut-after-head")) {
+            exchange.sendResponseHeaders(200, 0); // chunked: the head goes out, then the connection closes without a chunk
+            throw new IOException("the upstream fails after its head, before any of its body");
+        }
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Optional<JwtClaims> claims = verify(exchange.getRequestHeaders().getFirst("Authorization"));

@@ -102,14 +102,15 @@ class BffStreamingTest {
     }
 
     /**
-     * A browser that leaves before the upstream's head, or after it and before any of the body (the server sends the
-     * head with the first bytes): the upstream connection closes, the request is counted as abandoned, not as an
-     * upstream error, and nothing is logged as an error (each such leave logged an ERROR with its stack).
+     * A browser that leaves before the upstream's head, or after it and before any of the body (the proxy holds the
+     * head until the first bytes): the upstream connection closes, both requests are counted as abandoned, not as
+     * upstream errors, and nothing is logged as an error (each such leave logged an ERROR with its stack).
      */
     @Test
     void a_browser_leaving_before_any_of_the_answer_is_no_upstream_failure() throws Exception {
         String cookies = http.bffSessionCookies();
         MetricsScrape before = MetricsScrape.of(http);
+        int logged = logs.list.size(); // other tests' upstreams do fail
 
         for (String path : List.of("/bff/api/no-answer", "/bff/api/head-only")) {
             try (Socket browser = new Socket("127.0.0.1", server.getPort())) {
@@ -120,13 +121,14 @@ class BffStreamingTest {
 
         assertThat(quietlyLeft.await(5, TimeUnit.SECONDS)).as("both upstream connections closed").isTrue();
         assertThat(MetricsScrape.of(http).changedSince(before, "gatehouse_bff_upstream_requests_total"))
-                .containsEntry("gatehouse_bff_upstream_requests_total{status=\"abandoned\"}", 1.0)
+                .containsEntry("gatehouse_bff_upstream_requests_total{status=\"abandoned\"}", 2.0)
                 .doesNotContainKey("gatehouse_bff_upstream_requests_total{status=\"error\"}");
-        assertThat(logs.list).as("errors and upstream failures logged").noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR)
+        List<ILoggingEvent> events = List.copyOf(logs.list);
+        assertThat(events.subList(logged, events.size())).as("errors and upstream failures logged").noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR)
                 || event.getFormattedMessage().contains("bff upstream failed"));
     }
 
-    /** The server sends the head with the first body bytes, so a failure before them still decides the answer. */
+    /** The proxy holds the head until the first body bytes, so a failure before them still decides the answer. */
     @Test
     void an_upstream_that_closes_after_its_head_and_before_its_body_is_a_bad_gateway() {
         String cookies = http.bffSessionCookies();
@@ -136,6 +138,28 @@ class BffStreamingTest {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(502);
         assertThat(answer.body()).contains("urn:gatehouse:problem:bad-gateway");
         assertThat(logs.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR));
+    }
+
+    /**
+     * A session renewed for the request keeps its successor when the answer fails before its first bytes: without it
+     * the browser would present its spent refresh token next, past the reuse grace, and lose the session as a theft.
+     * The cross-origin caller can read the failure too.
+     */
+    @Test
+    void a_failure_before_the_first_bytes_still_sets_the_renewed_session_and_the_cors_headers() {
+        String stale = http.bffSessionCookies().replaceFirst("__Host-gh_access=[^;]*", "__Host-gh_access=expired.or.garbage");
+
+        HttpResponse<String> answer = http.send(http.request("/bff/api/head-then-close").header("Cookie", stale)
+                .header("Origin", CookieClientTest.ORIGIN).GET());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(502);
+        assertThat(answer.headers().allValues("Set-Cookie")).as("the renewed session")
+                .anyMatch(cookie -> cookie.startsWith("__Host-gh_bff=") && !stale.contains(cookie.substring(0, cookie.indexOf(';'))))
+                .anyMatch(cookie -> cookie.startsWith("__Host-gh_access="));
+        assertThat(answer.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).contains(CookieClientTest.ORIGIN);
+        assertThat(answer.headers().firstValue("Content-Type")).as("the proxy's problem, not the upstream's text/plain")
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test

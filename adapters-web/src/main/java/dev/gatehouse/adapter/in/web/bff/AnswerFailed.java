@@ -5,19 +5,23 @@ import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import io.micronaut.http.exceptions.HttpStatusException;
 
 /**
- * Why an upstream answer whose head has arrived fails, raised into the client's body of it. The server sends an
- * answer's head with its first body bytes, so until then a body failure still decides the browser's answer:
- * Micronaut answers it with the status and body of an {@link HttpStatusException} and, for anything else, with
- * a 500 and an ERROR in the log (a silent or closed upstream was a 500; a browser that left logged 32 lines).
- * Past the first bytes the browser's connection is cut, as for any answer cut short. Also raised before the head
- * when the browser left, so that the proxy tells that from an upstream failure (it logs and counts neither).
+ * Why an upstream exchange failed once its request was on the wire, raised into the client's pipeline: the upstream
+ * closed the connection or went silent after its answer's head, or the browser left. Before the answer's first body
+ * bytes (the {@link UpstreamExchanges.Binder} holds the head back until then) it fails the client's request, and the
+ * proxy answers with {@link #type()}; past them the server cuts the browser's connection, as for any answer cut
+ * short, quietly because this is an {@link HttpStatusException}. A browser that left is told from an upstream failure:
+ * the proxy neither logs nor counts it as one.
  */
 final class AnswerFailed extends HttpStatusException {
 
+    private final ProblemType type;
+    private final String detail;
     private final boolean browserLeft;
 
     private AnswerFailed(ProblemType type, String detail, boolean browserLeft) {
         super(type.status(), Problem.of(type, detail));
+        this.type = type;
+        this.detail = detail;
         this.browserLeft = browserLeft;
     }
 
@@ -36,14 +40,29 @@ final class AnswerFailed extends HttpStatusException {
         return new AnswerFailed(ProblemType.BAD_GATEWAY, "The browser left.", true);
     }
 
-    /** Whether {@code failure}, or a cause of it, is the browser's leaving. */
-    static boolean browserLeft(Throwable failure) {
+    /** The {@code AnswerFailed} that {@code failure} is, or is caused by; {@code null} for any other failure. */
+    static AnswerFailed in(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof AnswerFailed answerFailed) {
-                return answerFailed.browserLeft;
+                return answerFailed;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** Whether {@code failure}, or a cause of it, is the browser's leaving. */
+    static boolean browserLeft(Throwable failure) {
+        AnswerFailed answerFailed = in(failure);
+        return answerFailed != null && answerFailed.browserLeft;
+    }
+
+    /** The proxy's answer to the browser when this failed the request before any of the upstream's answer went on. */
+    ProblemType type() {
+        return type;
+    }
+
+    String detail() {
+        return detail;
     }
 
     /** Raised on the event loop of a connection, often: no stack to fill. */

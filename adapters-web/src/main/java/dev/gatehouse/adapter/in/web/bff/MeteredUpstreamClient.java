@@ -14,9 +14,10 @@ import reactor.core.publisher.Mono;
 /**
  * The proxy client to the upstream, counting each exchange as
  * {@code gatehouse_bff_upstream_requests_total{status}} (status class {@code 2xx} to {@code 5xx}, {@code error}
- * when no response came: refused, reset, timed out, or {@code abandoned} when the browser left before the answer's
- * head, which closes the upstream connection) and timing it, up to the upstream's
- * response headers, in the histogram {@code gatehouse_bff_upstream_duration_seconds}. A request whose body is
+ * when no response came: refused, reset, timed out, closed before the answer's first body bytes, or {@code abandoned}
+ * when the browser left before them, which closes the upstream connection) and timing it, up to the start of the
+ * answer (its head with the first body bytes, or its end: {@link UpstreamExchanges.Binder} holds the head until then),
+ * in the histogram {@code gatehouse_bff_upstream_duration_seconds}. A request whose body is
  * too large is the caller's fault and no exchange: it is not counted.
  */
 final class MeteredUpstreamClient implements ProxyHttpClient, AutoCloseable {
@@ -33,7 +34,7 @@ final class MeteredUpstreamClient implements ProxyHttpClient, AutoCloseable {
         this.client = client;
         this.registry = registry;
         this.duration = Timer.builder("gatehouse.bff.upstream.duration")
-                .description("Time from forwarding a /bff/api request to the upstream's response headers")
+                .description("Time from forwarding a /bff/api request to the start of the upstream's answer")
                 .serviceLevelObjectives(BUCKETS).register(registry);
     }
 

@@ -116,11 +116,18 @@ final class UpstreamExchanges implements NettyClientCustomizer {
      * server cannot send an interim answer on, so they go no further, as toward an HTTP/1.0 client). A {@code 101}
      * switches to a protocol nobody asked for (the proxy forwards no {@code Upgrade}): the connection is closed,
      * and the browser gets its 502.
+     *
+     * <p>It holds the final answer's head back until the first body bytes or the answer's end. The server sends a
+     * head only with its first body bytes anyway, and an answer that fails before them is then, for the client and
+     * the proxy, a failed request: the browser gets the proxy's 502 or 504 with its renewed session cookies and its
+     * CORS headers (an answer of the client that failed in its body became the server's bare error answer, and a
+     * browser that lost its refresh token's successor presented the spent one next, past the reuse grace).
      */
     final class Binder extends ChannelDuplexHandler {
         private final AnswerEnds ends = new AnswerEnds();
         private Exchange current;
         private boolean droppingInterim;
+        private HttpResponse heldHead;
 
         @Override
         public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
@@ -141,10 +148,39 @@ final class UpstreamExchanges implements NettyClientCustomizer {
             if (dropped(ctx, message)) {
                 return;
             }
-            if (ends.endsAnswer(message)) {
+            boolean endsAnswer = ends.endsAnswer(message);
+            if (held(message)) {
+                return;
+            }
+            if (heldHead != null) {
+                ctx.fireChannelRead(heldHead);
+                heldHead = null;
+            }
+            if (endsAnswer) {
                 endCurrent();
             }
             ctx.fireChannelRead(message);
+        }
+
+        /** Holds a final answer's head, and drops empty pieces of its body while it is held: no first bytes yet. */
+        private boolean held(Object message) {
+            if (message instanceof HttpResponse head && !(message instanceof HttpContent) && ends.answering()) {
+                heldHead = head;
+                return true;
+            }
+            if (heldHead != null && message instanceof HttpContent piece && !(message instanceof LastHttpContent)
+                    && !piece.content().isReadable()) {
+                piece.release();
+                return true;
+            }
+            return false;
+        }
+
+        /** A failure before the first body bytes fails the request: the client never sees the held head. */
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            heldHead = null;
+            ctx.fireExceptionCaught(cause);
         }
 
         private boolean dropped(ChannelHandlerContext ctx, Object message) {
@@ -173,6 +209,7 @@ final class UpstreamExchanges implements NettyClientCustomizer {
          */
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            heldHead = null;
             if (current != null && current.abandoned()) {
                 ctx.fireExceptionCaught(AnswerFailed.browserLeft());
             } else if (ends.answering()) {

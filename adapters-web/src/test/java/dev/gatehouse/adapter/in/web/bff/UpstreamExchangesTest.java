@@ -2,11 +2,13 @@ package dev.gatehouse.adapter.in.web.bff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.adapter.in.web.problem.ProblemType;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -150,6 +152,57 @@ class UpstreamExchangesTest {
             assertThat(failed.getStatus().getCode()).isEqualTo(502);
             assertThat(AnswerFailed.browserLeft(failed)).isFalse();
         });
+    }
+
+    @Test
+    void the_head_waits_for_the_first_body_bytes_and_goes_on_before_them() {
+        send(exchanges.open(browser));
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        upstream.writeInbound(head, new DefaultHttpContent(Unpooled.EMPTY_BUFFER));
+        assertThat(upstream.<Object>readInbound()).as("no body bytes yet").isNull();
+
+        DefaultHttpContent first = new DefaultHttpContent(Unpooled.copiedBuffer("data: 1\n\n", StandardCharsets.US_ASCII));
+        upstream.writeInbound(first);
+
+        assertThat(upstream.<Object>readInbound()).isSameAs(head);
+        assertThat(upstream.<Object>readInbound()).isSameAs(first);
+        first.release();
+    }
+
+    @Test
+    void a_head_without_a_body_goes_on_with_its_end() {
+        send(exchanges.open(browser));
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT);
+        upstream.writeInbound(head, LastHttpContent.EMPTY_LAST_CONTENT);
+
+        assertThat(upstream.<Object>readInbound()).isSameAs(head);
+        assertThat(upstream.<Object>readInbound()).isSameAs(LastHttpContent.EMPTY_LAST_CONTENT);
+        assertThat(exchanges.openCount()).isZero();
+    }
+
+    @Test
+    void an_upstream_closing_before_the_first_body_bytes_fails_the_request_without_its_head() {
+        send(exchanges.open(browser));
+        upstream.writeInbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+
+        upstream.close();
+
+        assertThat(upstream.<Object>readInbound()).as("the client never sees the head").isNull();
+        assertThat(failures).singleElement().isInstanceOfSatisfying(AnswerFailed.class,
+                failed -> assertThat(failed.type()).isEqualTo(ProblemType.BAD_GATEWAY));
+    }
+
+    @Test
+    void a_failure_raised_before_the_first_body_bytes_drops_the_held_head() {
+        send(exchanges.open(browser));
+        upstream.writeInbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+
+        upstream.pipeline().fireExceptionCaught(AnswerFailed.timedOut());
+        upstream.writeInbound(new DefaultLastHttpContent());
+
+        assertThat(upstream.<Object>readInbound()).as("no head after the failure").isInstanceOf(LastHttpContent.class);
+        assertThat(failures).singleElement().isInstanceOfSatisfying(AnswerFailed.class,
+                failed -> assertThat(failed.type()).isEqualTo(ProblemType.UPSTREAM_TIMEOUT));
     }
 
     @Test
