@@ -139,6 +139,29 @@ class MetricsTest {
                 .isEqualTo(Map.of("gatehouse_sessions_ended_total{reason=\"signed_out\"}", 1.0));
     }
 
+    /**
+     * The filters' own answers are requests like any other: a CSRF refusal, a body without a media type and a CORS
+     * preflight each count once, by route template (none for the preflight), never by raw path.
+     */
+    @Test
+    void answers_of_the_filters_are_counted_by_route_template() {
+        MetricsScrape before = MetricsScrape.of(http);
+
+        assertThat(http.send(http.request("/auth/sign-out").header("Cookie", "__Host-gh_refresh=forged")
+                .header("Content-Type", "text/plain").header("Origin", "https://evil.example")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x"))).statusCode()).isEqualTo(403);
+        assertThat(http.send(http.request("/auth/token").POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=password")))
+                .statusCode()).isEqualTo(415);
+        assertThat(http.send(http.request("/auth/token?probe=1").header("Origin", CookieClientTest.ORIGIN)
+                .header("Access-Control-Request-Method", "POST").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()))
+                .statusCode()).isEqualTo(204);
+
+        assertThat(MetricsScrape.of(http).changedSince(before, "http_server_requests_seconds_count")).containsAllEntriesOf(Map.of(
+                "http_server_requests_seconds_count{exception=\"none\",method=\"POST\",status=\"403\",uri=\"/auth/sign-out\"}", 1.0,
+                "http_server_requests_seconds_count{exception=\"none\",method=\"POST\",status=\"415\",uri=\"/auth/token\"}", 1.0,
+                "http_server_requests_seconds_count{exception=\"none\",method=\"OPTIONS\",status=\"204\",uri=\"UNMATCHED_URI\"}", 1.0));
+    }
+
     @Test
     void the_scrape_has_the_gauges_and_the_libraries_meters() {
         registered();
