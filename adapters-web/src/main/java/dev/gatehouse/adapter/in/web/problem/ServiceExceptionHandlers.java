@@ -8,10 +8,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Maps the exceptional outcomes of the ports to answers: overload and a broken store are 503, never 500. */
+/** Maps the exceptional outcomes of the ports to answers: overload, a broken store and a stopping service are 503, never 500. */
 @Factory
 class ServiceExceptionHandlers {
 
@@ -31,6 +32,18 @@ class ServiceExceptionHandlers {
         return (request, busy) -> {
             LOG.warn("password hashing at capacity; shed {} {}", request.getMethod(), request.getPath());
             return renderer.retryLater(request, ProblemType.UNAVAILABLE, "Too many password checks at once (sign-ins, registrations); try again shortly.", RETRY_AFTER);
+        };
+    }
+
+    /**
+     * The request threads refused the request: they have shut down, and the service is stopping. A 503 with
+     * {@code Retry-After} lets a load balancer retry it on another instance; a 500 would not.
+     */
+    @Singleton
+    ExceptionHandler<RejectedExecutionException, HttpResponse<?>> requestThreadsStopped(ErrorRenderer renderer) {
+        return (request, refused) -> {
+            LOG.info("request threads refused {} {}: the service is stopping", request.getMethod(), request.getPath());
+            return renderer.retryLater(request, ProblemType.UNAVAILABLE, "The service is stopping; try again.", RETRY_AFTER);
         };
     }
 
