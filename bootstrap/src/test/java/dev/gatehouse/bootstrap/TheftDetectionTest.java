@@ -53,6 +53,23 @@ class TheftDetectionTest {
         assertThat(reuseEventsOf((String) registered.get("session_id"))).isEqualTo(1);
     }
 
+    /** A copied token is reuse whoever presents it: here the api client's spent token, sent as the web client's cookie. */
+    @Test
+    void a_spent_token_presented_for_another_client_revokes_the_family() throws Exception {
+        Map<String, Object> registered = http.register(HttpFixture.anEmail());
+        String spent = (String) registered.get("refresh_token");
+        String current = (String) http.object(http.refresh(spent)).get("refresh_token");
+
+        HttpResponse<String> replay = http.send(http.request("/auth/token").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "__Host-gh_refresh=" + spent).header("Origin", CookieClientTest.ORIGIN).header("X-Requested-With", "gatehouse")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=web")));
+
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(http.object(replay)).containsEntry("error", "invalid_grant");
+        assertThat(http.refresh(current).statusCode()).as("the family is revoked").isEqualTo(400);
+        assertThat(reuseEventsOf((String) registered.get("session_id"))).isEqualTo(1);
+    }
+
     @Test
     void a_forged_token_for_a_real_family_touches_nothing() {
         Map<String, Object> registered = http.register(HttpFixture.anEmail());

@@ -66,7 +66,10 @@ public record Rotation(RefreshToken presented, ClientId client, Instant at, Toke
      * The store did not advance the family; {@code stored} is the family as read afterwards, empty when it
      * is gone (purged after it ended, or deleted with its account). A stored family that admits the
      * rotation contradicts the store's refusal (generations never go back, ended families never return):
-     * that is a broken store, not an outcome.
+     * that is a broken store, not an outcome. A spent token of a live family is reuse whichever client presents
+     * it: the token was copied, and the family ends. Under another client it is only refused while it is current,
+     * or the predecessor within the grace (two cookie clients of one host share the cookie, so a page of the one
+     * may send what a tab of the other has just rotated); it never replays there.
      */
     public RotationOutcome refusedBy(Optional<RefreshTokenFamily> stored) {
         if (stored.isEmpty()) {
@@ -77,7 +80,9 @@ public record Rotation(RefreshToken presented, ClientId client, Instant at, Toke
             throw new IllegalArgumentException("family " + family.id() + " is not the token's");
         }
         if (!family.clientId().equals(client)) {
-            return new RotationOutcome.ClientMismatch();
+            return family.isActiveAt(at) && presented.generation() != family.generation() && !withinGrace(family)
+                    ? new RotationOutcome.ReuseDetected(family.revokedAt(at, RevocationReason.REUSE_DETECTED))
+                    : new RotationOutcome.ClientMismatch();
         }
         if (family.state() instanceof FamilyState.Revoked revoked) {
             return new RotationOutcome.Revoked(revoked.reason());
@@ -88,9 +93,14 @@ public record Rotation(RefreshToken presented, ClientId client, Instant at, Toke
         if (admittedBy(family)) {
             throw new IllegalStateException("the store refused a rotation family " + family.id() + " admits");
         }
-        if (presented.generation() == family.generation() - 1 && at.isBefore(family.rotatedAt().plus(policy.reuseGrace()))) {
+        if (withinGrace(family)) {
             return new RotationOutcome.GraceReplay(family);
         }
         return new RotationOutcome.ReuseDetected(family.revokedAt(at, RevocationReason.REUSE_DETECTED));
+    }
+
+    /** Whether the token is the immediate predecessor of {@code family}'s current one, rotated less than the grace ago. */
+    private boolean withinGrace(RefreshTokenFamily family) {
+        return presented.generation() == family.generation() - 1 && at.isBefore(family.rotatedAt().plus(policy.reuseGrace()));
     }
 }

@@ -52,7 +52,15 @@ class RotationTableTest {
                         f -> keepRotating(f, T0.plus(Duration.ofDays(29))), 9, API, T0.plus(Duration.ofDays(30)), RotationOutcome.Expired.class),
                 row("a revoked family refuses even its current token", f -> f.revokedAt(rotated.plusSeconds(1), RevocationReason.SIGNED_OUT),
                         3, API, rotated.plusSeconds(2), RotationOutcome.Revoked.class),
-                row("another client's token is refused", f -> f, 3, new ClientId("web"), rotated.plusSeconds(5),
+                row("another client's current token is refused", f -> f, 3, new ClientId("web"), rotated.plusSeconds(5),
+                        RotationOutcome.ClientMismatch.class),
+                row("the predecessor under another client within the grace is refused", f -> f, 2, new ClientId("web"),
+                        rotated.plusSeconds(1), RotationOutcome.ClientMismatch.class),
+                row("the predecessor under another client past the grace is reuse", f -> f, 2, new ClientId("web"),
+                        rotated.plusSeconds(10), RotationOutcome.ReuseDetected.class),
+                row("an older generation under another client is reuse, even within the grace", f -> f, 1, new ClientId("web"),
+                        rotated.plusSeconds(1), RotationOutcome.ReuseDetected.class),
+                row("a spent token of an ended family under another client is refused", f -> f, 2, new ClientId("web"), idleEnd,
                         RotationOutcome.ClientMismatch.class));
     }
 
