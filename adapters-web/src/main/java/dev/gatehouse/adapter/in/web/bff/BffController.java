@@ -109,8 +109,11 @@ final class BffController {
         SignInResult result = signIn.signIn(new SignInCommand(fields.email(), fields.password(),
                 client.id(), request.getHeaders().get(HttpHeaders.USER_AGENT), addresses.of(request)));
         if (result instanceof SignInResult.SignedIn signedIn) {
-            var user = accounts.account(signedIn.tokens().userId()).map(UserView::of).orElseThrow();
-            MutableHttpResponse<LoggedIn> response = HttpResponse.ok(new LoggedIn(true, user))
+            Optional<UserView> user = accounts.account(signedIn.tokens().userId()).map(UserView::of);
+            if (user.isEmpty()) {
+                return incorrect(); // deleted since the sign-in, and its session with it
+            }
+            MutableHttpResponse<LoggedIn> response = HttpResponse.ok(new LoggedIn(true, user.get()))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store");
             HostCookie.setSession(response, signedIn.tokens());
             return response;
@@ -120,9 +123,13 @@ final class BffController {
                     throttled.retryAfter());
         }
         if (result instanceof SignInResult.InvalidCredentials) {
-            return Responses.problem(ProblemType.INVALID_CREDENTIALS, "The email or password is incorrect.");
+            return incorrect();
         }
         throw new UnknownResultException(result);
+    }
+
+    private static MutableHttpResponse<?> incorrect() {
+        return Responses.problem(ProblemType.INVALID_CREDENTIALS, "The email or password is incorrect.");
     }
 
     @ProblemResponses.BodylessSuccess
