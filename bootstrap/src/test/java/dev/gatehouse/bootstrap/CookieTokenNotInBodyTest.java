@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A cookie client's refresh token travels only in its cookie (API.md, delivery: cookie): one in a body is
- * refused with {@code 400 invalid_request}, with or without the cookie, and spends or ends nothing.
+ * refused with {@code 400 invalid_request}, with or without the cookie, and spends or ends nothing. A body client's
+ * token beside a cookie of another value is refused too.
  */
 class CookieTokenNotInBodyTest {
 
@@ -65,6 +66,21 @@ class CookieTokenNotInBodyTest {
         String token = (String) http.register(HttpFixture.anEmail()).get("refresh_token");
         assertThat(http.postJson("/auth/sign-out", http.toJson(Map.of("refreshToken", token))).statusCode()).isEqualTo(204);
         assertThat(http.refresh(token).statusCode()).isEqualTo(400);
+    }
+
+    /** SECURITY-CHECKLIST: a refresh token in both body and cookie with different values is 400; neither is spent. */
+    @Test
+    void a_body_clients_token_beside_a_cookie_of_another_value_is_refused_and_spends_nothing() {
+        String token = (String) http.register(HttpFixture.anEmail()).get("refresh_token");
+        String other = (String) http.register(HttpFixture.anEmail()).get("refresh_token");
+
+        assertInvalidRequest(http.send(post("/auth/token", "application/x-www-form-urlencoded",
+                "grant_type=refresh_token&client_id=api&refresh_token=" + token).header("Cookie", "__Host-gh_refresh=" + other)));
+
+        assertThat(http.send(post("/auth/token", "application/x-www-form-urlencoded",
+                "grant_type=refresh_token&client_id=api&refresh_token=" + token).header("Cookie", "__Host-gh_refresh=" + token))
+                .statusCode()).as("the same token in both, not spent before").isEqualTo(200);
+        assertThat(http.refresh(other).statusCode()).as("the cookie's token was not spent").isEqualTo(200);
     }
 
     private String aCookieClientsRefreshToken() {

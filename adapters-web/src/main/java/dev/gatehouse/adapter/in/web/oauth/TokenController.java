@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * ({@link ClientCredentials}). Errors are RFC 6749 §5.2 JSON; a grant type not in {@link #GRANT_TYPES} is
  * {@code unsupported_grant_type} for every client, before any client-specific check. A client whose refresh
  * token travels in a cookie presents it only there: a {@code refresh_token} parameter of such a client is
- * refused ({@code invalid_request}), whether or not the cookie is present too.
+ * refused ({@code invalid_request}), whether or not the cookie is present too; a body client's {@code refresh_token}
+ * beside a refresh-token cookie of another value is refused too, since which one was meant is anybody's guess.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -171,6 +172,10 @@ final class TokenController {
         if (token == null || token.isEmpty()) {
             return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST,
                     inBody ? "The refresh_token parameter is required." : "The refresh token cookie is missing.");
+        }
+        if (inBody && HostCookie.REFRESH.read(request).filter(cookie -> !cookie.equals(token)).isPresent()) {
+            return OAuthResponses.error(OAuthError.Code.INVALID_REQUEST,
+                    "The refresh_token parameter and the refresh token cookie differ; present one token.");
         }
         RefreshResult result = refresh.refresh(new RefreshCommand(token, new ClientId(client.getId()), addresses.of(request)));
         if (result instanceof RefreshResult.Refreshed refreshed) {
