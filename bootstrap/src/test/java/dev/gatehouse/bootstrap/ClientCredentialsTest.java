@@ -80,6 +80,23 @@ class ClientCredentialsTest {
         assertThat(byForm.headers().firstValue("WWW-Authenticate")).isEmpty();
     }
 
+    /** RFC 6749 §2.3: a public client has no secret, so one presented for it fails, by Basic or in the form; an empty one is none. */
+    @Test
+    void a_secret_for_a_public_client_is_invalid_client() {
+        Map<String, String> signIn = Map.of("grant_type", "password", "username", HttpFixture.anEmail(), "password", HttpFixture.PASSWORD);
+        HttpResponse<String> byBasic = tokenByBasic(http, "api", "made-up", signIn);
+        assertThat(byBasic.statusCode()).as(byBasic.body()).isEqualTo(401);
+        assertThat(http.object(byBasic)).containsEntry("error", "invalid_client").doesNotContainKey("access_token");
+        assertThat(byBasic.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic "));
+
+        HttpResponse<String> byForm = http.postForm("/auth/revoke", Map.of("client_id", "api", "client_secret", "made-up", "token", "x"));
+        assertThat(byForm.statusCode()).isEqualTo(401);
+        assertThat(http.object(byForm)).containsEntry("error", "invalid_client");
+
+        HttpResponse<String> emptySecret = tokenByBasic(http, "api", "", signIn);
+        assertThat(http.object(emptySecret).get("error")).as("an empty secret is none: the grant is judged").isEqualTo("invalid_grant");
+    }
+
     @Test
     void a_client_that_is_no_service_client_may_not_use_the_grant() {
         HttpResponse<String> response = http.postForm("/auth/token", Map.of("grant_type", "client_credentials", "client_id", "api"));

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.in.web.oauth;
 
 import dev.gatehouse.adapter.in.web.body.MalformedBodyException;
 import dev.gatehouse.adapter.in.web.body.Utf8;
+import dev.gatehouse.adapter.in.web.browser.ClientSettings;
 import dev.gatehouse.domain.token.ClientId;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -25,6 +26,8 @@ record ClientCredentials(String clientId, String secret, boolean basic) {
     static final String NOT_AUTHENTICATED = "The client could not be authenticated.";
     /** Why a client's address must wait before it authenticates again. */
     static final String TOO_MANY_ATTEMPTS = "Too many attempts; try again later.";
+    /** Why a client without a secret is refused when a secret is presented for it. */
+    static final String NO_SECRET = "This client has no secret: name it by client_id alone.";
     /** Why a client id names no configured client. */
     static final String UNKNOWN = "The client_id is missing or unknown.";
     /** How a security event names an unknown client id that is not spelt like one ({@link #recordedId}). */
@@ -45,6 +48,16 @@ record ClientCredentials(String clientId, String secret, boolean basic) {
      */
     ClientId recordedId() {
         return new ClientId(ID_SPELLING.matcher(clientId).matches() ? clientId : MALFORMED_ID);
+    }
+
+    /**
+     * Whether these credentials hold a secret for {@code client}, which has none: only service clients have secrets, and
+     * a client authentication method a client does not have fails (RFC 6749 §2.3, §5.2 {@code invalid_client}); a made-up
+     * secret must not pass as if it had been checked. An empty secret ({@code Basic base64("api:")}, which some OAuth
+     * libraries send for public clients) is no secret.
+     */
+    boolean secretForPublic(ClientSettings client) {
+        return secret != null && !secret.isEmpty() && !TokenDelivery.actsForItself(client);
     }
 
     /** The secret to compare: a missing secret is a wrong one. */

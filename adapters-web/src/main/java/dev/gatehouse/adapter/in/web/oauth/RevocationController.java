@@ -87,6 +87,9 @@ final class RevocationController {
         if (TokenDelivery.heldByProxy(client.get())) {
             return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, TokenController.PROXY_ONLY);
         }
+        if (credentials.secretForPublic(client.get())) {
+            return OAuthResponses.invalidClient(ClientCredentials.NO_SECRET, credentials.basic());
+        }
         ClientId id = new ClientId(client.get().getId());
         if (TokenDelivery.actsForItself(client.get())) {
             Optional<MutableHttpResponse<?>> refusal = serviceClients.refusal(request, credentials, id);

@@ -124,6 +124,9 @@ final class TokenController {
         if (TokenDelivery.heldByProxy(client.get())) {
             return OAuthResponses.error(OAuthError.Code.UNAUTHORIZED_CLIENT, PROXY_ONLY);
         }
+        if (credentials.secretForPublic(client.get())) {
+            return OAuthResponses.invalidClient(ClientCredentials.NO_SECRET, credentials.basic());
+        }
         Optional<MutableHttpResponse<?>> refusal = csrf.refusalForCookies(request, client.get());
         if (refusal.isPresent()) {
             return refusal.get();
