@@ -135,6 +135,8 @@ class ProductionGuardrailsTest {
         assertRefused(Map.of("gatehouse.tokens.reuse-grace", "5m"), "gatehouse.tokens.reuse-grace must be between 0 and 1 minute");
         assertRefused(Map.of("gatehouse.tokens.refresh-idle-ttl", "40d"),
                 "gatehouse.tokens.refresh-idle-ttl must not exceed gatehouse.tokens.refresh-absolute-ttl");
+        assertRefused(Map.of("gatehouse.tokens.refresh-idle-ttl", "3s", "gatehouse.tokens.access-ttl", "5s"),
+                "gatehouse.tokens.refresh-idle-ttl must be longer than gatehouse.tokens.access-ttl");
     }
 
     @ParameterizedTest

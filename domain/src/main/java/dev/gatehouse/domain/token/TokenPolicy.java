@@ -8,7 +8,8 @@ import java.util.Objects;
  * How long tokens live.
  *
  * @param accessTtl   lifetime of an access token (default 15 minutes)
- * @param idleTtl     a session ends when it has not been refreshed for this long (sliding, default 7 days)
+ * @param idleTtl     a session ends when it has not been refreshed for this long (sliding, default 7 days); longer
+ *                    than {@code accessTtl}, or a session used without pause would still end
  * @param absoluteTtl a session ends this long after sign-in, however active (default 30 days)
  * @param reuseGrace  a just-spent refresh token still yields the same successor for this long, so that
  *                    racing browser tabs do not trip reuse detection (default 10 seconds)
@@ -25,6 +26,10 @@ public record TokenPolicy(Duration accessTtl, Duration idleTtl, Duration absolut
         }
         if (idleTtl.compareTo(absoluteTtl) > 0) {
             throw new IllegalArgumentException("idleTtl must not exceed absoluteTtl");
+        }
+        if (idleTtl.compareTo(accessTtl) <= 0) {
+            throw new IllegalArgumentException("idleTtl must be longer than accessTtl: a client that refreshes when its access "
+                    + "token expires (the /bff proxy does) would find its session ended by then");
         }
     }
 

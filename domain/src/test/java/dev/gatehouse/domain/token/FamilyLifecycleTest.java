@@ -90,6 +90,8 @@ class FamilyLifecycleTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TokenPolicy(Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofDays(30), Duration.ofMinutes(2)))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TokenPolicy(Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofSeconds(10)))
+                .as("a session would end before its access token needs a refresh").isInstanceOf(IllegalArgumentException.class);
     }
 
     private static RefreshTokenFamily aFamily(String userAgent) {
