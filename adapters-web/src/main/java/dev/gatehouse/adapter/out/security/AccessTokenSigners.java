@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * The signing half of the access-token keys. Where the Amazon Corretto Crypto Provider's native library
  * (AWS-LC) loads — Linux x86-64, the one build shipped — it computes every signature: RS256 (RFC 7518 §3.3),
- * ES256 (§3.4) and EdDSA over Ed25519 (RFC 8037). Elsewhere the signers are the former ones: the JDK for RSA,
+ * ES256 (§3.4, in its {@linkplain LowS low-S} form) and EdDSA over Ed25519 (RFC 8037). Elsewhere the signers are the former ones: the JDK for RSA,
  * Bouncy Castle for P-256 and Ed25519. Either way the tokens are the same JWS, and Ed25519 signatures are
  * even the same bytes (RFC 8032 signing is deterministic). Verification never uses the native provider.
  * Why: docs/adr/0008-native-signing.md (RS256 signs about three times, Ed25519 twice as fast here).
@@ -52,11 +52,11 @@ final class AccessTokenSigners {
             if (nativeProvider.isEmpty()) {
                 var signer = new ECDSASigner(ec);
                 signer.getJCAContext().setProvider(SigningKeys.BouncyCastleJca.PROVIDER);
-                return signer;
+                return LowS.signer(signer);
             }
             var signer = new ECDSASigner((ECPrivateKey) translate(ec.toPrivateKey(), nativeProvider.get()));
             signer.getJCAContext().setProvider(nativeProvider.get());
-            return signer;
+            return LowS.signer(signer);
         }
         var okp = (OctetKeyPair) key;
         return nativeProvider.isEmpty() ? Ed25519Jws.signer(okp) : new NativeEd25519(okp, nativeProvider.get());

@@ -191,7 +191,7 @@ final class SigningKeys {
         if (key instanceof ECKey ec) {
             var verifier = new ECDSAVerifier(ec.toECPublicKey());
             verifier.getJCAContext().setProvider(BouncyCastleJca.PROVIDER);
-            return verifier;
+            return LowS.verifier(verifier);
         }
         return Ed25519Jws.verifier((OctetKeyPair) key);
     }

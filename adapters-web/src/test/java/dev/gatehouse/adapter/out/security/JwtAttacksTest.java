@@ -16,12 +16,14 @@ import dev.gatehouse.domain.token.AccessTokenClaims;
 import dev.gatehouse.domain.token.ClientId;
 import dev.gatehouse.domain.token.FamilyId;
 import dev.gatehouse.domain.user.UserId;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
@@ -62,6 +64,31 @@ class JwtAttacksTest {
         String body = tokens.issue(claims(NOW)).split("\\.")[1];
         assertInvalid(header + "." + body + ".");
         assertInvalid(header + "." + body);
+    }
+
+    /**
+     * ECDSA's (r, n − s) verifies like (r, s): a second spelling of every ES256 token that anybody can make. Only the
+     * low-S form is issued (in 40 tokens, about 20 would have had a high s) and only it is accepted.
+     */
+    @Test
+    void an_es256_token_has_one_signature_the_low_s_one() {
+        var issuer = tokensAt(SigningKeys.generate(JWSAlgorithm.ES256, RANDOM), NOW);
+        for (int i = 0; i < 40; i++) {
+            String[] parts = issuer.issue(claims(NOW)).split("\\.");
+            byte[] rs = Base64.getUrlDecoder().decode(parts[2]);
+            BigInteger s = new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
+            assertThat(s).as("issued with a low s").isLessThanOrEqualTo(LowS.ORDER.shiftRight(1));
+
+            byte[] highS = LowS.ORDER.subtract(s).toByteArray(); // 31 to 33 bytes: a sign byte, or leading zeros dropped
+            byte[] variant = Arrays.copyOf(rs, 64);
+            Arrays.fill(variant, 32, 64, (byte) 0);
+            int length = Math.min(highS.length, 32);
+            System.arraycopy(highS, highS.length - length, variant, 64 - length, length);
+            String token = parts[0] + "." + parts[1] + ".";
+            assertThat(issuer.verify(token + parts[2])).isInstanceOf(AccessTokenCheck.Valid.class);
+            assertThat(issuer.verify(token + Base64.getUrlEncoder().withoutPadding().encodeToString(variant)))
+                    .as("the same signature with n - s").isInstanceOf(AccessTokenCheck.Invalid.class);
+        }
     }
 
     @Test
