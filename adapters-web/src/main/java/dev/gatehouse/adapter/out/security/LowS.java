@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.out.security;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSProvider;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jca.JCAContext;
@@ -30,51 +31,68 @@ final class LowS {
 
     /** {@code ecdsa}'s signatures, each with s ≤ n/2: an s above is replaced by n − s, which verifies alike. */
     static JWSSigner signer(JWSSigner ecdsa) {
-        return new JWSSigner() {
-            @Override
-            public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
-                byte[] rs = ecdsa.sign(header, signingInput).decode();
-                BigInteger s = s(rs);
-                if (s.compareTo(HALF_ORDER) > 0) {
-                    byte[] low = ORDER.subtract(s).toByteArray();
-                    Arrays.fill(rs, HALF, rs.length, (byte) 0);
-                    int length = Math.min(low.length, HALF);
-                    System.arraycopy(low, low.length - length, rs, rs.length - length, length);
-                }
-                return Base64URL.encode(rs);
-            }
-
-            @Override
-            public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-                return ecdsa.supportedJWSAlgorithms();
-            }
-
-            @Override
-            public JCAContext getJCAContext() {
-                return ecdsa.getJCAContext();
-            }
-        };
+        return new Signer(ecdsa);
     }
 
     /** {@code ecdsa}, refusing a signature that is not 64 bytes or whose s is above n/2. */
     static JWSVerifier verifier(JWSVerifier ecdsa) {
-        return new JWSVerifier() {
-            @Override
-            public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
-                byte[] rs = signature.decode();
-                return rs.length == 2 * HALF && s(rs).compareTo(HALF_ORDER) <= 0 && ecdsa.verify(header, signingInput, signature);
-            }
+        return new Verifier(ecdsa);
+    }
 
-            @Override
-            public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-                return ecdsa.supportedJWSAlgorithms();
-            }
+    private static final class Signer extends Wrapping implements JWSSigner {
+        private final JWSSigner ecdsa;
 
-            @Override
-            public JCAContext getJCAContext() {
-                return ecdsa.getJCAContext();
+        Signer(JWSSigner ecdsa) {
+            super(ecdsa);
+            this.ecdsa = ecdsa;
+        }
+
+        @Override
+        public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
+            byte[] rs = ecdsa.sign(header, signingInput).decode();
+            BigInteger s = s(rs);
+            if (s.compareTo(HALF_ORDER) > 0) {
+                byte[] low = ORDER.subtract(s).toByteArray(); // 31 to 33 bytes: a sign byte, or leading zeros dropped
+                Arrays.fill(rs, HALF, rs.length, (byte) 0);
+                int length = Math.min(low.length, HALF);
+                System.arraycopy(low, low.length - length, rs, rs.length - length, length);
             }
-        };
+            return Base64URL.encode(rs);
+        }
+    }
+
+    private static final class Verifier extends Wrapping implements JWSVerifier {
+        private final JWSVerifier ecdsa;
+
+        Verifier(JWSVerifier ecdsa) {
+            super(ecdsa);
+            this.ecdsa = ecdsa;
+        }
+
+        @Override
+        public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
+            byte[] rs = signature.decode();
+            return rs.length == 2 * HALF && s(rs).compareTo(HALF_ORDER) <= 0 && ecdsa.verify(header, signingInput, signature);
+        }
+    }
+
+    /** The algorithms and JCA context of the wrapped signer or verifier. */
+    private abstract static class Wrapping implements JWSProvider {
+        private final JWSProvider wrapped;
+
+        Wrapping(JWSProvider wrapped) {
+            this.wrapped = wrapped;
+        }
+
+        @Override
+        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return wrapped.supportedJWSAlgorithms();
+        }
+
+        @Override
+        public JCAContext getJCAContext() {
+            return wrapped.getJCAContext();
+        }
     }
 
     private static BigInteger s(byte[] rs) {
