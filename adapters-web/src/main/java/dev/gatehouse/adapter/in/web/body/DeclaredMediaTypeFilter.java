@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 /**
  * A request body must say what it is: without a {@code Content-Type}, with one that is no media type
  * ({@code type "/" subtype}, RFC 9110 §8.3.1), or with a charset other than UTF-8 (the only one JSON has, RFC 8259
- * §8.1, and the one forms are read in), it is {@code 415}, in the error form of its endpoint. The framework
+ * §8.1, and the one forms are read in), or with two charsets (which one a proxy in front reads is anybody's guess), it
+ * is {@code 415}, in the error form of its endpoint. The framework
  * would route such a body to any endpoint, as if it had the media type the endpoint takes. Only requests to a
  * route are judged (an unknown path or method stays 404 or 405), requests without a body need no type, and the
  * {@code /bff} proxy, which is no route, forwards bodies as they are: its upstream judges them.
@@ -62,6 +63,10 @@ final class DeclaredMediaTypeFilter implements HttpServerFilter {
             return false;
         }
         var charset = CHARSET.matcher(contentType);
-        return !charset.find() || charset.group(1).toLowerCase(Locale.ROOT).equals("utf-8");
+        if (!charset.find()) {
+            return true;
+        }
+        boolean utf8 = charset.group(1).toLowerCase(Locale.ROOT).equals("utf-8");
+        return utf8 && !charset.find(); // a second charset: a proxy may read the other one
     }
 }
