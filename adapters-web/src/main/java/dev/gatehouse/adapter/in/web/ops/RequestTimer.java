@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code uri} is the route template, never the raw path (a path is the caller's choice: one series per path
  * would be unbounded): the matched route's, or the one a filter names ({@code /bff/api/{path}}), else
- * {@code NOT_FOUND} for a 404 and {@code UNMATCHED_URI} for anything else (a preflight has no route). {@code
+ * {@code NOT_FOUND} for a 404 and {@code UNMATCHED_URI} for anything else (a preflight has no route). {@code method}
+ * is one of the standard methods or {@code CUSTOM} for any other, never the caller's own spelling. {@code
  * exception} is the simple class name of what failed an answer of 400 or more, or {@code none}. What the HTTP codec
  * refuses before the application sees a request (a malformed head, a head that arrives too slowly) is not counted.
  */
@@ -70,7 +71,7 @@ final class RequestTimer {
 
         static Series of(HttpRequest<?> request, HttpResponse<?> response) {
             int status = response.code();
-            return new Series(request.getMethodName(), uri(request, status), status, status >= 400 ? exception(response) : "none");
+            return new Series(request.getMethod().name(), uri(request, status), status, status >= 400 ? exception(response) : "none");
         }
 
         private static String uri(HttpRequest<?> request, int status) {
