@@ -3,8 +3,13 @@ package dev.gatehouse.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,6 +198,43 @@ class BffProxyIT extends AgainstTheSharedJar {
         String renewed = Http.cookiesOf(failed);
         assertThat(renewed).contains("__Host-gh_bff=", "__Host-gh_access=");
         assertThat(http.get("/bff/api/orders", "Cookie", renewed).statusCode()).as("the session goes on with its successor").isEqualTo(200);
+    }
+
+    /**
+     * A 304 reaches the browser as an answer without a body, framed as one: marked {@code Transfer-Encoding:
+     * chunked} with no chunks to follow, it kept Python's http.client waiting. The next answer on the connection
+     * follows right after its head.
+     */
+    @Test
+    void a_not_modified_answer_has_no_body_framing_and_the_connection_goes_on() throws IOException {
+        String email = Gatehouse.anEmail();
+        gatehouse.register(email);
+        String cookies = Http.cookiesOf(login(email));
+
+        try (Socket browser = new Socket(gatehouse.base().getHost(), gatehouse.base().getPort())) {
+            browser.setSoTimeout(10_000);
+            for (String path : new String[] {"/bff/api/orders/not-modified", "/bff/api/orders"}) {
+                browser.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookies + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+            }
+            String notModified = headOf(browser.getInputStream()).toLowerCase(Locale.ROOT);
+            String next = headOf(browser.getInputStream());
+
+            assertThat(notModified).startsWith("http/1.1 304").contains("etag: \"v1\"")
+                    .doesNotContain("transfer-encoding").doesNotContain("content-length");
+            assertThat(next).as("the next answer, right after the 304's head").startsWith("HTTP/1.1 200");
+        }
+    }
+
+    private static String headOf(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        for (int next = in.read(); next >= 0; next = in.read()) {
+            head.append((char) next);
+            if (head.toString().endsWith("\r\n\r\n")) {
+                break;
+            }
+        }
+        return head.toString();
     }
 
     private HttpResponse<String> login(String email) {

@@ -88,6 +88,12 @@ final class RecordingUpstream implements AutoCloseable {
             exchange.sendResponseHeaders(200, 0); // chunked: the head goes out, then the connection closes without a chunk
             throw new IOException("the upstream fails after its head, before any of its body");
         }
+        if (exchange.getRequestURI().getRawPath().endsWith("/not-modified")) {
+            exchange.getResponseHeaders().add("ETag", "\"v1\"");
+            exchange.sendResponseHeaders(304, -1);
+            exchange.close();
+            return;
+        }
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Optional<JwtClaims> claims = verify(exchange.getRequestHeaders().getFirst("Authorization"));

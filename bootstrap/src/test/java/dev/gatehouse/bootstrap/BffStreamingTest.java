@@ -176,6 +176,34 @@ class BffStreamingTest {
         }
     }
 
+    /**
+     * A 304 or 204 has no body (RFC 9110 §15.3.5, §15.4.5), and the proxy frames it as one: no
+     * {@code Transfer-Encoding} (a 304 marked chunked kept Python's http.client waiting for a body) and no
+     * {@code Content-Length}. The next answer on the same browser connection follows right after its head.
+     */
+    @Test
+    void answers_without_a_body_go_to_the_browser_without_framing_for_one() throws IOException {
+        String cookies = http.bffSessionCookies();
+
+        try (Socket browser = new Socket("127.0.0.1", server.getPort())) {
+            browser.setSoTimeout(10_000);
+            for (String path : List.of("/bff/api/not-modified", "/bff/api/no-content", "/bff/api/finite")) {
+                browser.getOutputStream().write(ascii("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + cookies + "\r\n\r\n"));
+            }
+            InputStream in = browser.getInputStream();
+            String notModified = readPast(in, "\r\n\r\n");
+            String noContent = readPast(in, "\r\n\r\n");
+            String finite = readPast(in, "\r\n\r\n");
+
+            assertThat(notModified).startsWith("HTTP/1.1 304").containsIgnoringCase("etag: \"v1\"");
+            assertThat(noContent).startsWith("HTTP/1.1 204");
+            assertThat(List.of(notModified.toLowerCase(), noContent.toLowerCase())).allSatisfy(head ->
+                    assertThat(head).doesNotContain("transfer-encoding").doesNotContain("content-length"));
+            assertThat(finite).as("the next answer, right after the bodiless ones").startsWith("HTTP/1.1 200");
+            assertThat(readPast(in, "\r\n0\r\n\r\n")).as("its body, re-chunked").isEqualTo("4\r\ndone\r\n0\r\n\r\n");
+        }
+    }
+
     @Test
     void interim_answers_are_passed_over_and_the_final_answer_arrives() {
         String cookies = http.bffSessionCookies();
@@ -335,6 +363,10 @@ class BffStreamingTest {
         if (head.startsWith("GET /finite")) {
             finiteServedOn.set(connection);
             out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ndone"));
+        } else if (head.startsWith("GET /not-modified")) {
+            out.write(ascii("HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\n\r\n"));
+        } else if (head.startsWith("GET /no-content")) {
+            out.write(ascii("HTTP/1.1 204 No Content\r\n\r\n"));
         } else if (head.startsWith("GET /early-hints")) {
             out.write(ascii("HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
                     + "HTTP/1.1 102 Processing\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfinal"));

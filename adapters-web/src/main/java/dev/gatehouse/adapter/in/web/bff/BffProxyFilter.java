@@ -8,6 +8,8 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
@@ -105,7 +107,7 @@ final class BffProxyFilter implements HttpServerFilter {
                 .<MutableHttpResponse<?>>map(response -> {
                     exchange.answered();
                     UpstreamHeaders.toBrowser(response.getHeaders());
-                    return response;
+                    return bodiless(response.code()) ? withoutBody(response) : response;
                 })
                 .doOnCancel(exchange::cancelled)
                 .onErrorResume(failure -> {
@@ -113,6 +115,22 @@ final class BffProxyFilter implements HttpServerFilter {
                     return Mono.just(upstreamFailed(failure));
                 })
                 .map(response -> withRenewedSession(response, admitted));
+    }
+
+    /** 204 and 304 answers have no body (RFC 9110 §15.3.5, §15.4.5); 1xx answers never get here. */
+    private static boolean bodiless(int status) {
+        return status == HttpStatus.NO_CONTENT.getCode() || status == HttpStatus.NOT_MODIFIED.getCode();
+    }
+
+    /**
+     * The upstream's bodiless answer as one of this server's own, without a body: the server frames the client's
+     * answer as a stream of unknown length and marked a 304 {@code Transfer-Encoding: chunked}, with no chunks to
+     * follow, so that a client that reads the marking (Python's http.client) waited for a body forever.
+     */
+    private static MutableHttpResponse<?> withoutBody(MutableHttpResponse<?> proxied) {
+        MutableHttpResponse<?> answer = HttpResponse.status(HttpStatus.valueOf(proxied.code()));
+        proxied.getHeaders().forEach((name, values) -> values.forEach(value -> answer.getHeaders().add(name, value)));
+        return answer;
     }
 
     private static Channel browserConnection(HttpRequest<?> request) {
