@@ -30,7 +30,7 @@ final class AnswerFailed extends HttpStatusException {
         return new AnswerFailed(ProblemType.BAD_GATEWAY, "The upstream API closed the connection before the end of its answer.", false);
     }
 
-    /** The upstream sent nothing for the read timeout. */
+    /** The upstream sent nothing for the read timeout: before its answer's head (the client's timeout) or after it. */
     static AnswerFailed timedOut() {
         return new AnswerFailed(ProblemType.UPSTREAM_TIMEOUT, "The upstream API did not answer in time.", false);
     }

@@ -154,14 +154,10 @@ final class BffProxyFilter implements HttpServerFilter {
         if (AnswerFailed.browserLeft(failure)) {
             return Responses.problem(ProblemType.BAD_GATEWAY, "The browser left."); // nobody reads it; no upstream failure
         }
-        AnswerFailed answerFailed = AnswerFailed.in(failure);
+        AnswerFailed answerFailed = failure instanceof ReadTimeoutException ? AnswerFailed.timedOut() : AnswerFailed.in(failure);
         if (answerFailed != null) {
             LOG.warn("bff upstream failed: {}", answerFailed.detail());
             return Responses.problem(answerFailed.type(), answerFailed.detail());
-        }
-        if (failure instanceof ReadTimeoutException) {
-            LOG.warn("bff upstream timed out");
-            return Responses.problem(ProblemType.UPSTREAM_TIMEOUT, "The upstream API did not answer in time.");
         }
         if (bodyTooLarge(failure)) {
             return Responses.problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this proxy forwards.");
