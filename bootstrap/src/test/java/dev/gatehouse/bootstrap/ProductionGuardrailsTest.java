@@ -139,8 +139,38 @@ class ProductionGuardrailsTest {
                 "gatehouse.tokens.refresh-idle-ttl must be longer than gatehouse.tokens.access-ttl");
     }
 
+    /** A lifetime past what the database can store started, and then every sign-in was a 503 blaming the database. */
     @ParameterizedTest
-    @ValueSource(strings = {"not-a-url", "ftp://127.0.0.1:9000", "http://127.0.0.1:9000/base?x=1"})
+    @ValueSource(strings = {"access-ttl", "refresh-idle-ttl", "refresh-absolute-ttl"})
+    void a_token_lifetime_beyond_ten_years_stops_the_start_naming_its_key(String key) {
+        Map<String, Object> huge = new HashMap<>(Map.of("gatehouse.tokens.refresh-absolute-ttl", "200000000d"));
+        huge.put("gatehouse.tokens." + key, "200000000d");
+        if (!key.equals("refresh-absolute-ttl")) {
+            huge.put("gatehouse.tokens.refresh-absolute-ttl", "200000001d");
+        }
+        if (key.equals("access-ttl")) {
+            huge.put("gatehouse.tokens.refresh-idle-ttl", "200000001d");
+        }
+        assertRefused(huge, "gatehouse.tokens." + key + " must be at most 3650 days");
+    }
+
+    /** The proxies were read on the first request that needed them: the service started, and every sign-in was a 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.0/8", "proxy.local"})
+    void a_trusted_proxy_that_is_no_address_stops_the_start(String proxy) {
+        assertRefused(Map.of("gatehouse.trusted-proxies", proxy), "gatehouse.trusted-proxies lists exact proxy addresses");
+    }
+
+    @Test
+    void mail_retries_without_delay_or_links_with_credentials_stop_the_start() {
+        assertRefused(Map.of("gatehouse.mail.first-retry-delay", "0s"), "gatehouse.mail.first-retry-delay");
+        assertRefused(Map.of("gatehouse.mail.link-base-url", "http://user:secret@localhost:5173"),
+                "gatehouse.mail.link-base-url must be an absolute http or https URL without user information, query or fragment");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-url", "ftp://127.0.0.1:9000", "http://127.0.0.1:9000/base?x=1", "http://127.0.0.1:99999",
+            "http://127.0.0.1:0"})
     void an_unusable_upstream_url_stops_the_start_naming_its_key(String url) {
         assertRefused(Map.of("gatehouse.bff.upstream-url", url), "gatehouse.bff.upstream-url must be an http or https URL");
     }

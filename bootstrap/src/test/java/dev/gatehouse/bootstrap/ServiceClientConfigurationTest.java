@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A service client the service cannot use stops the start, naming the key, and never repeating a secret. */
 class ServiceClientConfigurationTest {
@@ -18,6 +20,15 @@ class ServiceClientConfigurationTest {
                 .hasMessageContaining("gatehouse.clients.ops.secret")
                 .hasMessageContaining("32")
                 .hasMessageNotContaining(SHORT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"                                        ", "secret-with-a-line-break-at-its-end\n", "secret with spaces in it, but long enough"})
+    void a_secret_of_blanks_or_with_invisible_characters_stops_the_start(String secret) {
+        assertThatThrownBy(() -> GatehouseServer.start(Map.of("gatehouse.clients.ops.delivery", "service",
+                "gatehouse.clients.ops.secret", secret, "gatehouse.clients.ops.scopes", List.of("admin"))).close())
+                .hasMessageContaining("gatehouse.clients.ops.secret")
+                .hasMessageNotContaining("secret-with-a-line-break").hasMessageNotContaining("secret with spaces");
     }
 
     @Test

@@ -16,10 +16,17 @@ import java.util.Objects;
  */
 public record TokenPolicy(Duration accessTtl, Duration idleTtl, Duration absoluteTtl, Duration reuseGrace) {
 
+    /**
+     * The longest lifetime of anything: ten years. Far beyond any sensible session, and far inside what an
+     * {@link Instant} and the database's timestamps hold (a lifetime of millions of years was accepted, and every
+     * sign-in then failed on its expiry time).
+     */
+    public static final Duration LONGEST = Duration.ofDays(3650);
+
     public TokenPolicy {
-        requirePositive(accessTtl, "accessTtl");
-        requirePositive(idleTtl, "idleTtl");
-        requirePositive(absoluteTtl, "absoluteTtl");
+        requireLifetime(accessTtl, "accessTtl");
+        requireLifetime(idleTtl, "idleTtl");
+        requireLifetime(absoluteTtl, "absoluteTtl");
         Objects.requireNonNull(reuseGrace, "reuseGrace");
         if (reuseGrace.isNegative() || reuseGrace.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("reuseGrace must be between 0 and 1 minute");
@@ -43,10 +50,13 @@ public record TokenPolicy(Duration accessTtl, Duration idleTtl, Duration absolut
         return now.plus(idleTtl);
     }
 
-    private static void requirePositive(Duration duration, String name) {
+    private static void requireLifetime(Duration duration, String name) {
         Objects.requireNonNull(duration, name);
         if (duration.isZero() || duration.isNegative()) {
             throw new IllegalArgumentException(name + " must be positive");
+        }
+        if (duration.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException(name + " must be at most " + LONGEST.toDays() + " days");
         }
     }
 }

@@ -92,6 +92,10 @@ class FamilyLifecycleTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TokenPolicy(Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofSeconds(10)))
                 .as("a session would end before its access token needs a refresh").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TokenPolicy(Duration.ofMinutes(15), Duration.ofDays(7), TokenPolicy.LONGEST.plusSeconds(1),
+                Duration.ofSeconds(10))).as("beyond ten years").hasMessage("absoluteTtl must be at most 3650 days");
+        assertThat(new TokenPolicy(Duration.ofMinutes(15), TokenPolicy.LONGEST, TokenPolicy.LONGEST, Duration.ofSeconds(10))
+                .idleExpiryFrom(Instant.EPOCH)).isEqualTo(Instant.EPOCH.plus(Duration.ofDays(3650)));
     }
 
     private static RefreshTokenFamily aFamily(String userAgent) {

@@ -58,7 +58,7 @@ class MailFactory {
         require(port >= 1 && port <= 65535, "gatehouse.mail.smtp.port must be between 1 and 65535, not " + port);
         require(maxAttempts >= 1 && maxAttempts <= 20, "gatehouse.mail.max-attempts must be between 1 and 20, not " + maxAttempts);
         require(queueCapacity >= 1, "gatehouse.mail.queue-capacity must be at least 1, not " + queueCapacity);
-        require(!firstRetryDelay.isNegative() && !timeout.isNegative() && !timeout.isZero(),
+        require(!firstRetryDelay.isNegative() && !firstRetryDelay.isZero() && !timeout.isNegative() && !timeout.isZero(),
                 "gatehouse.mail.first-retry-delay and gatehouse.mail.smtp.timeout must be positive durations");
         require(!pollInterval.isNegative() && !pollInterval.isZero() && pollInterval.compareTo(Duration.ofMinutes(1)) <= 0,
                 "gatehouse.mail.poll-interval must be a positive duration of at most 1m, not " + pollInterval);
@@ -95,8 +95,8 @@ class MailFactory {
             throw new ConfigurationException("gatehouse.mail.link-base-url must be an absolute http or https URL");
         }
         require(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                && uri.getRawQuery() == null && uri.getRawFragment() == null,
-                "gatehouse.mail.link-base-url must be an absolute http or https URL without query or fragment");
+                && uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null,
+                "gatehouse.mail.link-base-url must be an absolute http or https URL without user information, query or fragment");
         return uri.toString();
     }
 

@@ -58,10 +58,11 @@ final class BffUpstream implements AutoCloseable {
         return timeout;
     }
 
-    /** An absolute {@code http} or {@code https} URL with a host, perhaps a base path, nothing else. */
+    /** An absolute {@code http} or {@code https} URL with a host, perhaps a port (1 to 65535) and a base path, nothing else. */
     private static URI usable(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null || url.getRawUserInfo() != null
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null || url.getPort() == 0 || url.getPort() > 65535
+                || url.getRawUserInfo() != null
                 || url.getRawQuery() != null || url.getRawFragment() != null) {
             throw new ConfigurationException(UPSTREAM_URL_KEY + " must be an http or https URL with a host and at most a base path, "
                     + "such as http://127.0.0.1:9000 or https://api.internal/v1; not '" + url + "'");

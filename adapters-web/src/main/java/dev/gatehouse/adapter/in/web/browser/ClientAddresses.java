@@ -1,9 +1,9 @@
 package dev.gatehouse.adapter.in.web.browser;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  *
  * <p>The trusted proxies are exact addresses, as the peer address of a connection is printed ({@code 10.0.0.5},
  * {@code 0:0:0:0:0:0:0:1}): anything else (a range, a host name, another spelling of an IPv6 address) could never
- * match a connection, so that every client would seem to be the proxy and share its limits; it stops the start.
+ * match a connection, so that every client would seem to be the proxy and share its limits; it stops the start (a
+ * {@code @Context} bean: read at start, not by the first request that needs it).
  */
-@Singleton
+@Context
 public final class ClientAddresses {
 
     private static final Pattern IPV4_WITH_PORT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d{1,5}");

@@ -106,10 +106,15 @@ public class ClientSettings {
         this.scopes = scopes.stream().map(String::strip).toList();
     }
 
+    /**
+     * At least {@value #MIN_SECRET_LENGTH} visible ASCII characters: no space, control or non-ASCII character, which
+     * a blank or mangled value (40 spaces, a stray line break from a secret store) would be.
+     */
     private String requireLongEnough(String setting, String value) {
-        if (value == null || value.length() < MIN_SECRET_LENGTH) {
+        if (value == null || value.length() < MIN_SECRET_LENGTH || !value.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
             throw new ConfigurationException(key(setting) + ": a service client's secret has at least " + MIN_SECRET_LENGTH
-                    + " characters of URL-safe base64 (e.g. openssl rand -base64 32 | tr '+/' '-_'; HTTP Basic form-decodes a '+')");
+                    + " characters of URL-safe base64 (e.g. openssl rand -base64 32 | tr '+/' '-_'; HTTP Basic form-decodes a '+'), "
+                    + "and no space or other invisible character");
         }
         return value;
     }
