@@ -49,6 +49,19 @@ class StartChecksIT {
         }
     }
 
+    /** Read by the first request that needed it, such a value started a healthy-looking jar that answered every sign-in with 500. */
+    @Test
+    void a_trusted_proxy_range_stops_the_jar_naming_the_key() throws Exception {
+        Path logs = Files.createDirectories(Path.of("target", "jar-logs"));
+        Process refused = new JarLaunch(JarLaunch.LEAN, Map.of("micronaut.server.port", "0"), Optional.empty(),
+                Map.of("GATEHOUSE_TRUSTED_PROXIES", "10.0.0.0/8")).processBuilder("start-checks-proxies", logs).start();
+        assertThat(refused.waitFor(90, TimeUnit.SECONDS)).as("the jar stops").isTrue();
+        String output = Files.readString(logs.resolve("start-checks-proxies.log"), StandardCharsets.UTF_8);
+
+        assertThat(refused.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).contains("gatehouse.trusted-proxies lists exact proxy addresses").doesNotContain("Startup completed");
+    }
+
     @Test
     void a_misspelt_key_is_named_at_start_with_the_key_meant_and_the_service_serves() {
         try (GatehouseJar misspelt = GatehouseJar.start("start-checks-misspelt", port -> new JarLaunch(JarLaunch.LEAN, Map.of(
