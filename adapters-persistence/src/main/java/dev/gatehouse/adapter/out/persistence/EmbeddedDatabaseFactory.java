@@ -2,11 +2,12 @@ package dev.gatehouse.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +32,14 @@ class EmbeddedDatabaseFactory {
     /** Closed by the context as a bean it made ({@code @PreDestroy} on the class of a factory's bean is not called). */
     @Singleton
     @Bean(preDestroy = "close")
-    EmbeddedDatabase embeddedDatabase(BeanContext context) {
-        return new EmbeddedDatabase(context::isRunning);
+    EmbeddedDatabase embeddedDatabase() {
+        return new EmbeddedDatabase();
+    }
+
+    /** Micronaut stops a context at exit only once its server has started: until then the database is left to the hook. */
+    @Singleton
+    ApplicationEventListener<ServerStartupEvent> applicationServes(EmbeddedDatabase database) {
+        return started -> database.applicationServes();
     }
 
     @Singleton
@@ -46,7 +52,8 @@ class EmbeddedDatabaseFactory {
      * The embedded server and its connection pool, closed together when the application stops: last, after the beans
      * that use the database (the mail outbox counts what waits, requests of a drain finish). The server's own JVM
      * shutdown hook would stop it at once, while the application is still stopping: 16 pool warnings and 503s at
-     * every stop. A hook of ours stops it when the application will not: at once after a start that failed, and
+     * every stop. A hook of ours stops it when the application will not: at once after a start that failed (before the
+     * server started, Micronaut exits without stopping the context: a refused setting kept the process 20 s), and
      * only after {@value #CLOSING_GRACE_SECONDS} s for an application that is still stopping.
      */
     static final class EmbeddedDatabase {
@@ -58,10 +65,9 @@ class EmbeddedDatabaseFactory {
         private final HikariDataSource pool;
         private final CountDownLatch closed = new CountDownLatch(1);
         private final Thread leftRunning = new Thread(this::stopIfLeftRunning, "embedded-postgres-stop");
-        private final BooleanSupplier applicationRunning;
+        private volatile boolean applicationServes;
 
-        EmbeddedDatabase(BooleanSupplier applicationRunning) {
-            this.applicationRunning = applicationRunning;
+        EmbeddedDatabase() {
             try {
                 postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
                 Runtime.getRuntime().addShutdownHook(leftRunning);
@@ -93,9 +99,14 @@ class EmbeddedDatabaseFactory {
             }
         }
 
+        /** The server has started: at exit, the application stops and closes this database. */
+        void applicationServes() {
+            applicationServes = true;
+        }
+
         private void stopIfLeftRunning() {
             try {
-                boolean closedByTheApplication = applicationRunning.getAsBoolean() ? closed.await(CLOSING_GRACE_SECONDS, TimeUnit.SECONDS)
+                boolean closedByTheApplication = applicationServes ? closed.await(CLOSING_GRACE_SECONDS, TimeUnit.SECONDS)
                         : closed.getCount() == 0;
                 if (!closedByTheApplication) {
                     postgres.close();
