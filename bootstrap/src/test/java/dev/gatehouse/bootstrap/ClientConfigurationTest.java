@@ -34,6 +34,13 @@ class ClientConfigurationTest {
                 .hasMessageContaining("scheme://host[:port]");
     }
 
+    /** Micronaut binds Web to the client web: the two were merged, and the cookie client web became a body client. */
+    @Test
+    void a_client_id_with_upper_case_letters_stops_the_start() {
+        assertThatThrownBy(() -> GatehouseServer.start(Map.of("gatehouse.clients.Web.delivery", "body")).close())
+                .hasStackTraceContaining("gatehouse.clients.Web: client ids are lower case");
+    }
+
     @Test
     void a_cookie_client_without_allowed_origins_stops_the_start() {
         assertThatThrownBy(() -> GatehouseServer.start(Map.of("gatehouse.clients.x.delivery", "cookie")).close())

@@ -1,7 +1,10 @@
 package dev.gatehouse.adapter.in.web.browser;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.exceptions.ConfigurationException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,11 +23,37 @@ import java.util.stream.Stream;
 @Context
 public final class ClientRegistry {
 
+    private static final String PREFIX = "gatehouse.clients.";
+
     private final Map<String, ClientSettings> clients;
 
-    ClientRegistry(List<ClientSettings> clients) {
+    ClientRegistry(List<ClientSettings> clients, Environment environment) {
+        requireLowerCaseIds(environment.getPropertySources());
         clients.forEach(ClientRegistry::requireUsable);
         this.clients = clients.stream().collect(Collectors.toUnmodifiableMap(ClientSettings::getId, Function.identity()));
+    }
+
+    /**
+     * Client ids are lower case. Micronaut binds {@code gatehouse.clients.Web.*} to the client {@code web}, so a
+     * {@code Web} beside a {@code web} was silently merged into one client with the settings of both (a cookie
+     * client could become a body client), and {@code client_id=Web} was unknown. Environment variables carry no
+     * case of their own ({@code GATEHOUSE_CLIENTS_WEB_DELIVERY} is the client {@code web}) and are not checked.
+     */
+    static void requireLowerCaseIds(Collection<PropertySource> sources) {
+        for (PropertySource source : sources) {
+            if (source.getConvention() == PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE) {
+                continue;
+            }
+            for (String key : source) {
+                if (key.startsWith(PREFIX)) {
+                    String id = key.substring(PREFIX.length()).split("[.\\[]", 2)[0];
+                    if (!id.equals(id.toLowerCase(Locale.ROOT))) {
+                        throw new ConfigurationException(PREFIX + id + ": client ids are lower case (" + id + " would be read as the "
+                                + "client " + id.toLowerCase(Locale.ROOT) + ", and merged with it); write " + id.toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
     }
 
     private static void requireUsable(ClientSettings client) {
