@@ -24,6 +24,8 @@ import sun.misc.Signal;
 @ConfigurationProperties("gatehouse.shutdown")
 public class ShutdownDrain {
 
+    private static final Duration LONGEST = Duration.ofMinutes(10);
+
     /** The exit status of a stop by SIGTERM, as the JVM's own handling gives it (128 + 15). */
     static final int SIGTERM_STATUS = 143;
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownDrain.class);
@@ -32,8 +34,9 @@ public class ShutdownDrain {
 
     @PostConstruct
     void check() {
-        if (drain.isNegative()) {
-            throw new ConfigurationException("gatehouse.shutdown.drain must be zero or a positive duration (such as 10s), not " + drain);
+        if (drain.isNegative() || drain.compareTo(LONGEST) > 0) {
+            throw new ConfigurationException("gatehouse.shutdown.drain must be zero or a positive duration (such as 10s) of at most "
+                    + "10 minutes (longer, a SIGTERM would leave the instance unready and running), not " + drain);
         }
     }
 

@@ -117,7 +117,7 @@ class ProductionGuardrailsTest {
         for (String interval : List.of("abc", "-1m", "0s")) {
             assertRefused(Map.of("gatehouse.purge.interval", interval), "gatehouse.purge.interval");
         }
-        for (String drain : List.of("soon", "-5s")) {
+        for (String drain : List.of("soon", "-5s", "11m")) {
             assertRefused(Map.of("gatehouse.shutdown.drain", drain), "gatehouse.shutdown.drain");
         }
     }
