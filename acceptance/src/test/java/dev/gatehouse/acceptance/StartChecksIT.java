@@ -52,16 +52,10 @@ class StartChecksIT {
     /** Read by the first request that needed it, such a value started a healthy-looking jar that answered every sign-in with 500. */
     @Test
     void a_trusted_proxy_range_stops_the_jar_naming_the_key() throws Exception {
-        Path logs = Files.createDirectories(Path.of("target", "jar-logs"));
-        Process refused = new JarLaunch(JarLaunch.LEAN, Map.of("micronaut.server.port", "0"), Optional.empty(),
-                Map.of("GATEHOUSE_TRUSTED_PROXIES", "10.0.0.0/8")).processBuilder("start-checks-proxies", logs).start();
-        boolean ended = refused.waitFor(90, TimeUnit.SECONDS);
-        String output = Files.readString(logs.resolve("start-checks-proxies.log"), StandardCharsets.UTF_8);
-        refused.destroyForcibly();
+        Ended refused = startRefused("start-checks-proxies", "GATEHOUSE_TRUSTED_PROXIES", "10.0.0.0/8", 90);
 
-        assertThat(ended).as("the jar stops: " + output).isTrue();
-        assertThat(refused.exitValue()).as(output).isEqualTo(1);
-        assertThat(output).contains("gatehouse.trusted-proxies lists exact proxy addresses").doesNotContain("Startup completed");
+        assertThat(refused.exitStatus()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("gatehouse.trusted-proxies lists exact proxy addresses").doesNotContain("Startup completed");
     }
 
     /**
@@ -72,16 +66,26 @@ class StartChecksIT {
      */
     @Test
     void a_setting_refused_at_server_start_ends_the_jar_at_once() throws Exception {
-        Path logs = Files.createDirectories(Path.of("target", "jar-logs"));
-        Process refused = new JarLaunch(JarLaunch.LEAN, Map.of("micronaut.server.port", "0"), Optional.empty(),
-                Map.of("GATEHOUSE_SERVER_REQUEST_HEAD_TIMEOUT", "0s")).processBuilder("start-checks-head-timeout", logs).start();
-        boolean ended = refused.waitFor(15, TimeUnit.SECONDS);
-        String output = Files.readString(logs.resolve("start-checks-head-timeout.log"), StandardCharsets.UTF_8);
-        refused.destroyForcibly();
+        Ended refused = startRefused("start-checks-head-timeout", "GATEHOUSE_SERVER_REQUEST_HEAD_TIMEOUT", "0s", 15);
 
-        assertThat(ended).as("ended within 15 s: " + output).isTrue();
-        assertThat(refused.exitValue()).isEqualTo(1);
-        assertThat(output).contains("gatehouse.server.request-head-timeout must be a positive duration");
+        assertThat(refused.exitStatus()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("gatehouse.server.request-head-timeout must be a positive duration");
+    }
+
+    /** What a development-mode jar started with one environment variable printed, and its exit status. */
+    private record Ended(int exitStatus, String output) {
+    }
+
+    /** Starts the jar with {@code variable=value} and asserts that it ends within {@code seconds} (it is killed otherwise). */
+    private static Ended startRefused(String name, String variable, String value, int seconds) throws Exception {
+        Path logs = Files.createDirectories(Path.of("target", "jar-logs"));
+        Process refused = new JarLaunch(JarLaunch.LEAN, Map.of("micronaut.server.port", "0"), Optional.empty(), Map.of(variable, value))
+                .processBuilder(name, logs).start();
+        boolean ended = refused.waitFor(seconds, TimeUnit.SECONDS);
+        String output = Files.readString(logs.resolve(name + ".log"), StandardCharsets.UTF_8);
+        refused.destroyForcibly();
+        assertThat(ended).as("ended within " + seconds + " s: " + output).isTrue();
+        return new Ended(refused.exitValue(), output);
     }
 
     @Test
